@@ -1,0 +1,14 @@
+# MotCua: the two commands of the README, and a few more for developers.
+.PHONY: run test lint bootstrap bench clean
+
+run:        ## serve the demo database on http://127.0.0.1:$(HTTP_PORT) (default 8069)
+	@bash scripts/run.sh
+
+test:       ## lint, then every test on a throw-away database; ends with "N passed, N failed"
+	@bash scripts/test.sh
+
+bootstrap:  ## install what is missing (Debian packages, Odoo source, .venv)
+	@bash scripts/bootstrap.sh
+
+clean:      ## remove the private cluster, filestore and logs (.var); keeps .venv
+	rm -rf .var

@@ -1,0 +1,146 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+UNIT_TYPES = [
+    ("province", "Province"),
+    ("district", "District (historical)"),
+    ("commune", "Commune / ward"),
+    ("department", "Department / agency"),
+    ("desk", "One-stop desk"),
+]
+
+
+class MotcuaUnit(models.Model):
+    """An administrative unit: a node of the province's tree of any depth.
+
+    Province > [district] > commune, with departments, agencies and one-stop desks under
+    any of them. Units are never deleted once used: they end (``date_end``) when merged.
+    """
+
+    _name = "motcua.unit"
+    _description = "Administrative unit"
+    _inherit = ["mail.thread"]
+    _parent_store = True
+    _parent_name = "parent_id"
+    _order = "complete_name"
+    _rec_names_search = ["complete_name", "code", "identifier_code", "abbreviation"]
+
+    name = fields.Char(required=True, tracking=True, translate=False)
+    complete_name = fields.Char(compute="_compute_complete_name", store=True, recursive=True)
+    unit_type = fields.Selection(UNIT_TYPES, string="Type", required=True, default="department", tracking=True)
+    code = fields.Char(
+        string="Official code",
+        tracking=True,
+        help="Code of the unit in the official list (e.g. the ward code of the General Statistics Office).",
+    )
+    identifier_code = fields.Char(
+        string="Electronic identifier",
+        tracking=True,
+        help="Electronic identifier code of the agency (Decision 20/2020/QĐ-TTg), "
+        "used in dossier codes, e.g. 000.00.12.H62.",
+    )
+    abbreviation = fields.Char(
+        tracking=True,
+        help="Abbreviation used in the symbol of outgoing documents, e.g. UBND in 15/QĐ-UBND.",
+    )
+    parent_id = fields.Many2one("motcua.unit", string="Parent unit", index=True, ondelete="restrict", tracking=True)
+    parent_path = fields.Char(index=True)
+    child_ids = fields.One2many("motcua.unit", "parent_id", string="Sub-units")
+    partner_id = fields.Many2one("res.partner", string="Contact", help="Address, phone and e-mail of the unit.")
+    street = fields.Char(related="partner_id.street", readonly=False)
+    phone = fields.Char(related="partner_id.phone", readonly=False)
+    email = fields.Char(related="partner_id.email", readonly=False)
+    head_id = fields.Many2one("res.users", string="Head", tracking=True)
+    member_ids = fields.Many2many(
+        "res.users", "motcua_unit_res_users_rel", "unit_id", "user_id",
+    )
+    calendar_id = fields.Many2one(
+        "resource.calendar",
+        string="Working time",
+        default=lambda self: self.env.ref("motcua_base.calendar_administrative", raise_if_not_found=False),
+        help="Working hours and days off used for the deadlines of this unit.",
+    )
+    date_start = fields.Date(string="Valid from", tracking=True)
+    date_end = fields.Date(string="Valid until", tracking=True, help="Set when the unit is merged or dissolved.")
+    is_historical = fields.Boolean(
+        string="Historical", compute="_compute_is_historical", search="_search_is_historical",
+    )
+    active = fields.Boolean(default=True, tracking=True)
+    note = fields.Html()
+
+    _identifier_code_uniq = models.UniqueIndex(
+        "(identifier_code) WHERE identifier_code IS NOT NULL",
+        "Another unit already uses this electronic identifier.",
+    )
+    # A merged unit may hand its official code on (Long An's 80 went to the new Tây Ninh).
+    _code_uniq = models.UniqueIndex(
+        "(code, unit_type, COALESCE(date_end, '9999-12-31'::date)) WHERE code IS NOT NULL",
+        "Another unit of this type already uses this official code.",
+    )
+
+    @api.depends("name", "parent_id.complete_name")
+    def _compute_complete_name(self):
+        for unit in self:
+            if unit.parent_id:
+                unit.complete_name = f"{unit.parent_id.complete_name} / {unit.name}"
+            else:
+                unit.complete_name = unit.name
+
+    @api.depends("date_end")
+    def _compute_is_historical(self):
+        today = fields.Date.context_today(self)
+        for unit in self:
+            unit.is_historical = bool(unit.date_end and unit.date_end < today)
+
+    def _search_is_historical(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            return NotImplemented
+        today = fields.Date.context_today(self)
+        historical = [("date_end", "!=", False), ("date_end", "<", today)]
+        if (operator == "=") == value:
+            return historical
+        return ["|", ("date_end", "=", False), ("date_end", ">=", today)]
+
+    @api.constrains("parent_id")
+    def _check_parent(self):
+        if self._has_cycle():
+            raise ValidationError(self.env._("A unit cannot be placed under itself or one of its sub-units."))
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for unit in self:
+            if unit.date_start and unit.date_end and unit.date_end < unit.date_start:
+                raise ValidationError(
+                    self.env._("The unit %(unit)s cannot end before it starts.", unit=unit.name)
+                )
+
+    def _compute_display_name(self):
+        for unit in self:
+            unit.display_name = unit.complete_name or unit.name
+
+    def _get_calendar(self):
+        """The working time of this unit: its own, else the nearest ancestor's, else the default."""
+        self.ensure_one()
+        unit = self
+        while unit:
+            if unit.calendar_id:
+                return unit.calendar_id
+            unit = unit.parent_id
+        return self.env.ref("motcua_base.calendar_administrative")
+
+    def add_working_time(self, start, days=0, hours=0):
+        """``start`` plus working days and hours in this unit's working time (naive UTC)."""
+        return self._get_calendar().add_working_time(start, days=days, hours=hours)
+
+    def working_time_between(self, start, end):
+        """Working hours between two naive-UTC datetimes in this unit's working time."""
+        return self._get_calendar().working_time_between(start, end)
+
+    def _ensure_usable(self):
+        """Raise a clear error unless every unit in ``self`` can receive new work."""
+        for unit in self:
+            if not unit.active or unit.is_historical:
+                raise ValidationError(
+                    self.env._("The unit %(unit)s is no longer active and cannot receive new work.",
+                               unit=unit.display_name)
+                )

@@ -1,0 +1,24 @@
+from odoo import api, fields, models
+
+
+class ResUsers(models.Model):
+    _inherit = "res.users"
+
+    motcua_unit_ids = fields.Many2many(
+        "motcua.unit", "motcua_unit_res_users_rel", "user_id", "unit_id", string="Units",
+        help="The administrative units this user works for. One-stop staff see the records "
+        "of these units and of the units below them.",
+    )
+    motcua_default_unit_id = fields.Many2one(
+        "motcua.unit", string="Default unit", compute="_compute_motcua_default_unit_id",
+        help="The first of the user's units: proposed on new records.",
+    )
+
+    @api.depends("motcua_unit_ids")
+    def _compute_motcua_default_unit_id(self):
+        for user in self:
+            user.motcua_default_unit_id = user.motcua_unit_ids[:1]
+
+    @property
+    def SELF_READABLE_FIELDS(self):
+        return super().SELF_READABLE_FIELDS + ["motcua_unit_ids", "motcua_default_unit_id"]

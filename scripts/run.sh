@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# make run: bootstrap, then serve the demo database on http://127.0.0.1:$HTTP_PORT.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+bash "$ROOT/scripts/bootstrap.sh"
+
+mkdir -p "$VAR"
+exec 9>"$VAR/run.lock"
+if ! flock -n 9; then
+  die "MotCua is already running from this checkout (pid $(cat "$VAR/run.pid" 2>/dev/null || echo '?')): stop it with Ctrl-C in its terminal first."
+fi
+echo $$ > "$VAR/run.pid"
+
+pg_up
+cleanup() { pg_down; rm -f "$VAR/run.pid"; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if ! psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$MOTCUA_DB'" | grep -q 1; then
+  say "creating the database $MOTCUA_DB with every MotCua addon and demo data (first run only)"
+  odoo -d "$MOTCUA_DB" -i "website,$(motcua_modules)" --with-demo --stop-after-init --log-level=warn \
+    || { dropdb --if-exists "$MOTCUA_DB"; die "the installation failed; see the log above"; }
+else
+  say "updating the addons of the existing database $MOTCUA_DB"
+  odoo -d "$MOTCUA_DB" -u "$(motcua_modules)" --stop-after-init --log-level=warn
+fi
+
+cat >&2 <<MSG
+
+  MotCua is served on http://127.0.0.1:$HTTP_PORT  (database $MOTCUA_DB; Ctrl-C stops it)
+  Demo logins (password = login):
+    admin       administrator (password admin)
+    tiepnhan    receiving officer, Phường Long An
+    chuyenvien  specialist, Phường Long An
+    lanhdao     unit leader, Phường Long An
+    giamsat     province monitor, Tây Ninh
+
+MSG
+odoo -d "$MOTCUA_DB" --db-filter="^$MOTCUA_DB\$" --http-port="$HTTP_PORT" --http-interface=127.0.0.1 &
+child=$!
+trap 'kill -INT $child 2>/dev/null; wait $child; exit 0' INT TERM
+wait $child
