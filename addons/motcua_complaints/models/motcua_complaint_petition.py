@@ -1,0 +1,517 @@
+import secrets
+import string
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Domain
+
+from odoo.addons.motcua_base.tools import normalize_vn_phone, validate_citizen_id
+
+from .motcua_complaint_identity import PROTECTED_LABEL
+from .motcua_complaint_rule import INSTANCES, PETITION_TYPES
+
+STATES = [
+    ("received", "Received"),
+    ("classified", "Classified"),
+    ("accepted", "Accepted"),
+    ("rejected", "Rejected"),
+    ("verification", "Verification"),
+    ("conclusion", "Conclusion / decision"),
+    ("closed", "Closed"),
+]
+SOURCES = [
+    ("reception", "Citizen reception"),
+    ("post", "Post"),
+    ("portal", "Online (portal)"),
+    ("transfer", "Transferred from another agency"),
+]
+CODE_PREFIX = {"complaint": "KN", "denunciation": "TC", "proposal": "PA"}
+IDENTITY_FIELDS = {
+    "petitioner_name": "name",
+    "petitioner_id_number": "id_number",
+    "petitioner_address": "address",
+    "petitioner_phone": "phone",
+    "petitioner_email": "email",
+}
+KEY_ALPHABET = string.ascii_uppercase.replace("O", "").replace("I", "") + "23456789"
+
+
+class MotcuaComplaintPetition(models.Model):
+    """A complaint, denunciation or proposal, from receipt to closing."""
+
+    _name = "motcua.complaint.petition"
+    _description = "Complaint, denunciation or proposal"
+    _inherit = ["mail.thread", "mail.activity.mixin", "motcua.unit.mixin"]
+    _order = "date_received desc, id desc"
+    _rec_names_search = ["code", "subject"]
+
+    code = fields.Char(readonly=True, copy=False, index=True, default="/")
+    access_key = fields.Char(
+        string="Lookup key", readonly=True, copy=False, groups="motcua_base.group_receiving_officer",
+        help="Given to the petitioner with the code to follow the petition on the website.",
+    )
+    subject = fields.Char(required=True, tracking=True)
+    content = fields.Text()
+    petition_type = fields.Selection(PETITION_TYPES, string="Type", required=True, default="complaint",
+                                     tracking=True)
+    instance = fields.Selection(INSTANCES, default="first", tracking=True)
+    first_instance_id = fields.Many2one(
+        "motcua.complaint.petition", string="First-instance complaint", index=True, ondelete="restrict",
+        domain="[('petition_type', '=', 'complaint'), ('instance', '=', 'first')]",
+    )
+    second_instance_ids = fields.One2many("motcua.complaint.petition", "first_instance_id",
+                                          string="Second-instance complaints")
+    source = fields.Selection(SOURCES, required=True, default="reception")
+    transferred_from = fields.Char(string="Transferred by")
+    reception_id = fields.Many2one("motcua.complaint.reception", string="Reception", index=True,
+                                   ondelete="set null")
+    unit_id = fields.Many2one(string="Responsible unit", tracking=True)
+    handler_ids = fields.Many2many(
+        "res.users", "motcua_complaint_petition_handler_rel", "petition_id", "user_id",
+        string="Handlers", tracking=True,
+        help="Officers assigned to handle the petition; they may see a denouncer's identity.",
+    )
+    state = fields.Selection(STATES, default="received", required=True, readonly=True, tracking=True,
+                             index=True, copy=False)
+    date_received = fields.Datetime(required=True, default=fields.Datetime.now, tracking=True)
+    date_known = fields.Date(
+        string="Date the decision/act became known",
+        help="For complaints: the filing time runs from the day the complainant learnt of "
+        "the administrative decision or act.",
+    )
+    is_complex = fields.Boolean(string="Complex case", tracking=True)
+    is_remote = fields.Boolean(string="Remote area", tracking=True,
+                               help="Mountainous, island or remote area with difficult travel.")
+    is_anonymous = fields.Boolean(string="Anonymous", tracking=True)
+    handled_as_information = fields.Boolean(
+        compute="_compute_handled_as_information", store=True,
+        help="An anonymous denunciation is not accepted as a denunciation: it is handled as "
+        "information, following the policy of its rule.",
+    )
+    filing_late = fields.Boolean(string="Filed late", compute="_compute_filing_late", store=True)
+    rule_id = fields.Many2one("motcua.complaint.rule", string="Time-limit rule", readonly=True,
+                              ondelete="restrict", compute="_compute_rule_id", store=True)
+    accept_deadline = fields.Datetime(string="Acceptance due", compute="_compute_accept_deadline", store=True)
+    decision_reason = fields.Text(string="Reason of the decision", tracking=True,
+                                  help="Why the petition is accepted or rejected.")
+    late_reason = fields.Text(string="Reason for late acceptance")
+    date_accepted = fields.Datetime(readonly=True, copy=False)
+    # the figures of the rule at acceptance, kept when the rule changes later
+    resolve_days = fields.Integer(string="Resolution time (days)", readonly=True, copy=False)
+    resolve_day_kind = fields.Selection(
+        [("calendar", "Calendar days"), ("working", "Working days")], readonly=True, copy=False,
+    )
+    extension_days_max = fields.Integer(string="Days per extension", readonly=True, copy=False)
+    max_extensions = fields.Integer(string="Extensions allowed", readonly=True, copy=False)
+    resolution_deadline_base = fields.Datetime(string="Initial resolution deadline", readonly=True, copy=False)
+    extension_ids = fields.One2many("motcua.complaint.extension", "petition_id", string="Extensions")
+    extension_count = fields.Integer(compute="_compute_resolution_deadline", store=True)
+    resolution_deadline = fields.Datetime(string="Resolution due", compute="_compute_resolution_deadline",
+                                          store=True, tracking=True)
+    deadline = fields.Datetime(string="Next deadline", compute="_compute_deadline", store=True, index=True)
+    is_overdue = fields.Boolean(string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue")
+    overdue_notified = fields.Boolean(copy=False)
+    verification_note = fields.Text(string="Verification")
+    conclusion = fields.Text(string="Conclusion / decision", tracking=True)
+    decision_number = fields.Char(string="Decision number", tracking=True)
+    date_concluded = fields.Datetime(readonly=True, copy=False)
+    date_closed = fields.Datetime(readonly=True, copy=False)
+    timeliness = fields.Selection([("on_time", "On time"), ("late", "Late")], compute="_compute_timeliness",
+                                  store=True)
+    # the identity lives in motcua.complaint.identity; only administrators see the link itself
+    identity_id = fields.Many2one("motcua.complaint.identity", readonly=True, copy=False, index=True,
+                                  groups="base.group_system", ondelete="set null")
+    identity_protected = fields.Boolean(compute="_compute_identity_protected")
+    identity_visible = fields.Boolean(compute="_compute_identity_fields")
+    petitioner_name = fields.Char(compute="_compute_identity_fields", inverse="_inverse_identity_fields",
+                                  search="_search_petitioner_name")
+    petitioner_id_number = fields.Char(string="Petitioner ID number", compute="_compute_identity_fields",
+                                       inverse="_inverse_identity_fields", search="_search_petitioner_id_number")
+    petitioner_address = fields.Char(compute="_compute_identity_fields", inverse="_inverse_identity_fields")
+    petitioner_phone = fields.Char(compute="_compute_identity_fields", inverse="_inverse_identity_fields")
+    petitioner_email = fields.Char(compute="_compute_identity_fields", inverse="_inverse_identity_fields")
+    identity_attachment_ids = fields.Many2many(
+        "ir.attachment", string="Identity documents", compute="_compute_identity_fields",
+        help="Documents that reveal the petitioner, protected like the identity.",
+    )
+
+    _code_uniq = models.UniqueIndex("(code) WHERE code != '/'", "This petition code is already used.")
+
+    # ------------------------------------------------------------------ computes
+    @api.depends("petition_type", "is_anonymous")
+    def _compute_handled_as_information(self):
+        for petition in self:
+            petition.handled_as_information = petition.petition_type == "denunciation" and petition.is_anonymous
+
+    @api.depends("petition_type", "instance", "date_received")
+    def _compute_rule_id(self):
+        for petition in self:
+            if petition.state not in ("received", "classified") and petition.rule_id:
+                continue
+            if not petition.petition_type or not petition.date_received:
+                petition.rule_id = False
+                continue
+            petition.rule_id = self.env["motcua.complaint.rule"]._find(
+                petition.petition_type, petition.instance, petition.date_received,
+            )
+
+    @api.depends("rule_id", "date_received", "unit_id")
+    def _compute_accept_deadline(self):
+        Rule = self.env["motcua.complaint.rule"]
+        for petition in self:
+            rule = petition.rule_id
+            if not rule or not petition.date_received or not petition.unit_id:
+                petition.accept_deadline = False
+                continue
+            petition.accept_deadline = Rule._add_days(
+                petition.date_received, rule.accept_days, rule.accept_day_kind, petition.unit_id,
+            )
+
+    @api.depends("petition_type", "date_known", "date_received", "rule_id")
+    def _compute_filing_late(self):
+        for petition in self:
+            limit = petition.rule_id.filing_limit_days
+            petition.filing_late = bool(
+                limit and petition.date_known and petition.date_received
+                and petition.date_received.date() > petition.date_known + timedelta(days=limit)
+            )
+
+    @api.depends("resolution_deadline_base", "extension_ids.days", "resolve_day_kind")
+    def _compute_resolution_deadline(self):
+        Rule = self.env["motcua.complaint.rule"]
+        for petition in self:
+            deadline = petition.resolution_deadline_base
+            extensions = petition.extension_ids
+            if deadline:
+                for extension in extensions.sorted("id"):
+                    deadline = Rule._add_days(deadline, extension.days, petition.resolve_day_kind or "calendar",
+                                              petition.unit_id)
+            petition.resolution_deadline = deadline
+            petition.extension_count = len(extensions)
+
+    @api.depends("state", "accept_deadline", "resolution_deadline", "handled_as_information")
+    def _compute_deadline(self):
+        for petition in self:
+            if petition.state in ("received", "classified") and not petition.handled_as_information:
+                petition.deadline = petition.accept_deadline
+            elif petition.state in ("accepted", "verification"):
+                petition.deadline = petition.resolution_deadline
+            else:
+                petition.deadline = False
+
+    @api.depends("deadline")
+    def _compute_is_overdue(self):
+        now = fields.Datetime.now()
+        for petition in self:
+            petition.is_overdue = bool(petition.deadline and petition.deadline < now)
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            return NotImplemented
+        overdue = Domain("deadline", "!=", False) & Domain("deadline", "<", fields.Datetime.now())
+        return overdue if (operator == "=") == value else ~overdue
+
+    @api.depends("state", "date_concluded", "resolution_deadline")
+    def _compute_timeliness(self):
+        for petition in self:
+            if petition.date_concluded and petition.resolution_deadline:
+                late = petition.date_concluded > petition.resolution_deadline
+                petition.timeliness = "late" if late else "on_time"
+            else:
+                petition.timeliness = False
+
+    @api.depends("petition_type")
+    def _compute_identity_protected(self):
+        for petition in self:
+            petition.identity_protected = petition.petition_type == "denunciation"
+
+    def _identity_visible_to_user(self):
+        """Whether the current user may see the identity of this petition."""
+        self.ensure_one()
+        identity = self.sudo().identity_id
+        if self.env.su or not identity or not identity.is_protected:
+            return True
+        return identity.with_env(self.env).has_access("read")
+
+    @api.depends_context("uid")
+    @api.depends("petition_type")
+    def _compute_identity_fields(self):
+        logged = self.env["motcua.complaint.identity"]
+        for petition in self:
+            identity = petition.sudo().identity_id
+            visible = petition._identity_visible_to_user()
+            petition.identity_visible = visible
+            for field_name, identity_field in IDENTITY_FIELDS.items():
+                petition[field_name] = identity[identity_field] if visible else PROTECTED_LABEL
+            petition.identity_attachment_ids = identity.attachment_ids if visible else False
+            if visible and identity:
+                logged |= identity
+        if logged:
+            logged.with_env(self.env)._log_access("read", ",".join(IDENTITY_FIELDS))
+
+    def _inverse_identity_fields(self):
+        Identity = self.env["motcua.complaint.identity"].sudo()
+        for petition in self:
+            identity = petition.sudo().identity_id
+            if identity and not petition._identity_visible_to_user():
+                raise AccessError(self.env._("Only the assigned handlers may change the identity of a denouncer."))
+            vals = {
+                identity_field: petition[field_name] or False
+                for field_name, identity_field in IDENTITY_FIELDS.items()
+                if petition[field_name] != PROTECTED_LABEL
+            }
+            if vals.get("id_number"):
+                vals["id_number"] = validate_citizen_id(self.env, vals["id_number"])
+            if vals.get("phone"):
+                vals["phone"] = normalize_vn_phone(self.env, vals["phone"])
+            if identity:
+                identity.write(vals)
+                identity.with_env(self.env)._log_access("write", ",".join(vals))
+            else:
+                petition.sudo().identity_id = Identity.create(dict(vals, petition_id=petition.id))
+
+    def _search_identity(self, identity_field, operator, value):
+        # searched with the user's rights: protected identities they may not see never match
+        identities = self.env["motcua.complaint.identity"].search([(identity_field, operator, value)])
+        return [("id", "in", identities.sudo().petition_id.ids)]
+
+    def _search_petitioner_name(self, operator, value):
+        return self._search_identity("name", operator, value)
+
+    def _search_petitioner_id_number(self, operator, value):
+        return self._search_identity("id_number", operator, value)
+
+    def _compute_display_name(self):
+        for petition in self:
+            petition.display_name = f"{petition.code} {petition.subject}" if petition.code != "/" else petition.subject
+
+    # ------------------------------------------------------------------ constraints
+    @api.constrains("instance", "first_instance_id", "petition_type")
+    def _check_instance(self):
+        for petition in self:
+            if petition.petition_type != "complaint":
+                if petition.first_instance_id or petition.instance == "second":
+                    raise ValidationError(self.env._("Only a complaint can have a second instance."))
+                continue
+            if petition.instance == "second":
+                first = petition.first_instance_id
+                if not first:
+                    raise ValidationError(self.env._(
+                        "A second-instance complaint must be linked to the first-instance complaint."))
+                if first == petition or first.petition_type != "complaint" or first.instance != "first":
+                    raise ValidationError(self.env._(
+                        "The linked petition must be a first-instance complaint."))
+                resolved = first.state in ("conclusion", "closed")
+                expired = first.resolution_deadline and first.resolution_deadline < petition.date_received
+                if not resolved and not expired:
+                    raise ValidationError(self.env._(
+                        "A second-instance complaint can only follow a first-instance complaint that "
+                        "was decided, or was not decided in time (%(code)s).", code=first.code))
+            elif petition.first_instance_id:
+                raise ValidationError(self.env._("Only a second-instance complaint links to a first one."))
+
+    # ------------------------------------------------------------------ ORM
+    @api.model_create_multi
+    def create(self, vals_list):
+        petitions = super().create(vals_list)
+        Counter = self.env["motcua.sequence.counter"].sudo()
+        for petition in petitions:
+            petition.unit_id._ensure_usable()
+            year = petition.date_received.year
+            number = Counter.next_number(f"motcua.complaint.{petition.petition_type}", petition.unit_id, str(year))
+            unit = petition.unit_id
+            unit_ref = unit.identifier_code or unit.code or str(unit.id)
+            petition.sudo().write({
+                "code": f"{CODE_PREFIX[petition.petition_type]}-{unit_ref}-{year}-{number:05d}",
+                "access_key": "".join(secrets.choice(KEY_ALPHABET) for _ in range(10)),
+            })
+            if not petition.sudo().identity_id:
+                petition.sudo().identity_id = self.env["motcua.complaint.identity"].sudo().create(
+                    {"petition_id": petition.id})
+            if petition.accept_deadline and not petition.handled_as_information:
+                petition._schedule_deadline_activity(
+                    self.env._("Decide on acceptance of %(code)s", code=petition.code),
+                    petition.accept_deadline,
+                )
+        return petitions
+
+    def write(self, vals):
+        locked = {"petition_type", "instance", "first_instance_id", "is_complex", "is_remote", "unit_id",
+                  "date_received"}
+        if locked & set(vals) and not self.env.su:
+            for petition in self:
+                if petition.state not in ("received", "classified"):
+                    raise UserError(self.env._(
+                        "The type, instance, complexity, area, unit and receipt date of %(code)s are fixed "
+                        "once it is accepted or rejected.", code=petition.code))
+        return super().write(vals)
+
+    # ------------------------------------------------------------------ helpers
+    def _responsible_users(self):
+        self.ensure_one()
+        return self.handler_ids or self.unit_id.head_id or self.env.user
+
+    def _schedule_deadline_activity(self, summary, deadline):
+        self.ensure_one()
+        activity_type = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
+        for user in self._responsible_users():
+            self.sudo().activity_schedule(
+                activity_type_id=activity_type.id if activity_type else False,
+                summary=summary,
+                date_deadline=fields.Datetime.context_timestamp(self, deadline).date(),
+                user_id=user.id,
+            )
+
+    def _close_deadline_activities(self):
+        self.sudo().activity_ids.action_feedback(feedback=self.env._("Stage completed."))
+
+    # ------------------------------------------------------------------ stages
+    def _check_state(self, *states):
+        for petition in self:
+            if petition.state not in states:
+                labels = dict(self._fields["state"]._description_selection(self.env))
+                raise UserError(self.env._(
+                    "%(code)s is %(state)s: this step is not possible now.",
+                    code=petition.code, state=labels[petition.state]))
+
+    def action_classify(self):
+        self._check_state("received")
+        for petition in self:
+            if not petition.subject or not petition.unit_id:
+                raise UserError(self.env._("Give the subject and the responsible unit before classifying."))
+            if not petition.is_anonymous and not petition.sudo().identity_id.name:
+                raise UserError(self.env._(
+                    "The petitioner's name is required, unless the denunciation is anonymous."))
+            if petition.is_anonymous and petition.petition_type != "denunciation":
+                raise UserError(self.env._("Only a denunciation can be anonymous."))
+            petition.state = "classified"
+            if petition.handled_as_information:
+                petition._handle_as_information()
+        return True
+
+    def _handle_as_information(self):
+        self.ensure_one()
+        self._close_deadline_activities()
+        if self.rule_id.anonymous_policy == "archive":
+            self.write({"state": "closed", "date_closed": fields.Datetime.now()})
+            self.message_post(body=self.env._(
+                "Anonymous denunciation: recorded as information and filed, as the policy requires."))
+        else:
+            self.state = "verification"
+            self.message_post(body=self.env._(
+                "Anonymous denunciation: not accepted as a denunciation; recorded as information "
+                "to verify, as the policy requires."))
+
+    def action_accept(self):
+        self._check_state("classified")
+        now = fields.Datetime.now()
+        Rule = self.env["motcua.complaint.rule"]
+        for petition in self:
+            if petition.handled_as_information:
+                raise UserError(self.env._(
+                    "An anonymous denunciation cannot be accepted as a denunciation; it is handled as information."))
+            if not (petition.decision_reason or "").strip():
+                raise UserError(self.env._("Give the reason of the acceptance decision."))
+            if petition.filing_late:
+                raise UserError(self.env._(
+                    "%(code)s was filed after the legal filing time of %(days)s days from %(date)s; "
+                    "reject it and give this reason.",
+                    code=petition.code, days=petition.rule_id.filing_limit_days, date=petition.date_known))
+            if petition.accept_deadline and now > petition.accept_deadline and not (petition.late_reason or "").strip():
+                raise UserError(self.env._(
+                    "The legal time to decide on %(code)s ended on %(deadline)s; give the reason for the "
+                    "late acceptance.",
+                    code=petition.code,
+                    deadline=fields.Datetime.context_timestamp(petition, petition.accept_deadline).strftime(
+                        "%d/%m/%Y %H:%M")))
+            rule = petition.rule_id
+            days = rule._resolve_days_for(petition.is_complex, petition.is_remote)
+            petition.write({
+                "state": "accepted",
+                "date_accepted": now,
+                "resolve_days": days,
+                "resolve_day_kind": rule.resolve_day_kind,
+                "extension_days_max": rule.extension_days,
+                "max_extensions": rule.max_extensions,
+                "resolution_deadline_base": Rule._add_days(now, days, rule.resolve_day_kind, petition.unit_id),
+            })
+            petition._close_deadline_activities()
+            petition._schedule_deadline_activity(
+                self.env._("Resolve %(code)s", code=petition.code), petition.resolution_deadline)
+        return True
+
+    def action_reject(self):
+        self._check_state("received", "classified")
+        for petition in self:
+            if not (petition.decision_reason or "").strip():
+                raise UserError(self.env._("Give the reason for rejecting the petition."))
+            petition.state = "rejected"
+            petition._close_deadline_activities()
+        return True
+
+    def action_start_verification(self):
+        self._check_state("accepted")
+        self.state = "verification"
+        return True
+
+    def action_conclude(self):
+        self._check_state("verification")
+        for petition in self:
+            if not (petition.conclusion or "").strip():
+                raise UserError(self.env._("Write the conclusion or decision before concluding."))
+            petition.write({"state": "conclusion", "date_concluded": fields.Datetime.now()})
+            petition._close_deadline_activities()
+        return True
+
+    def action_close(self):
+        self._check_state("conclusion", "rejected", "verification")
+        for petition in self:
+            if petition.state == "verification" and not petition.handled_as_information:
+                raise UserError(self.env._("Conclude the verification before closing %(code)s.", code=petition.code))
+            petition.write({"state": "closed", "date_closed": fields.Datetime.now()})
+            petition._close_deadline_activities()
+        return True
+
+    def action_extend(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Extend the resolution time"),
+            "res_model": "motcua.complaint.extension",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_petition_id": self.id},
+        }
+
+    def action_open_identity_log(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("motcua_complaints.motcua_complaint_identity_log_action")
+        action["domain"] = [("petition_id", "=", self.id)]
+        return action
+
+    # ------------------------------------------------------------------ cron
+    @api.model
+    def _cron_flag_overdue(self):
+        """Raise an activity on each newly overdue petition, for its handlers or unit head."""
+        petitions = self.sudo().search([("is_overdue", "=", True), ("overdue_notified", "=", False)])
+        for petition in petitions:
+            petition._schedule_deadline_activity(
+                self.env._("Overdue: %(code)s", code=petition.code), fields.Datetime.now())
+        petitions.overdue_notified = True
+        return True
+
+    # ------------------------------------------------------------------ public lookup
+    def _public_status(self):
+        """The minimum shown by the public lookup: no names, IDs, phones or addresses."""
+        self.ensure_one()
+        states = dict(self._fields["state"]._description_selection(self.env))
+        types = dict(self._fields["petition_type"]._description_selection(self.env))
+        return {
+            "code": self.code,
+            "type": types[self.petition_type],
+            "state": states[self.state],
+            "unit": self.unit_id.name,
+            "date_received": self.date_received,
+            "deadline": self.resolution_deadline or self.accept_deadline,
+        }
