@@ -1,0 +1,45 @@
+{
+    "name": "MotCua Official Documents",
+    "summary": "Incoming and outgoing official documents (Decree 30/2020): registers, numbering, "
+    "handling slips, distribution, digital signatures",
+    "version": "19.0.1.0.0",
+    "category": "Services",
+    "website": "https://github.com/motcua/motcua",
+    "author": "MotCua contributors",
+    "license": "LGPL-3",
+    "depends": ["mail", "motcua_base"],
+    "external_dependencies": {
+        "python": ["pyhanko", "pyhanko_certvalidator", "cryptography", "asn1crypto"],
+    },
+    "data": [
+        "security/motcua_documents_groups.xml",
+        "security/ir.model.access.csv",
+        "security/motcua_incoming_document_security.xml",
+        "security/motcua_outgoing_document_security.xml",
+        "security/motcua_documents_admin_security.xml",
+        "data/motcua_document_type_data.xml",
+        "data/mail_activity_type_data.xml",
+        "data/ir_cron_data.xml",
+        "report/motcua_document_register_report.xml",
+        "views/motcua_document_type_views.xml",
+        "views/motcua_incoming_document_views.xml",
+        "views/motcua_outgoing_document_views.xml",
+        "views/motcua_document_access_log_views.xml",
+        "views/motcua_trust_root_views.xml",
+        "views/motcua_unit_certificate_views.xml",
+        "views/motcua_unit_views.xml",
+        "views/res_users_views.xml",
+        "wizard/motcua_incoming_assign_views.xml",
+        "wizard/motcua_document_register_wizard_views.xml",
+        "views/motcua_documents_menus.xml",
+    ],
+    "demo": [
+        "demo/motcua_documents_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "motcua_documents/static/tests/tours/*.js",
+        ],
+    },
+    "installable": True,
+}

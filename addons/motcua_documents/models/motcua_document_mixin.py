@@ -1,0 +1,211 @@
+import base64
+import mimetypes
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tools.mimetypes import guess_mimetype
+
+from ..tools import SignatureError, load_certificate, verify_pdf
+
+URGENCY_LEVELS = [
+    ("normal", "Normal"),
+    ("urgent", "Urgent (Khẩn)"),
+    ("very_urgent", "Very urgent (Thượng khẩn)"),
+    ("flash", "Flash (Hỏa tốc)"),
+]
+SECRECY_LEVELS = [
+    ("normal", "Not secret"),
+    ("confidential", "Confidential (Mật)"),
+    ("secret", "Secret (Tối mật)"),
+    ("top_secret", "Top secret (Tuyệt mật)"),
+]
+SECRECY_RANK = {"normal": 0, "confidential": 1, "secret": 2, "top_secret": 3}
+SIGNATURE_STATES = [
+    ("none", "No file"),
+    ("unsigned", "Not signed"),
+    ("valid", "Valid signature"),
+    ("tampered", "Modified after signing"),
+    ("expired", "Certificate expired or not yet valid"),
+    ("untrusted", "Untrusted certificate"),
+    ("invalid", "Invalid signature"),
+]
+# extensions whose content is checked against what the name claims
+CHECKED_EXTENSIONS = {"pdf", "png", "jpg", "jpeg", "gif", "docx", "xlsx", "pptx", "odt", "ods", "zip"}
+# the text fields of a document whose reading is logged when it is secret
+CONTENT_FIELDS = {"summary", "file", "attachment_ids", "instructions", "display_name", "name"}
+
+
+def check_file_content(env, raw, name):
+    """Raise a ValidationError when the content of a file is not the type its name claims."""
+    extension = (name or "").rsplit(".", 1)[-1].lower() if "." in (name or "") else ""
+    if extension not in CHECKED_EXTENSIONS:
+        return
+    claimed = mimetypes.guess_type("x." + extension)[0]
+    actual = guess_mimetype(raw or b"")
+    if extension in ("docx", "xlsx", "pptx", "odt", "ods") and actual in (claimed, "application/zip"):
+        return
+    if claimed != actual and not (extension == "zip" and actual.startswith("application/")):
+        raise ValidationError(env._(
+            "The file %(name)s is not a %(ext)s file: its content is %(actual)s.",
+            name=name, ext=extension.upper(), actual=actual,
+        ))
+
+
+class MotcuaDocumentMixin(models.AbstractModel):
+    """What incoming and outgoing official documents share: type, summary, urgency and
+    secrecy, the main file with the verification of its digital signatures, the link to
+    any record of the suite and the logging of every read of a secret document."""
+
+    _name = "motcua.document.mixin"
+    _description = "Official document"
+
+    type_id = fields.Many2one("motcua.document.type", string="Document type", tracking=True, index=True)
+    summary = fields.Text(string="Summary", tracking=True, help="Trích yếu: what the document is about.")
+    urgency = fields.Selection(URGENCY_LEVELS, default="normal", required=True, tracking=True)
+    secrecy = fields.Selection(SECRECY_LEVELS, default="normal", required=True, tracking=True)
+    secrecy_level = fields.Integer(compute="_compute_secrecy_level", store=True, index=True)
+    page_count = fields.Integer(string="Pages")
+    file = fields.Binary(string="Main file", attachment=True, copy=False)
+    file_name = fields.Char(copy=False)
+    signature_state = fields.Selection(SIGNATURE_STATES, default="none", readonly=True, copy=False,
+                                       string="Signature")
+    signature_signer = fields.Char(readonly=True, copy=False, string="Signed by")
+    signature_time = fields.Datetime(readonly=True, copy=False, string="Signed on")
+    signature_details = fields.Text(readonly=True, copy=False, string="Verification details")
+    res_model = fields.Char(string="Linked model", index=True, copy=False,
+                            help="Technical name of the record this document belongs to, e.g. a dossier.")
+    res_id = fields.Many2oneReference(string="Linked record ID", model_field="res_model", index=True, copy=False)
+    linked_record_name = fields.Char(compute="_compute_linked_record_name", string="Linked record")
+
+    @api.depends("secrecy")
+    def _compute_secrecy_level(self):
+        for doc in self:
+            doc.secrecy_level = SECRECY_RANK.get(doc.secrecy, 0)
+
+    @api.depends("res_model", "res_id")
+    def _compute_linked_record_name(self):
+        for doc in self:
+            name = False
+            if doc.res_model and doc.res_id and doc.res_model in self.env:
+                target = self.env[doc.res_model].browse(doc.res_id).exists()
+                if target and target.has_access("read"):
+                    name = target.display_name
+            doc.linked_record_name = name
+
+    # ------------------------------------------------------------------ access log
+    def read(self, fields=None, load="_classic_read"):
+        result = super().read(fields=fields, load=load)
+        if not self.env.su and (fields is None or CONTENT_FIELDS.intersection(fields)):
+            self._log_secret_access()
+        return result
+
+    def _log_secret_access(self):
+        secret = self.sudo().filtered(lambda d: d.secrecy_level > 0)
+        if secret:
+            self.env["motcua.document.access.log"].sudo().create([{
+                "user_id": self.env.uid,
+                "res_model": doc._name,
+                "res_id": doc.id,
+                "document_name": doc.display_name,
+                "secrecy": doc.secrecy,
+            } for doc in secret])
+
+    # ------------------------------------------------------------------ file and signature
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_file_vals(vals)
+        records = super().create(vals_list)
+        records.filtered("file")._verify_signature()
+        for record, vals in zip(records, vals_list, strict=True):
+            if vals.get("res_model") and vals.get("res_id"):
+                record._post_link_message()
+        return records
+
+    def write(self, vals):
+        self._check_file_vals(vals)
+        result = super().write(vals)
+        if "file" in vals and not self.env.context.get("motcua_skip_verify"):
+            self._verify_signature()
+        if vals.get("res_model") or vals.get("res_id"):
+            for record in self.filtered(lambda r: r.res_model and r.res_id):
+                record._post_link_message()
+        return result
+
+    def _check_file_vals(self, vals):
+        if vals.get("file"):
+            check_file_content(self.env, base64.b64decode(vals["file"]), vals.get("file_name") or self[:1].file_name)
+        if vals.get("res_model"):
+            if vals["res_model"] not in self.env:
+                raise ValidationError(self.env._("There is no model %(model)s to link to.", model=vals["res_model"]))
+
+    def _get_trust_roots(self):
+        roots = []
+        for root in self.env["motcua.trust.root"].sudo().search([]):
+            try:
+                roots.append(load_certificate(base64.b64decode(root.certificate)))
+            except SignatureError:
+                continue
+        return roots
+
+    def _verify_signature(self):
+        """Verify the signatures of the main file and show the result on the document and in its chatter."""
+        roots = self._get_trust_roots()
+        labels = dict(self._fields["signature_state"]._description_selection(self.env))
+        for doc in self:
+            values = {"signature_signer": False, "signature_time": False, "signature_details": False}
+            if not doc.file:
+                values["signature_state"] = "none"
+            elif not (doc.file_name or "").lower().endswith(".pdf"):
+                values["signature_state"] = "unsigned"
+            else:
+                try:
+                    result = verify_pdf(base64.b64decode(doc.file), roots)
+                except SignatureError as exc:
+                    raise ValidationError(self.env._(
+                        "The file %(name)s cannot be read as a PDF: %(error)s", name=doc.file_name, error=exc,
+                    ))
+                signing_time = result["signing_time"]
+                values.update({
+                    "signature_state": result["state"],
+                    "signature_signer": result["signer"],
+                    "signature_time": signing_time and signing_time.astimezone().replace(tzinfo=None)
+                    if signing_time else False,
+                    "signature_details": result["details"],
+                })
+            super(MotcuaDocumentMixin, doc.with_context(motcua_skip_verify=True)).write(values)
+            if values["signature_state"] not in ("none", "unsigned") and hasattr(doc, "message_post"):
+                doc.sudo().message_post(body=self.env._(
+                    "Signature check of %(file)s: %(state)s. Signed by %(signer)s on %(time)s.",
+                    file=doc.file_name, state=labels[values["signature_state"]],
+                    signer=values["signature_signer"] or "?",
+                    time=fields.Datetime.to_string(values["signature_time"]) if values["signature_time"] else "?",
+                ))
+
+    def action_verify_signature(self):
+        self._verify_signature()
+        return True
+
+    # ------------------------------------------------------------------ links
+    def _post_link_message(self):
+        """Show this document in the chatter of the record it is linked to."""
+        self.ensure_one()
+        target = self.env[self.res_model].browse(self.res_id).exists()
+        if not target:
+            raise ValidationError(self.env._("The record to link to does not exist."))
+        if not target.has_access("read"):
+            raise AccessError(self.env._("You cannot link a document to a record you cannot read."))
+        if hasattr(target, "message_post"):
+            target.sudo().message_post(body=self.env._(
+                "Official document linked: %(doc)s (%(summary)s)",
+                doc=self.display_name, summary=self.summary or "" if self.secrecy_level == 0 else "***",
+            ))
+
+    def action_open_linked_record(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self.res_model,
+            "res_id": self.res_id,
+            "view_mode": "form",
+        }

@@ -1,0 +1,214 @@
+import base64
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from ..tools import SignatureError, sign_pdf
+from .motcua_incoming_document import local_year
+
+OUTGOING_SCOPE = "motcua.outgoing.document"
+OUTGOING_SECRET_SCOPE = "motcua.outgoing.document.secret"
+
+
+class MotcuaOutgoingDocument(models.Model):
+    """An outgoing official document (văn bản đi): drafted, reviewed, approved by its
+    signer, issued with the next number of the unit's register of the year, distributed."""
+
+    _name = "motcua.outgoing.document"
+    _description = "Outgoing document"
+    _inherit = ["mail.thread", "mail.activity.mixin", "motcua.unit.mixin", "motcua.document.mixin"]
+    _order = "issue_date desc, id desc"
+    _rec_names_search = ["name", "summary"]
+
+    name = fields.Char(string="Number and symbol", readonly=True, copy=False, index=True)
+    state = fields.Selection([
+        ("draft", "Drafting"),
+        ("review", "Review"),
+        ("approval", "Awaiting approval"),
+        ("approved", "Approved"),
+        ("issued", "Issued"),
+        ("distributed", "Distributed"),
+        ("cancelled", "Cancelled"),
+    ], default="draft", required=True, tracking=True, copy=False, index=True)
+    drafter_id = fields.Many2one("res.users", default=lambda self: self.env.user, required=True, tracking=True,
+                                 index=True)
+    reviewer_id = fields.Many2one("res.users", tracking=True, index=True)
+    signer_id = fields.Many2one("res.users", tracking=True, index=True,
+                                help="The leader who approves and signs the document.")
+    approved_date = fields.Datetime(readonly=True, copy=False)
+    number = fields.Integer(readonly=True, copy=False, index=True)
+    register_year = fields.Integer(readonly=True, copy=False, index=True)
+    secret_series = fields.Boolean(readonly=True, copy=False)
+    issue_date = fields.Datetime(readonly=True, copy=False, tracking=True)
+    issued_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    recipient_ids = fields.One2many("motcua.outgoing.recipient", "document_id", string="Recipients", copy=True)
+    reply_to_incoming_id = fields.Many2one("motcua.incoming.document", string="Reply to", index=True,
+                                           copy=False)
+    sign_visible = fields.Boolean(string="Visible signature", default=True,
+                                  help="Stamp the signer and the signing time on the first page.")
+
+    _number_uniq = models.UniqueIndex(
+        "(unit_id, register_year, secret_series, number) WHERE number IS NOT NULL",
+        "This number is already used in the outgoing register.",
+    )
+
+    def _compute_display_name(self):
+        for doc in self:
+            doc.display_name = doc.name or self.env._("Draft: %(summary)s", summary=(doc.summary or "")[:60])
+
+    def _check_state(self, *states):
+        for doc in self:
+            if doc.state not in states:
+                labels = dict(self._fields["state"]._description_selection(self.env))
+                raise UserError(self.env._(
+                    "The document %(doc)s is %(state)s: this step is not possible now.",
+                    doc=doc.display_name, state=labels[doc.state]))
+
+    def _is_leader(self):
+        return self.env.user.has_group("motcua_base.group_unit_leader")
+
+    # ------------------------------------------------------------------ workflow
+    def action_submit(self):
+        self._check_state("draft")
+        for doc in self:
+            if not doc.summary or not doc.type_id:
+                raise UserError(self.env._("Give the document a type and a summary before submitting it."))
+            doc.state = "review" if doc.reviewer_id else "approval"
+            doc._notify_next()
+        return True
+
+    def action_review_ok(self):
+        self._check_state("review")
+        for doc in self:
+            if self.env.user != doc.reviewer_id and not self._is_leader():
+                raise AccessError(self.env._("Only the reviewer of the document or a leader can pass the review."))
+            if not doc.signer_id:
+                raise UserError(self.env._("Choose the signer before sending the document for approval."))
+            doc.state = "approval"
+            doc._notify_next()
+        return True
+
+    def action_approve(self):
+        self._check_state("approval")
+        for doc in self:
+            if not doc.signer_id:
+                raise UserError(self.env._("The document has no signer: choose the leader who signs it."))
+            if self.env.user != doc.signer_id:
+                raise AccessError(self.env._("Only the signer %(signer)s can approve this document.",
+                                             signer=doc.signer_id.name))
+            doc.write({"state": "approved", "approved_date": fields.Datetime.now()})
+            doc.message_post(body=self.env._("Approved by %(signer)s.", signer=self.env.user.name))
+        return True
+
+    def action_return_draft(self):
+        self._check_state("review", "approval", "approved")
+        for doc in self:
+            allowed = self.env.user in (doc.reviewer_id | doc.signer_id | doc.drafter_id) or self._is_leader()
+            if not allowed:
+                raise AccessError(self.env._("Only the drafter, the reviewer, the signer or a leader can "
+                                             "send the document back to drafting."))
+            doc.write({"state": "draft", "approved_date": False})
+        return True
+
+    def action_cancel(self):
+        self._check_state("draft", "review", "approval", "approved")
+        self.write({"state": "cancelled"})
+        return True
+
+    def _notify_next(self):
+        user = self.reviewer_id if self.state == "review" else self.signer_id
+        if user:
+            self.activity_schedule(
+                "mail.mail_activity_data_todo", user_id=user.id,
+                summary=self.env._("Review") if self.state == "review" else self.env._("Approve and sign"),
+            )
+
+    def action_issue(self):
+        """Give the approved documents their number and issue them. The number is taken only
+        once every check has passed, so a refused issue consumes no number."""
+        self._check_state("approved")
+        for doc in self.sorted("id"):
+            if not doc.signer_id or not doc.approved_date:
+                raise UserError(self.env._("A document cannot be issued without a signer's approval."))
+            if not doc.unit_id.abbreviation:
+                raise UserError(self.env._("The unit %(unit)s has no abbreviation for the document symbol.",
+                                           unit=doc.unit_id.name))
+            if doc.file and doc.signature_state not in ("none", "unsigned", "valid"):
+                raise UserError(self.env._(
+                    "The signed file of %(doc)s fails verification (%(state)s): it cannot be issued.",
+                    doc=doc.display_name,
+                    state=dict(self._fields["signature_state"]._description_selection(self.env))[
+                        doc.signature_state]))
+            doc.unit_id._ensure_usable()
+            now = fields.Datetime.now()
+            year = local_year(self.env, now)
+            secret = doc.secrecy_level > 0
+            number = self.env["motcua.sequence.counter"].sudo().next_number(
+                OUTGOING_SECRET_SCOPE if secret else OUTGOING_SCOPE, doc.unit_id, str(year))
+            doc.write({
+                "state": "issued",
+                "number": number,
+                "register_year": year,
+                "secret_series": secret,
+                "issue_date": now,
+                "issued_by_id": self.env.uid,
+                "name": doc._format_symbol(number),
+            })
+            doc.message_post(body=self.env._("Issued as %(name)s.", name=doc.name))
+            if doc.reply_to_incoming_id:
+                doc.reply_to_incoming_id.sudo().message_post(
+                    body=self.env._("Replied by outgoing document %(name)s.", name=doc.name))
+        return True
+
+    def _format_symbol(self, number):
+        """15/QĐ-UBND; an official letter (no type abbreviation) is 15/UBND. Numbers below 10
+        are written with a leading zero (Decree 30/2020)."""
+        unit_abbr = self.unit_id.abbreviation
+        type_abbr = self.type_id.abbreviation
+        symbol = f"{type_abbr}-{unit_abbr}" if type_abbr else unit_abbr
+        return "%02d/%s" % (number, symbol)
+
+    def action_distribute(self):
+        """Send the issued document to its recipients: internal units receive an incoming
+        document, external ones an e-mail with the file."""
+        self._check_state("issued", "distributed")
+        for doc in self:
+            if not doc.recipient_ids:
+                raise UserError(self.env._("Add the recipients of %(doc)s before distributing it.",
+                                           doc=doc.display_name))
+            doc.recipient_ids.filtered(lambda r: not r.date_sent)._send()
+            doc.state = "distributed"
+        return True
+
+    # ------------------------------------------------------------------ signing
+    def action_sign(self):
+        """Sign the PDF with the certificate of the unit (the signer or an administrator)."""
+        self._check_state("approval", "approved")
+        for doc in self:
+            if self.env.user != doc.signer_id and not self.env.user.has_group("motcua_base.group_administrator"):
+                raise AccessError(self.env._("Only the signer of the document can sign it."))
+            if not doc.file or not (doc.file_name or "").lower().endswith(".pdf"):
+                raise UserError(self.env._("Attach the PDF of the document before signing it."))
+            certificate = self.env["motcua.unit.certificate"].sudo().search(
+                [("unit_id", "=", doc.unit_id.id), ("valid_until", ">", fields.Datetime.now())],
+                order="valid_until desc", limit=1)
+            if not certificate:
+                raise UserError(self.env._("The unit %(unit)s has no valid signing certificate: ask an "
+                                           "administrator to upload one.", unit=doc.unit_id.name))
+            key, cert, others = certificate._load()
+            stamp_text = self.env._("Signed by: %(signer)s", signer=cert.subject.rfc4514_string().split(",")[0]
+                                    .split("=", 1)[-1]) + "\n" + self.env._("Unit: %(unit)s",
+                                                                           unit=doc.unit_id.name) + "\n%(ts)s"
+            try:
+                signed = sign_pdf(base64.b64decode(doc.file), key, cert, others, visible=doc.sign_visible,
+                                  stamp_text=stamp_text, reason=doc.summary or "", location=doc.unit_id.name)
+            except SignatureError as exc:
+                raise UserError(self.env._("The PDF cannot be signed: %(error)s", error=exc))
+            doc.write({"file": base64.b64encode(signed)})
+            doc.message_post(body=self.env._("Signed with the certificate of %(unit)s.", unit=doc.unit_id.name))
+        return True
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_numbered(self):
+        if any(doc.number for doc in self):
+            raise UserError(self.env._("An issued document stays in the register: cancel it instead."))
