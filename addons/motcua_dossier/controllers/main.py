@@ -1,0 +1,1 @@
+# Public pages of the dossiers (lookup, APIs) come with the citizen channels.

@@ -1,0 +1,773 @@
+import secrets
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from odoo.addons.motcua_base.tools import normalize_vn_phone, validate_citizen_id
+
+
+STATES = [
+    ("draft", "Draft"),
+    ("received", "Received"),
+    ("in_progress", "In progress"),
+    ("supplement", "Supplement requested"),
+    ("result_ready", "Result ready"),
+    ("returned", "Returned"),
+    ("refused", "Refused"),
+    ("withdrawn", "Withdrawn"),
+]
+OPEN_STATES = ("received", "in_progress", "supplement")
+FINISHED_STATES = ("result_ready", "returned")
+TIMELINESS = [
+    ("early", "Early"),
+    ("on_time", "On time"),
+    ("late", "Late"),
+    ("within", "Within time"),
+    ("overdue", "Overdue"),
+]
+CHANNELS = [("desk", "At the desk"), ("online", "Online"), ("post", "By post")]
+RETURN_CHANNELS = [("desk", "At the desk"), ("post", "By post"), ("online", "Online")]
+APPLICANT_TYPES = [("citizen", "Citizen"), ("organisation", "Organisation")]
+PERSONAL_FIELDS = ("applicant_id_number", "applicant_phone", "applicant_address", "applicant_birth_date")
+LOOKUP_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def mask_name(name):
+    """Mask a person's name for public pages: "Nguyễn Văn An" -> "N*** V** A"."""
+    words = (name or "").split()
+    if not words:
+        return ""
+    masked = [w[0] + "*" * min(len(w) - 1, 3) for w in words[:-1]]
+    masked.append(words[-1][0])
+    return " ".join(masked)
+
+
+def timeliness_of(finished_at, deadline, local):
+    """Early / on time / late for a finished piece of work, within / overdue for an open one.
+
+    ``local`` turns a naive UTC datetime into a local aware one (for the calendar day). Work
+    finished on an earlier day than the deadline is early; on the deadline's day, on time.
+    """
+    if not deadline:
+        return False
+    if finished_at is None:
+        return False
+    if finished_at > deadline:
+        return "late"
+    if local(finished_at).date() < local(deadline).date():
+        return "early"
+    return "on_time"
+
+
+class MotcuaDossier(models.Model):
+    """A dossier (hồ sơ) received by a one-stop desk for an administrative procedure."""
+
+    _name = "motcua.dossier"
+    _description = "One-stop dossier"
+    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin", "motcua.unit.mixin"]
+    _order = "received_at desc, id desc"
+    _rec_names_search = ["name", "applicant_name"]
+
+    name = fields.Char(string="Code", readonly=True, copy=False, index="trigram", tracking=True,
+                       default=lambda self: self.env._("New"))
+    lookup_key = fields.Char(readonly=True, copy=False, groups="motcua_base.group_receiving_officer",
+                             help="Short key printed on the receipt: with the code it opens the public lookup.")
+    state = fields.Selection(STATES, default="draft", required=True, readonly=True, copy=False,
+                             tracking=True, index=True)
+    unit_id = fields.Many2one(string="Receiving unit", tracking=True)
+    handling_unit_id = fields.Many2one("motcua.unit", string="Handling unit", index=True, tracking=True,
+                                       copy=False, readonly=True)
+    access_unit_ids = fields.Many2many("motcua.unit", "motcua_dossier_access_unit_rel", "dossier_id", "unit_id",
+                                       string="Units involved", copy=False, readonly=True,
+                                       help="Units the dossier was transferred to: their staff can see it.")
+    procedure_id = fields.Many2one("motcua.procedure", required=True, index=True, tracking=True,
+                                   domain="[('current_id', '=', False)]")
+    procedure_version = fields.Integer(related="procedure_id.version", string="Rule version")
+    field_id = fields.Many2one(related="procedure_id.field_id", store=True, index=True, string="Field")
+    # applicant
+    applicant_type = fields.Selection(APPLICANT_TYPES, default="citizen", required=True)
+    applicant_name = fields.Char(required=True, tracking=True)
+    applicant_id_number = fields.Char(string="ID number", tracking=True,
+                                      help="Citizen ID (12 digits) or the organisation's tax code.")
+    applicant_birth_date = fields.Date(string="Date of birth")
+    applicant_phone = fields.Char(string="Phone", tracking=True)
+    applicant_email = fields.Char(string="E-mail", tracking=True)
+    applicant_address = fields.Char(string="Address")
+    partner_id = fields.Many2one("res.partner", string="Contact", index=True, copy=False,
+                                 help="Contact of the applicant; set on receipt. Portal users see their dossiers.")
+    channel = fields.Selection(CHANNELS, default="desk", required=True)
+    return_channel = fields.Selection(RETURN_CHANNELS, default="desk", required=True)
+    request_summary = fields.Text(string="Request")
+    # intake
+    paper_ids = fields.One2many("motcua.dossier.paper", "dossier_id", string="Papers", copy=True)
+    missing_papers_reason = fields.Text(
+        help="Why the dossier is received although a mandatory paper is missing.")
+    fee = fields.Integer(string="Fee (VND)")
+    charge = fields.Integer(string="Charge (VND)")
+    amount_total = fields.Integer(string="Total (VND)", compute="_compute_amount_total", store=True)
+    duration_days = fields.Float(string="Legal time (working days)", readonly=True, copy=False)
+    duration_hours = fields.Float(string="Legal time (working hours)", readonly=True, copy=False)
+    received_at = fields.Datetime(readonly=True, copy=False, tracking=True, index=True)
+    received_by_id = fields.Many2one("res.users", string="Received by", readonly=True, copy=False)
+    start_at = fields.Datetime(string="Clock start", readonly=True, copy=False,
+                               help="When the legal time starts (later than the receipt after the cut-off time).")
+    due_at = fields.Datetime(string="Appointment", readonly=True, copy=False, tracking=True, index=True)
+    original_due_at = fields.Datetime(string="First appointment", readonly=True, copy=False)
+    # processing
+    step_ids = fields.One2many("motcua.dossier.step", "dossier_id", string="Steps", copy=False)
+    current_step_id = fields.Many2one("motcua.dossier.step", compute="_compute_current_step")
+    paused_at = fields.Datetime(readonly=True, copy=False)
+    paused_hours = fields.Float(string="Paused working hours", readonly=True, copy=False)
+    state_before_pause = fields.Char(readonly=True, copy=False)
+    supplement_request = fields.Text(string="Missing papers and reasons", readonly=True, copy=False, tracking=True)
+    supplement_contact = fields.Char(string="Contact for the supplement", readonly=True, copy=False)
+    supplement_count = fields.Integer(readonly=True, copy=False)
+    result_ready_at = fields.Datetime(readonly=True, copy=False, tracking=True)
+    finished_at = fields.Datetime(readonly=True, copy=False, index=True,
+                                  help="When the result was ready: the moment that counts for timeliness.")
+    returned_at = fields.Datetime(readonly=True, copy=False, tracking=True)
+    refusal_reason = fields.Text(readonly=True, copy=False, tracking=True)
+    withdraw_reason = fields.Text(string="Withdrawal reason", readonly=True, copy=False, tracking=True)
+    closed_at = fields.Datetime(readonly=True, copy=False)
+    timeliness = fields.Selection(TIMELINESS, readonly=True, copy=False, index=True, tracking=True)
+    apology_ids = fields.One2many("motcua.dossier.apology", "dossier_id", string="Apologies", copy=False)
+    apology_count = fields.Integer(compute="_compute_apology_count", store=True)
+    receipt_print_count = fields.Integer(readonly=True, copy=False)
+    sms_message_ids = fields.One2many("motcua.sms.message", "dossier_id", string="SMS", copy=False)
+    note = fields.Html()
+
+    _name_uniq = models.UniqueIndex("(name) WHERE state != 'draft'", "Another dossier already has this code.")
+    _stats_idx = models.Index("(unit_id, state, timeliness, finished_at)")
+    _received_idx = models.Index("(unit_id, received_at)")
+    _open_due_idx = models.Index("(due_at) WHERE state IN ('received', 'in_progress', 'supplement')")
+
+    # ------------------------------------------------------------------ computes
+    @api.depends("fee", "charge")
+    def _compute_amount_total(self):
+        for dossier in self:
+            dossier.amount_total = (dossier.fee or 0) + (dossier.charge or 0)
+
+    @api.depends("apology_ids")
+    def _compute_apology_count(self):
+        for dossier in self:
+            dossier.apology_count = len(dossier.apology_ids)
+
+    @api.depends("step_ids.state")
+    def _compute_current_step(self):
+        for dossier in self:
+            dossier.current_step_id = dossier.step_ids.filtered(lambda s: s.state == "open")[:1]
+
+    def _compute_access_url(self):
+        super()._compute_access_url()
+        for dossier in self:
+            dossier.access_url = f"/my/dossiers/{dossier.id}"
+
+    def _compute_display_name(self):
+        for dossier in self:
+            dossier.display_name = f"{dossier.name} - {dossier.applicant_name}" if dossier.applicant_name \
+                else dossier.name
+
+    # ------------------------------------------------------------------ onchange / constraints
+    @api.onchange("procedure_id")
+    def _onchange_procedure_id(self):
+        procedure = self.procedure_id
+        if not procedure:
+            return
+        self.fee = procedure.fee
+        self.charge = procedure.charge
+        self.paper_ids = [(5, 0, 0)] + [(0, 0, line) for line in self._motcua_paper_vals(procedure)]
+
+    @api.model
+    def _motcua_paper_vals(self, procedure):
+        return [{
+            "sequence": paper.sequence, "name": paper.name, "paper_type": paper.paper_type,
+            "quantity": paper.quantity, "mandatory": paper.mandatory, "received": False,
+        } for paper in procedure.paper_ids]
+
+    @api.constrains("applicant_id_number", "applicant_type", "applicant_birth_date")
+    def _check_applicant_id_number(self):
+        for dossier in self:
+            if dossier.applicant_type == "citizen" and dossier.applicant_id_number:
+                validate_citizen_id(self.env, dossier.applicant_id_number,
+                                    birth_date=dossier.applicant_birth_date or None)
+
+    @api.constrains("applicant_phone")
+    def _check_applicant_phone(self):
+        for dossier in self:
+            if dossier.applicant_phone:
+                normalize_vn_phone(self.env, dossier.applicant_phone)
+
+    @api.constrains("received_at", "due_at")
+    def _check_dates(self):
+        for dossier in self:
+            if dossier.received_at and dossier.due_at and dossier.due_at <= dossier.received_at:
+                raise ValidationError(self.env._(
+                    "The appointment of %(code)s cannot be before its receipt.", code=dossier.name))
+
+    @api.model
+    def _motcua_clean_applicant(self, vals):
+        if vals.get("applicant_id_number"):
+            vals["applicant_id_number"] = "".join(vals["applicant_id_number"].split())
+            if vals.get("applicant_type", "citizen") == "citizen":
+                vals["applicant_id_number"] = validate_citizen_id(self.env, vals["applicant_id_number"])
+        if vals.get("applicant_phone"):
+            vals["applicant_phone"] = normalize_vn_phone(self.env, vals["applicant_phone"])
+        return vals
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._motcua_clean_applicant(vals)
+            if vals.get("procedure_id") and "paper_ids" not in vals:
+                procedure = self.env["motcua.procedure"].browse(vals["procedure_id"])
+                vals["paper_ids"] = [(0, 0, line) for line in self._motcua_paper_vals(procedure)]
+                vals.setdefault("fee", procedure.fee)
+                vals.setdefault("charge", procedure.charge)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._motcua_clean_applicant(vals)
+        return super().write(vals)
+
+    # ------------------------------------------------------------------ personal data
+    def _motcua_is_handler(self):
+        """Whether the current user handles this dossier (its unit tree or a unit it went to)."""
+        self.ensure_one()
+        if self.env.su or self.env.user.has_group("motcua_base.group_administrator"):
+            return True
+        if not self.env.user.has_group("motcua_base.group_receiving_officer"):
+            return False
+        own = self.env["motcua.unit"].search([("id", "child_of", self.env.user.motcua_unit_ids.ids)])
+        return bool((self.unit_id | self.access_unit_ids | self.handling_unit_id) & own)
+
+    def _read_format(self, fnames, load="_classic_read"):
+        """Hide ID numbers, phones and addresses from staff who do not handle the dossier
+        (e.g. a province monitor browsing the dossiers of every unit)."""
+        result = super()._read_format(fnames, load=load)
+        personal = [f for f in PERSONAL_FIELDS if f in fnames]
+        if not personal or self.env.su:
+            return result
+        hidden = {dossier.id for dossier in self if not dossier._motcua_is_handler()}
+        for values in result:
+            if values.get("id") in hidden:
+                for fname in personal:
+                    values[fname] = "***" if values.get(fname) else values.get(fname)
+        return result
+
+    @api.model
+    def _motcua_mask_name(self, name):
+        return mask_name(name)
+
+    def motcua_masked_applicant_name(self):
+        self.ensure_one()
+        return mask_name(self.applicant_name)
+
+    # ------------------------------------------------------------------ helpers
+    def _now(self):
+        return self.env.context.get("motcua_now") or fields.Datetime.now()
+
+    def _check_state(self, allowed, action):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for dossier in self:
+            if dossier.state not in allowed:
+                raise UserError(self.env._(
+                    "%(action)s is not possible for the dossier %(code)s in the state %(state)s.",
+                    action=action, code=dossier.name, state=labels[dossier.state]))
+
+    def _check_group(self, group_xmlid, action):
+        if not self.env.su and not self.env.user.has_group(group_xmlid):
+            raise AccessError(self.env._("You are not allowed to do this: %(action)s.", action=action))
+
+    def _local(self, moment):
+        return (self.handling_unit_id or self.unit_id)._motcua_local(moment)
+
+    @api.model
+    def _motcua_new_lookup_key(self):
+        return "".join(secrets.choice(LOOKUP_ALPHABET) for _i in range(6))
+
+    def _motcua_next_code(self, received_at):
+        self.ensure_one()
+        id_unit = self.unit_id._motcua_identifier_unit()
+        pattern_unit = self.unit_id._motcua_setting_unit("motcua_dossier_code_pattern")
+        pattern = pattern_unit.motcua_dossier_code_pattern or "{identifier}-{yymmdd}-{seq:04d}"
+        local = self.unit_id._motcua_local(received_at)
+        yymmdd = local.strftime("%y%m%d")
+        seq = self.env["motcua.sequence.counter"].next_number("motcua.dossier", id_unit, yymmdd)
+        identifier = id_unit.identifier_code or id_unit.code or str(id_unit.id)
+        return pattern.format(identifier=identifier, yymmdd=yymmdd, yyyy=local.strftime("%Y"), seq=seq)
+
+    def _motcua_compute_due(self, start):
+        self.ensure_one()
+        return self.unit_id.add_working_time(start, days=self.duration_days, hours=self.duration_hours)
+
+    def _motcua_update_timeliness(self, now=None):
+        now = now or self._now()
+        for dossier in self:
+            if dossier.state in FINISHED_STATES:
+                value = timeliness_of(dossier.finished_at, dossier.due_at, dossier._local)
+            elif dossier.state in OPEN_STATES and dossier.due_at:
+                moment = dossier.paused_at if dossier.state == "supplement" and dossier.paused_at else now
+                value = "overdue" if moment > dossier.due_at else "within"
+            else:
+                value = False
+            if dossier.timeliness != value:
+                dossier.timeliness = value
+            dossier.step_ids._motcua_update_timeliness(now)
+
+    @api.model
+    def _cron_refresh_timeliness(self, batch=5000):
+        """Refresh the stored timeliness of open dossiers (within time -> overdue)."""
+        now = fields.Datetime.now()
+        overdue = self.search([
+            ("state", "in", ["received", "in_progress"]), ("due_at", "<", now),
+            ("timeliness", "!=", "overdue"),
+        ], limit=batch)
+        overdue._motcua_update_timeliness(now)
+        steps = self.env["motcua.dossier.step"].search([
+            ("state", "=", "open"), ("deadline", "<", now), ("timeliness", "!=", "overdue"),
+            ("dossier_id.state", "=", "in_progress"),
+        ], limit=batch)
+        steps._motcua_update_timeliness(now)
+        return len(overdue)
+
+    def _motcua_partner(self):
+        """Find or create the applicant's contact."""
+        self.ensure_one()
+        partners = self.env["res.partner"].sudo()
+        partner = False
+        if self.applicant_email:
+            partner = partners.search([("email", "=ilike", self.applicant_email)], limit=1)
+        if not partner:
+            partner = partners.create({
+                "name": self.applicant_name, "email": self.applicant_email or False,
+                "phone": self.applicant_phone or False, "street": self.applicant_address or False,
+                "is_company": self.applicant_type == "organisation",
+            })
+        return partner
+
+    # ------------------------------------------------------------------ intake
+    def action_receive(self):
+        """Receive the dossier at the desk: code, lookup key, clock start and appointment."""
+        self._check_group("motcua_base.group_receiving_officer", self.env._("receive a dossier"))
+        self._check_state(["draft"], self.env._("Receiving"))
+        for dossier in self:
+            dossier.unit_id._ensure_usable()
+            missing = dossier.paper_ids.filtered(lambda p: p.mandatory and not p.received)
+            if missing and not (dossier.missing_papers_reason or "").strip():
+                raise ValidationError(self.env._(
+                    "Mandatory papers are missing: %(papers)s. Tick them as received or record why the dossier "
+                    "is received without them.", papers=", ".join(missing.mapped("name"))))
+            if not dossier.applicant_phone and not dossier.applicant_email and dossier.channel != "desk":
+                raise ValidationError(self.env._("Give a phone number or an e-mail to reach the applicant."))
+            now = dossier._now()
+            procedure = dossier.procedure_id
+            start = dossier.unit_id._motcua_effective_start(now)
+            dossier.write({
+                "duration_days": procedure.duration_days,
+                "duration_hours": procedure.duration_hours,
+            })
+            due = dossier._motcua_compute_due(start)
+            vals = {
+                "name": dossier._motcua_next_code(now),
+                "lookup_key": dossier._motcua_new_lookup_key(),
+                "state": "received",
+                "received_at": now,
+                "received_by_id": self.env.user.id,
+                "start_at": start,
+                "due_at": due,
+                "original_due_at": due,
+                "handling_unit_id": dossier.unit_id.id,
+                "access_unit_ids": [(4, dossier.unit_id.id)],
+            }
+            if not dossier.partner_id:
+                vals["partner_id"] = dossier._motcua_partner().id
+            dossier.write(vals)
+            dossier._motcua_update_timeliness(now)
+            if missing:
+                dossier.message_post(body=self.env._(
+                    "Received without the mandatory papers %(papers)s: %(reason)s",
+                    papers=", ".join(missing.mapped("name")), reason=dossier.missing_papers_reason))
+            dossier._motcua_notify("motcua_dossier.mail_template_dossier_received", self.env._(
+                "Ho so %(code)s da duoc tiep nhan. Hen tra: %(due)s. Tra cuu: ma %(key)s",
+                code=dossier.name, due=dossier._motcua_format_dt(dossier.due_at), key=dossier.sudo().lookup_key))
+        return True
+
+    def action_print_receipt(self):
+        self._check_state(list(OPEN_STATES) + list(FINISHED_STATES), self.env._("Printing the receipt"))
+        for dossier in self:
+            dossier.receipt_print_count += 1
+        return self.env.ref("motcua_dossier.action_report_dossier_receipt").report_action(self)
+
+    def _motcua_change_due(self, new_due, reason, apology=False):
+        self.ensure_one()
+        if not (reason or "").strip():
+            raise ValidationError(self.env._("Give the reason for the new appointment."))
+        if not new_due or new_due <= self.received_at:
+            raise ValidationError(self.env._(
+                "The appointment of %(code)s cannot be before its receipt.", code=self.name))
+        old = self.due_at
+        self.due_at = new_due
+        self.message_post(body=self.env._(
+            "Appointment changed from %(old)s to %(new)s. Reason: %(reason)s",
+            old=self._motcua_format_dt(old), new=self._motcua_format_dt(new_due), reason=reason))
+        self._motcua_update_timeliness()
+        return old
+
+    def action_change_due(self, new_due, reason):
+        self._check_group("motcua_base.group_receiving_officer", self.env._("change the appointment"))
+        self._check_state(OPEN_STATES, self.env._("Changing the appointment"))
+        for dossier in self:
+            dossier._motcua_change_due(new_due, reason)
+        return True
+
+    # ------------------------------------------------------------------ processing
+    def action_start(self):
+        """Hand the received dossier over to processing: create its steps and start the first."""
+        self._check_group("motcua_base.group_specialist", self.env._("start processing"))
+        self._check_state(["received"], self.env._("Starting the processing"))
+        Step = self.env["motcua.dossier.step"]
+        for dossier in self:
+            now = dossier._now()
+            templates = dossier.procedure_id.step_ids
+            vals_list = [{
+                "dossier_id": dossier.id, "sequence": tpl.sequence, "name": tpl.name,
+                "unit_id": (tpl.unit_id or dossier.unit_id).id, "role": tpl.role, "share": tpl.share,
+            } for tpl in templates] or [{
+                "dossier_id": dossier.id, "sequence": 10, "name": self.env._("Processing"),
+                "unit_id": dossier.unit_id.id, "role": "specialist", "share": 100.0,
+            }]
+            steps = Step.create(vals_list)
+            dossier.state = "in_progress"
+            steps[0]._motcua_open(now, dossier.unit_id)
+        return True
+
+    def action_handover(self, note=False):
+        """Finish the current step and hand the dossier over to the next (or mark the result ready)."""
+        self._check_group("motcua_base.group_specialist", self.env._("hand a dossier over"))
+        self._check_state(["in_progress"], self.env._("Handing over"))
+        for dossier in self:
+            now = dossier._now()
+            step = dossier.current_step_id
+            if not step:
+                raise UserError(self.env._("The dossier %(code)s has no open step.", code=dossier.name))
+            step._motcua_close(now, note)
+            following = dossier.step_ids.filtered(lambda s: s.state == "todo").sorted("sequence")[:1]
+            if following:
+                following._motcua_open(now, step.unit_id)
+                dossier.handling_unit_id = following.unit_id
+                dossier.access_unit_ids = [(4, following.unit_id.id)]
+            else:
+                dossier._motcua_result_ready(now)
+        return True
+
+    def _motcua_result_ready(self, now):
+        self.write({"state": "result_ready", "result_ready_at": now, "finished_at": now,
+                    "handling_unit_id": self.unit_id.id})
+        self._motcua_update_timeliness(now)
+        for dossier in self:
+            dossier._motcua_notify("motcua_dossier.mail_template_dossier_result_ready", self.env._(
+                "Ho so %(code)s da co ket qua. Moi ong/ba den nhan ket qua.", code=dossier.name))
+
+    def action_return(self):
+        """The result is handed to the applicant."""
+        self._check_group("motcua_base.group_receiving_officer", self.env._("return a result"))
+        self._check_state(["result_ready"], self.env._("Returning the result"))
+        for dossier in self:
+            now = dossier._now()
+            dossier.write({"state": "returned", "returned_at": now, "closed_at": now})
+        return True
+
+    def action_request_supplement(self, request, contact=False):
+        """Ask the applicant for missing papers: the clock stops until they resubmit."""
+        self._check_group("motcua_base.group_receiving_officer", self.env._("request a supplement"))
+        self._check_state(["received", "in_progress"], self.env._("Requesting a supplement"))
+        if not (request or "").strip():
+            raise ValidationError(self.env._("Say what is missing and why."))
+        for dossier in self:
+            now = dossier._now()
+            dossier.write({
+                "state_before_pause": dossier.state, "state": "supplement", "paused_at": now,
+                "supplement_request": request, "supplement_contact": contact or False,
+                "supplement_count": dossier.supplement_count + 1,
+            })
+            dossier._motcua_update_timeliness(now)
+            dossier._motcua_notify("motcua_dossier.mail_template_dossier_supplement", self.env._(
+                "Ho so %(code)s can bo sung: %(request)s", code=dossier.name, request=request))
+        return True
+
+    def action_resubmit(self):
+        """The applicant brought the missing papers: the clock runs again and the deadlines move."""
+        self._check_group("motcua_base.group_receiving_officer", self.env._("record a resubmission"))
+        self._check_state(["supplement"], self.env._("Resubmitting"))
+        for dossier in self:
+            now = dossier._now()
+            unit = dossier.handling_unit_id or dossier.unit_id
+            paused = max(unit.working_time_between(dossier.paused_at, now), 0.0) if dossier.paused_at else 0.0
+            vals = {"state": dossier.state_before_pause or "received", "paused_at": False,
+                    "state_before_pause": False, "paused_hours": dossier.paused_hours + paused}
+            if paused:
+                vals["due_at"] = dossier.unit_id.add_working_time(dossier.due_at, hours=paused)
+                step = dossier.current_step_id
+                if step and step.deadline:
+                    step.deadline = step.unit_id.add_working_time(step.deadline, hours=paused)
+            dossier.write(vals)
+            dossier.message_post(body=self.env._(
+                "The applicant completed the dossier; the clock was paused for %(hours)s working hours.",
+                hours=round(paused, 2)))
+            dossier._motcua_update_timeliness(now)
+        return True
+
+    def action_refuse(self, reason):
+        self._check_group("motcua_base.group_receiving_officer", self.env._("refuse a dossier"))
+        self._check_state(["draft", "received", "in_progress", "supplement"], self.env._("Refusing"))
+        if not (reason or "").strip():
+            raise ValidationError(self.env._("Give the reason of the refusal."))
+        for dossier in self:
+            now = dossier._now()
+            if dossier.state == "draft":
+                dossier.write({"name": dossier._motcua_next_code(now),
+                               "lookup_key": dossier._motcua_new_lookup_key(), "received_at": now,
+                               "received_by_id": self.env.user.id, "handling_unit_id": dossier.unit_id.id})
+            dossier.step_ids.filtered(lambda s: s.state in ("open", "todo")).write({"state": "cancelled"})
+            dossier.write({"state": "refused", "refusal_reason": reason, "closed_at": now, "paused_at": False})
+            dossier._motcua_update_timeliness(now)
+        return True
+
+    def action_withdraw(self, reason):
+        self._check_group("motcua_base.group_receiving_officer", self.env._("withdraw a dossier"))
+        self._check_state(OPEN_STATES, self.env._("Withdrawing"))
+        if not (reason or "").strip():
+            raise ValidationError(self.env._("Give the reason of the withdrawal."))
+        for dossier in self:
+            now = dossier._now()
+            dossier.step_ids.filtered(lambda s: s.state in ("open", "todo")).write({"state": "cancelled"})
+            dossier.write({"state": "withdrawn", "withdraw_reason": reason, "closed_at": now, "paused_at": False})
+            dossier._motcua_update_timeliness(now)
+        return True
+
+    def action_transfer(self, unit, reason):
+        """Transfer the dossier to another unit; the history stays, the unit can now see it."""
+        self._check_group("motcua_base.group_specialist", self.env._("transfer a dossier"))
+        self._check_state(["received", "in_progress"], self.env._("Transferring"))
+        if not unit:
+            raise ValidationError(self.env._("Choose the unit to transfer the dossier to."))
+        unit._ensure_usable()
+        if not (reason or "").strip():
+            raise ValidationError(self.env._("Give the reason of the transfer."))
+        Step = self.env["motcua.dossier.step"]
+        for dossier in self:
+            if unit == dossier.handling_unit_id:
+                raise ValidationError(self.env._("The dossier is already handled by %(unit)s.",
+                                                  unit=unit.display_name))
+            now = dossier._now()
+            source = dossier.handling_unit_id or dossier.unit_id
+            if dossier.state == "received":
+                dossier.action_start()
+            step = dossier.current_step_id
+            remaining = 0.0
+            if step and step.deadline:
+                remaining = max(source.working_time_between(now, step.deadline), 0.0)
+            if step:
+                step._motcua_close(now, self.env._("Transferred to %(unit)s: %(reason)s",
+                                                   unit=unit.display_name, reason=reason))
+            new_step = Step.create({
+                "dossier_id": dossier.id, "sequence": (step.sequence if step else 10) + 1,
+                "name": self.env._("Transferred: %(reason)s", reason=reason), "unit_id": unit.id,
+                "role": "specialist", "share": step.share if step else 100.0, "is_transfer": True,
+            })
+            new_step._motcua_open(now, source, hours=remaining or None)
+            dossier.write({"handling_unit_id": unit.id, "access_unit_ids": [(4, unit.id)]})
+            dossier.message_post(body=self.env._(
+                "Transferred from %(source)s to %(unit)s. Reason: %(reason)s",
+                source=source.display_name, unit=unit.display_name, reason=reason))
+        return True
+
+    def action_apologize(self, reason, new_due):
+        """Late dossier: record the reason and the new appointment, notify the applicant."""
+        self._check_group("motcua_base.group_receiving_officer", self.env._("issue an apology"))
+        self._check_state(["received", "in_progress"], self.env._("Issuing an apology"))
+        for dossier in self:
+            now = dossier._now()
+            if now >= dossier.due_at:
+                raise UserError(self.env._(
+                    "The appointment of %(code)s has passed: an apology must be issued before the deadline.",
+                    code=dossier.name))
+            limit_unit = dossier.unit_id._motcua_setting_unit("motcua_apology_limit")
+            limit = limit_unit.motcua_apology_limit or 1
+            if len(dossier.apology_ids) >= limit:
+                raise UserError(self.env._(
+                    "The dossier %(code)s already had %(count)s apology(ies), the most allowed by its unit.",
+                    code=dossier.name, count=len(dossier.apology_ids)))
+            if not new_due or new_due <= dossier.due_at:
+                raise ValidationError(self.env._("The new appointment must come after the current one."))
+            old = dossier._motcua_change_due(new_due, reason, apology=True)
+            self.env["motcua.dossier.apology"].create({
+                "dossier_id": dossier.id, "reason": reason, "old_due_at": old, "new_due_at": new_due,
+                "issued_at": now, "unit_id": (dossier.handling_unit_id or dossier.unit_id).id,
+            })
+            dossier._motcua_notify("motcua_dossier.mail_template_dossier_apology", self.env._(
+                "Xin loi: ho so %(code)s tre han. Hen lai: %(due)s", code=dossier.name,
+                due=dossier._motcua_format_dt(new_due)))
+        return True
+
+    # ------------------------------------------------------------------ notifications
+    def _motcua_format_dt(self, moment):
+        if not moment:
+            return ""
+        return self._local(moment).strftime("%H:%M %d/%m/%Y")
+
+    def _motcua_format_date(self, moment):
+        if not moment:
+            return ""
+        return self._local(moment).strftime("%d/%m/%Y")
+
+    def _motcua_notify(self, template_xmlid, sms_text):
+        """E-mail the applicant when they have an address, otherwise queue an SMS."""
+        self.ensure_one()
+        if self.env.context.get("motcua_no_notify"):
+            return
+        if self.applicant_email:
+            template = self.env.ref(template_xmlid, raise_if_not_found=False)
+            if template:
+                self.with_context(mail_notify_force_send=False).message_post_with_source(
+                    template, subtype_xmlid="mail.mt_comment", partner_ids=self.partner_id.ids)
+        elif self.applicant_phone:
+            self.env["motcua.sms.message"].sudo()._motcua_queue(self, self.applicant_phone, sms_text)
+
+    def _motcua_lookup_url(self):
+        self.ensure_one()
+        base = self.get_base_url()
+        return f"{base}/tra-cuu-ho-so?code={self.name}&key={self.sudo().lookup_key}"
+
+    @api.model
+    def _motcua_form_title(self, key):
+        defaults = {
+            "receipt": "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+            "supplement": "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
+            "refusal": "PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ",
+            "apology": "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
+            "control": "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
+            "register": "SỔ THEO DÕI HỒ SƠ",
+        }
+        return self.env["ir.config_parameter"].sudo().get_param(
+            f"motcua_dossier.title_{key}", defaults.get(key, ""))
+
+    def _motcua_selection_label(self, field_name):
+        self.ensure_one()
+        return dict(self._fields[field_name]._description_selection(self.env)).get(self[field_name], "")
+
+    # ------------------------------------------------------------------ wizards
+    def _open_wizard(self, action):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "motcua.dossier.action.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_dossier_id": self.id, "default_action": action},
+        }
+
+    def action_open_supplement(self):
+        return self._open_wizard("supplement")
+
+    def action_open_refuse(self):
+        return self._open_wizard("refuse")
+
+    def action_open_withdraw(self):
+        return self._open_wizard("withdraw")
+
+    def action_open_transfer(self):
+        return self._open_wizard("transfer")
+
+    def action_open_apology(self):
+        return self._open_wizard("apology")
+
+    def action_open_change_due(self):
+        return self._open_wizard("change_due")
+
+    def action_open_handover(self):
+        return self._open_wizard("handover")
+
+    # ------------------------------------------------------------------ demo
+    @api.model
+    def _motcua_load_demo(self):
+        """Demo dossiers in every state, replayed at past moments so that dates look real."""
+        ref = self.env.ref
+        if ref("motcua_dossier.dossier_demo_1", raise_if_not_found=False):
+            return self.browse()
+        now = fields.Datetime.now().replace(second=0, microsecond=0)
+        ward = ref("motcua_base.unit_long_an_ward")
+        centre = ref("motcua_base.unit_tay_ninh_service_centre")
+        officer = ref("motcua_base.user_receiving_officer")
+        people = [
+            ("Nguyễn Văn An", "080090001234", "0912 345 678", False),
+            ("Trần Thị Bình", "080190002345", "0987 654 321", "binh.tran@example.com"),
+            ("Lê Minh Cường", "080085003456", "0903 111 222", False),
+            ("Phạm Thị Dung", "080195004567", False, "dung.pham@example.com"),
+            ("Hoàng Văn Em", "080078005678", "0938 222 333", False),
+            ("Võ Thị Phương", "080199006789", "0977 333 444", False),
+            ("Đặng Quốc Giang", "080088007890", "0966 444 555", False),
+            ("Bùi Thị Hạnh", "080192008901", "0918 555 666", False),
+            ("Công ty TNHH Phúc Long An", "1101234567", "0272 3826 123", "lienhe@phuclongan.example.com"),
+            ("Ngô Văn Khang", "080080009012", "0909 666 777", False),
+            ("Dương Thị Lan", "080196000123", "0935 777 888", False),
+            ("Trịnh Văn Minh", "080075001357", "0945 888 999", False),
+        ]
+        # (procedure, unit, days ago received, [(method, days ago, kwargs)])
+        plans = [
+            ("procedure_birth", ward, None, []),
+            ("procedure_certified_copy", ward, 0, []),
+            ("procedure_marital_status", ward, 1, [("action_start", 1, {})]),
+            ("procedure_business_household", ward, 3, [
+                ("action_start", 3, {}),
+                ("action_request_supplement", 2, {"request": "Thiếu bản sao giấy tờ pháp lý của chủ hộ."})]),
+            ("procedure_signature", ward, 4, [
+                ("action_start", 4, {}), ("action_handover", 4, {})]),
+            ("procedure_marriage", ward, 9, [
+                ("action_start", 9, {}), ("action_handover", 8, {}), ("action_handover", 8, {}),
+                ("action_handover", 7, {}), ("action_return", 6, {})]),
+            ("procedure_civil_change", ward, 20, [
+                ("action_start", 20, {}), ("action_handover", 18, {}), ("action_handover", 12, {}),
+                ("action_handover", 10, {}), ("action_return", 9, {})]),
+            ("procedure_guardianship", ward, 5, [
+                ("action_refuse", 5, {"reason": "Người được cử giám hộ không đủ điều kiện theo Bộ luật Dân sự."})]),
+            ("procedure_social_allowance", ward, 6, [
+                ("action_withdraw", 4, {"reason": "Người nộp xin rút hồ sơ để bổ sung giấy tờ."})]),
+            ("procedure_house_permit", ward, 30, [("action_start", 29, {})]),
+            ("procedure_land_transfer", centre, 2, [
+                ("action_start", 2, {}), ("action_handover", 2, {})]),
+            ("procedure_marriage", ward, 1, [
+                ("action_start", 1, {}),
+                ("action_apologize", 0, {"reason": "Cần xác minh thông tin tình trạng hôn nhân tại nơi cư trú trước đây.",
+                                         "new_due": None})]),
+        ]
+        dossiers = self.browse()
+        for index, (procedure_xmlid, unit, days_ago, timeline) in enumerate(plans):
+            name, id_number, phone, email = people[index % len(people)]
+            procedure = ref(f"motcua_dossier.{procedure_xmlid}")
+            dossier = self.with_user(officer).sudo().create({
+                "procedure_id": procedure.id, "unit_id": unit.id,
+                "applicant_type": "organisation" if id_number.startswith("11") else "citizen",
+                "applicant_name": name, "applicant_id_number": id_number, "applicant_phone": phone,
+                "applicant_email": email, "applicant_address": f"{10 + index} đường Hùng Vương, {unit.name}",
+                "channel": "desk", "request_summary": procedure.name,
+            })
+            dossier.paper_ids.write({"received": True})
+            if days_ago is not None:
+                received = now - timedelta(days=days_ago, hours=1)
+                dossier.with_context(motcua_now=received, motcua_no_notify=True).action_receive()
+                for method, ago, kwargs in timeline:
+                    moment = now - timedelta(days=ago)
+                    if method == "action_apologize":
+                        kwargs = dict(kwargs, new_due=dossier.due_at + timedelta(days=3))
+                    getattr(dossier.with_context(motcua_now=max(moment, received), motcua_no_notify=True),
+                            method)(**kwargs)
+                dossier._motcua_update_timeliness(now)
+            self.env["ir.model.data"].sudo().create({
+                "module": "motcua_dossier", "name": f"dossier_demo_{index + 1}", "model": self._name,
+                "res_id": dossier.id, "noupdate": True,
+            })
+            dossiers |= dossier
+        # A known code and key to try the public lookup with.
+        dossiers[2].sudo().lookup_key = "DEMO23"
+        return dossiers

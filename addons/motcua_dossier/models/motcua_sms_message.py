@@ -1,0 +1,69 @@
+import re
+from datetime import timedelta
+
+from odoo import api, fields, models
+
+SMS_STATES = [("queued", "Queued"), ("sent", "Sent"), ("failed", "Failed")]
+
+
+class MotcuaSmsMessage(models.Model):
+    """An outgoing SMS: queued, sent by the cron with retries, logged on its dossier."""
+
+    _name = "motcua.sms.message"
+    _description = "Outgoing SMS"
+    _order = "id desc"
+
+    dossier_id = fields.Many2one("motcua.dossier", index=True, ondelete="cascade")
+    gateway_id = fields.Many2one("motcua.sms.gateway", ondelete="set null")
+    number = fields.Char(required=True)
+    body = fields.Text(required=True)
+    state = fields.Selection(SMS_STATES, default="queued", required=True, index=True)
+    attempts = fields.Integer(readonly=True)
+    next_try_at = fields.Datetime(default=fields.Datetime.now, index=True)
+    sent_at = fields.Datetime(readonly=True)
+    last_error = fields.Text(readonly=True)
+
+    @api.model
+    def _motcua_queue(self, dossier, number, text):
+        digits = re.sub(r"\D", "", number or "")
+        message = self.create({"dossier_id": dossier.id if dossier else False, "number": digits, "body": text})
+        if dossier:
+            dossier.sudo().message_post(body=self.env._(
+                "SMS queued to %(number)s: %(text)s", number=number, text=text))
+        return message
+
+    @api.model
+    def _cron_send_queue(self, limit=200):
+        now = fields.Datetime.now()
+        messages = self.search([("state", "=", "queued"), ("next_try_at", "<=", now)], limit=limit)
+        messages._motcua_send()
+        return len(messages)
+
+    def _motcua_send(self):
+        gateway = self.env["motcua.sms.gateway"].sudo().search([], limit=1)
+        for message in self:
+            gw = message.gateway_id or gateway
+            if not gw:
+                message.write({"last_error": self.env._("No SMS gateway is configured.")})
+                continue
+            ok, detail = gw._motcua_send(message.number, message.body)
+            attempts = message.attempts + 1
+            if ok:
+                message.write({"state": "sent", "sent_at": fields.Datetime.now(), "attempts": attempts,
+                               "gateway_id": gw.id, "last_error": False})
+                text = self.env._("SMS sent to %(number)s.", number=message.number)
+            elif attempts >= gw.max_attempts:
+                message.write({"state": "failed", "attempts": attempts, "gateway_id": gw.id, "last_error": detail})
+                text = self.env._("SMS to %(number)s failed after %(count)s attempts: %(error)s",
+                                  number=message.number, count=attempts, error=detail)
+            else:
+                message.write({"attempts": attempts, "gateway_id": gw.id, "last_error": detail,
+                               "next_try_at": fields.Datetime.now() + timedelta(minutes=gw.retry_minutes or 10)})
+                text = self.env._("SMS to %(number)s not sent yet (attempt %(count)s): %(error)s",
+                                  number=message.number, count=attempts, error=detail)
+            if message.dossier_id:
+                message.dossier_id.sudo().message_post(body=text)
+
+    def action_retry(self):
+        self.write({"state": "queued", "next_try_at": fields.Datetime.now()})
+        return True
