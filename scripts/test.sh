@@ -20,8 +20,11 @@ passed=0 failed=0
 # --- lint ---------------------------------------------------------------------------
 say "lint: ruff and pylint-odoo (mandatory checks)"
 lint_ok=1
-"$VENV/bin/ruff" check "$ROOT/addons" "$ROOT/tests" "$ROOT/bench" 2>/dev/null || lint_ok=
-"$VENV/bin/pylint" --rcfile="$ROOT/.pylintrc-mandatory" "$ROOT"/addons/motcua_* || lint_ok=
+lint_paths=$(echo "$MODULES" | tr ',' '\n' | sed "s#^#$ROOT/addons/#")
+[ -z "$MODULES_GIVEN" ] && lint_paths="$lint_paths $(ls -d "$ROOT/tests" "$ROOT/bench" 2>/dev/null)"
+"$VENV/bin/ruff" check $lint_paths || lint_ok=
+"$VENV/bin/pylint" --rcfile="$ROOT/.pylintrc-mandatory" $(echo "$MODULES" | tr ',' '\n' | sed "s#^#$ROOT/addons/#") || lint_ok=
+MODULES="$MODULES" bash "$ROOT/scripts/check_i18n.sh" || lint_ok=
 if [ -z "$lint_ok" ]; then say "lint failed"; failed=$((failed + 1)); fi
 
 # --- addons' tests ------------------------------------------------------------------
@@ -44,7 +47,7 @@ read -r f e n < <(echo "$summary" | sed -E 's/.* ([0-9]+) failed, ([0-9]+) error
 f=${f:-0}; e=${e:-0}; n=${n:-0}
 skipped=$(grep -cE "odoo\.tests\.result: skipped " "$LOG")
 log_errors=$(grep -E "^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) " "$LOG" | grep -vc "odoo.tests.result: [0-9]* failed")
-grep -E "(ERROR|CRITICAL|FAIL:|skipped )" "$LOG" | grep -v "odoo.tests.result: [0-9]* failed" | head -40 >&2
+grep -E "(ERROR|CRITICAL|FAIL:|odoo.tests.result: skipped )" "$LOG" | grep -v "odoo.tests.result: [0-9]* failed" | head -40 >&2
 passed=$((passed + n - f - e - skipped))
 failed=$((failed + f + e + skipped))
 if [ "$n" = 0 ]; then say "no test ran: see $LOG"; failed=$((failed + 1)); fi

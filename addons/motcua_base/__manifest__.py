@@ -28,6 +28,9 @@
         "demo/motcua_unit_demo.xml",
         "demo/res_users_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["motcua_base/static/tests/tours/*.js"],
+    },
     "application": True,
     "installable": True,
 }

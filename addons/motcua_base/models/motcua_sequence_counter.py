@@ -7,9 +7,11 @@ class MotcuaSequenceCounter(models.Model):
 
     ``next_number`` increments the counter with a single ``INSERT … ON CONFLICT DO UPDATE``:
     the row stays locked until the caller's transaction ends, so a concurrent transaction
-    waits, and a rolled-back transaction gives its number back. Numbers are therefore unique
-    and without gaps, at the price of serialising the callers of one counter (unlike
-    ``ir.sequence``'s ``no_gap`` implementation, which fails with a serialization error).
+    waits, and a rolled-back transaction gives its number back. When the first transaction
+    commits, the waiting one (Odoo runs REPEATABLE READ) fails with a serialization error and
+    Odoo's request handling retries it, so it takes the next number. Numbers are therefore
+    unique and without gaps, at the price of serialising the callers of one counter — which
+    is what a register book is.
     """
 
     _name = "motcua.sequence.counter"

@@ -50,7 +50,7 @@ class MotcuaUnit(models.Model):
     street = fields.Char(related="partner_id.street", readonly=False)
     phone = fields.Char(related="partner_id.phone", readonly=False)
     email = fields.Char(related="partner_id.email", readonly=False)
-    head_id = fields.Many2one("res.users", string="Head", tracking=True)
+    head_id = fields.Many2one("res.users", tracking=True)
     member_ids = fields.Many2many(
         "res.users", "motcua_unit_res_users_rel", "unit_id", "user_id",
     )
@@ -100,11 +100,6 @@ class MotcuaUnit(models.Model):
         if (operator == "=") == value:
             return historical
         return ["|", ("date_end", "=", False), ("date_end", ">=", today)]
-
-    @api.constrains("parent_id")
-    def _check_parent(self):
-        if self._has_cycle():
-            raise ValidationError(self.env._("A unit cannot be placed under itself or one of its sub-units."))
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):

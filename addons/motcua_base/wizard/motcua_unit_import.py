@@ -43,8 +43,10 @@ class MotcuaUnitImport(models.TransientModel):
         province_code = f"{int(source.code):02d}"
         province = Unit.search([("unit_type", "=", "province"), ("code", "=", province_code),
                                 ("date_end", "=", False)], limit=1)
-        vals = {"name": f"Tỉnh {source.name}" if source.division_type.value == "tỉnh" else f"Thành phố {source.name}",
-                "unit_type": "province", "code": province_code, "parent_id": parent.id if parent else False}
+        name = source.name
+        if not name.startswith(("Tỉnh ", "Thành phố ")):
+            name = f"Tỉnh {name}" if source.division_type.value == "tỉnh" else f"Thành phố {name}"
+        vals = {"name": name, "unit_type": "province", "code": province_code, "parent_id": parent.id if parent else False}
         if province:
             province.write(vals)
         else:
