@@ -1,0 +1,46 @@
+from datetime import date
+
+from odoo.tests import new_test_user, tagged
+
+from .common import MotcuaHrCommon
+
+
+@tagged("post_install", "-at_install")
+class TestRolesFromPosition(MotcuaHrCommon):
+    def test_user_gets_role_and_unit_of_the_position(self):
+        user = new_test_user(self.env, login="motcua_hr_new_staff", groups="base.group_user")
+        self.assertFalse(user.has_group("motcua_base.group_receiving_officer"))
+        employee = self._employee("New staff", self.commune_a, user_id=user.id,
+                                  motcua_position_id=self.position_receiving.id)
+        self.assertTrue(user.has_group("motcua_base.group_receiving_officer"))
+        self.assertFalse(user.has_group("motcua_base.group_specialist"))
+        self.assertEqual(user.motcua_unit_ids, self.commune_a)
+
+        # appointed leader: the role follows the position, the old one goes
+        self.env["motcua.hr.history"].create({
+            "employee_id": employee.id, "kind": "appointment", "date": date(2024, 1, 1),
+            "position_id": self.position_leader.id, "decision_number": "5/QĐ-UBND",
+        })
+        self.assertEqual(employee.motcua_position_id, self.position_leader)
+        self.assertAlmostEqual(employee.motcua_position_allowance, 0.25)
+        self.assertTrue(user.has_group("motcua_base.group_unit_leader"))
+        self.assertNotIn(self.env.ref("motcua_base.group_receiving_officer"), user.group_ids)
+
+        # moved to another commune: the user works for the new unit only
+        employee.motcua_unit_id = self.commune_b
+        self.assertEqual(user.motcua_unit_ids, self.commune_b)
+
+    def test_linking_a_user_later_and_changing_position(self):
+        employee = self._employee("Later", self.commune_b, motcua_position_id=self.position_specialist.id)
+        user = new_test_user(self.env, login="motcua_hr_later", groups="base.group_user")
+        employee.user_id = user
+        self.assertTrue(user.has_group("motcua_base.group_specialist"))
+        self.assertEqual(user.motcua_unit_ids, self.commune_b)
+        employee.motcua_position_id = self.position_receiving
+        self.assertFalse(user.has_group("motcua_base.group_specialist"))
+        self.assertTrue(user.has_group("motcua_base.group_receiving_officer"))
+
+    def test_monitor_is_not_demoted(self):
+        user = new_test_user(self.env, login="motcua_hr_monitor", groups="motcua_base.group_province_monitor")
+        self._employee("Monitor", self.commune_a, user_id=user.id, motcua_position_id=self.position_receiving.id)
+        self.assertTrue(user.has_group("motcua_base.group_province_monitor"))

@@ -1,0 +1,1 @@
+from . import motcua_hr_upcoming
