@@ -5,7 +5,7 @@
 #   2. the cross-module tests of tests/ (pytest) against a server on that database.
 # Fails on a failed or erroring test, a skipped test (a skipped tour is a failure), an error
 # in the log, or a lint error. The last line is exactly "N passed, N failed".
-# MODULES=motcua_x[,motcua_y] limits the run to those addons (and skips tests/).
+# MODULES=motcua_x[,motcua_y] limits the run to those addons (and skips tests/ unless E2E=1).
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 bash "$ROOT/scripts/bootstrap.sh" || exit 1
@@ -57,7 +57,7 @@ if [ "$rc" != 0 ] && [ "$((f + e))" = 0 ]; then say "Odoo exited with $rc: see $
 say "addons: $n tests, $f failed, $e errors, $skipped skipped"
 
 # --- cross-module tests (tests/) ----------------------------------------------------
-if [ -z "${MODULES_GIVEN:-}" ] && [ -d "$ROOT/tests" ] && ls "$ROOT"/tests/test_*.py >/dev/null 2>&1; then
+if { [ -z "${MODULES_GIVEN:-}" ] || [ -n "${E2E:-}" ]; } && [ -d "$ROOT/tests" ] && ls "$ROOT"/tests/test_*.py >/dev/null 2>&1; then
   say "starting a server on $DB for the tests of tests/"
   odoo -d "$DB" --db-filter="^$DB\$" --http-port="$TEST_HTTP_PORT" --http-interface=127.0.0.1 \
     --max-cron-threads=0 --log-level=warn >> "$VAR/test-$DB-server.log" 2>&1 &

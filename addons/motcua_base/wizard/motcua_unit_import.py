@@ -10,8 +10,8 @@ def _province_selection(self):
 class MotcuaUnitImport(models.TransientModel):
     """Load a province and its communes/wards from the official list (``vietnam-provinces``).
 
-    Units are matched on their official code: running the import again updates names and
-    adds what is missing, never duplicates.
+    Units are matched on their official code: running the import again updates the names of
+    communes and wards, adds what is missing, and never duplicates.
     """
 
     _name = "motcua.unit.import"
@@ -48,7 +48,9 @@ class MotcuaUnitImport(models.TransientModel):
             name = f"Tỉnh {name}" if source.division_type.value == "tỉnh" else f"Thành phố {name}"
         vals = {"name": name, "unit_type": "province", "code": province_code, "parent_id": parent.id if parent else False}
         if province:
-            province.write(vals)
+            # the province keeps the name its administrators gave it (e.g. "UBND tỉnh Tây Ninh")
+            if parent:
+                province.parent_id = parent
         else:
             province = Unit.create(vals)
         if with_wards:

@@ -1,0 +1,42 @@
+"""Tests that drive a running MotCua server from outside (HTTP, XML-RPC).
+
+`make test` starts the server on the throw-away database (installed with demo data) and
+passes its address in MOTCUA_URL and the database name in MOTCUA_DB.
+"""
+
+import os
+import xmlrpc.client
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def base_url():
+    url = os.environ.get("MOTCUA_URL")
+    if not url:
+        pytest.fail("MOTCUA_URL is not set: run these tests through `make test`")
+    return url.rstrip("/")
+
+
+@pytest.fixture(scope="session")
+def db():
+    return os.environ["MOTCUA_DB"]
+
+
+@pytest.fixture(scope="session")
+def rpc(base_url, db):
+    """login(login, password) -> a function calling execute_kw as that user."""
+    common = xmlrpc.client.ServerProxy(f"{base_url}/xmlrpc/2/common")
+    models = xmlrpc.client.ServerProxy(f"{base_url}/xmlrpc/2/object", allow_none=True)
+
+    def login(user, password):
+        uid = common.authenticate(db, user, password, {})
+        assert uid, f"{user} cannot log in"
+
+        def call(model, method, *args, **kwargs):
+            return models.execute_kw(db, uid, password, model, method, list(args), kwargs)
+
+        call.uid = uid
+        return call
+
+    return login
