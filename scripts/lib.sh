@@ -36,9 +36,10 @@ motcua_modules() {
 
 # --- PostgreSQL ----------------------------------------------------------------------
 # With PGHOST set, MotCua uses that server (PGPORT/PGUSER/PGPASSWORD as libpq reads them).
-# Otherwise it runs a private cluster on 127.0.0.1:$MOTCUA_PG_PORT under .var/pg, owned by
-# the calling user, or by "postgres" when called as root (PostgreSQL refuses root).
-MOTCUA_PG_PORT=${MOTCUA_PG_PORT:-54329}
+# Otherwise it runs a private cluster on 127.0.0.1 under .var/pg, owned by the calling user,
+# or by "postgres" when called as root (PostgreSQL refuses root). Its port is $MOTCUA_PG_PORT,
+# or the first free port from 54329 on, chosen when the cluster is created (another checkout
+# may run its own cluster) and kept in the cluster's configuration.
 PGDATA_DIR="$VAR/pg"
 PG_STARTED_HERE=
 
@@ -59,12 +60,16 @@ pg_up() {
   if [ ! -f "$PGDATA_DIR/PG_VERSION" ]; then
     say "creating the private PostgreSQL cluster in $PGDATA_DIR"
     mkdir -p "$PGDATA_DIR"
+    local port=${MOTCUA_PG_PORT:-54329}
+    if [ -z "${MOTCUA_PG_PORT:-}" ]; then
+      while (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+    fi
     [ "$(id -u)" = 0 ] && chown postgres: "$PGDATA_DIR"
     pg_as_owner test -w "$PGDATA_DIR" || die "the user running PostgreSQL cannot write $PGDATA_DIR (is the repository under a private home folder? move it, or set PGHOST)"
     pg_as_owner "$bin/initdb" -D "$PGDATA_DIR" -U motcua --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
     cat >> "$PGDATA_DIR/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
-port = $MOTCUA_PG_PORT
+port = $port
 unix_socket_directories = ''
 fsync = off                   # a developer's and CI's cluster: speed over durability
 synchronous_commit = off
@@ -78,7 +83,9 @@ CONF
       || die "PostgreSQL did not start; see $PGDATA_DIR/server.log"
     PG_STARTED_HERE=1
   fi
-  export PGHOST=127.0.0.1 PGPORT=$MOTCUA_PG_PORT PGUSER=motcua PGPASSWORD=motcua
+  export PGHOST=127.0.0.1 PGUSER=motcua PGPASSWORD=motcua
+  PGPORT=$(sed -n 's/^port = \([0-9]*\).*/\1/p' "$PGDATA_DIR/postgresql.conf" | tail -n 1)
+  export PGPORT
 }
 
 # Stops the private cluster if this script started it.
