@@ -118,7 +118,11 @@ class MotcuaComplaintsWebsite(http.Controller):
                 sitemap=True)
     def petition_submit(self, **post):
         if request.httprequest.method != "POST":
-            return request.render("motcua_complaints.petition_submit_page", self._form_values({}, {}))
+            prefill = {key: post[key] for key in ("petition_type", "unit_id") if key in post}
+            if not request.env.user._is_public():
+                partner = request.env.user.partner_id
+                prefill.update(name=partner.name, email=partner.email or "")
+            return request.render("motcua_complaints.petition_submit_page", self._form_values(prefill, {}))
         files = [
             {"name": f.filename, "data": f.read(), "mimetype": f.mimetype}
             for f in request.httprequest.files.getlist("attachments") if f.filename
@@ -165,7 +169,7 @@ class MotcuaComplaintsWebsite(http.Controller):
         if request.httprequest.method != "POST":
             return request.render("motcua_complaints.petition_lookup_page", values)
         ip = request.httprequest.remote_addr or "unknown"
-        if not request.env["motcua.complaint.lookup.attempt"].sudo()._register(ip):
+        if not request.env["motcua.complaint.lookup.attempt"].sudo()._register_attempt(ip):
             values["error"] = request.env._("Too many lookups from your connection. Try again in a few minutes.")
             return request.render("motcua_complaints.petition_lookup_page", values, status=429)
         code = (code or "").strip()

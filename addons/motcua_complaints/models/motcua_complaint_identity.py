@@ -53,7 +53,9 @@ class MotcuaComplaintIdentity(models.Model):
         """Record who read the protected identities in ``self``."""
         if self.env.su:
             return
-        protected = self.sudo().filtered("is_protected")
+        # the denouncer reading their own identity is not an exposure
+        partner = self.env.user.partner_id
+        protected = self.sudo().filtered(lambda identity: identity.is_protected and identity.partner_id != partner)
         if not protected:
             return
         self.env["motcua.complaint.identity.log"].sudo().create([

@@ -15,7 +15,7 @@ class MotcuaComplaintLookupAttempt(models.Model):
 
     @api.model
     @api.private
-    def _register(self, ip):
+    def _register_attempt(self, ip):
         """Record an attempt from ``ip``; return False when it exceeds the allowed rate."""
         params = self.env["ir.config_parameter"].sudo()
         limit = int(params.get_param("motcua_complaints.lookup_limit", 10))

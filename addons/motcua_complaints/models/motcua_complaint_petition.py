@@ -2,6 +2,8 @@ import secrets
 import string
 from datetime import timedelta
 
+import pytz
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
@@ -124,15 +126,16 @@ class MotcuaComplaintPetition(models.Model):
                                   groups="base.group_system", ondelete="set null")
     identity_protected = fields.Boolean(compute="_compute_identity_protected")
     identity_visible = fields.Boolean(compute="_compute_identity_fields")
-    petitioner_name = fields.Char(compute="_compute_identity_fields", inverse="_inverse_identity_fields",
+    petitioner_name = fields.Char(compute="_compute_identity_fields", inverse="_inverse_petitioner_name",
                                   search="_search_petitioner_name")
     petitioner_id_number = fields.Char(string="Petitioner ID number", compute="_compute_identity_fields",
-                                       inverse="_inverse_identity_fields", search="_search_petitioner_id_number")
-    petitioner_address = fields.Char(compute="_compute_identity_fields", inverse="_inverse_identity_fields")
-    petitioner_phone = fields.Char(compute="_compute_identity_fields", inverse="_inverse_identity_fields")
-    petitioner_email = fields.Char(compute="_compute_identity_fields", inverse="_inverse_identity_fields")
+                                       inverse="_inverse_petitioner_id_number", search="_search_petitioner_id_number")
+    petitioner_address = fields.Char(compute="_compute_identity_fields", inverse="_inverse_petitioner_address")
+    petitioner_phone = fields.Char(compute="_compute_identity_fields", inverse="_inverse_petitioner_phone")
+    petitioner_email = fields.Char(compute="_compute_identity_fields", inverse="_inverse_petitioner_email")
     identity_attachment_ids = fields.Many2many(
-        "ir.attachment", string="Identity documents", compute="_compute_identity_fields",
+        "ir.attachment", string="Identity documents", compute="_compute_identity_attachment_ids",
+        groups="base.group_user",
         help="Documents that reveal the petitioner, protected like the identity.",
     )
 
@@ -244,32 +247,52 @@ class MotcuaComplaintPetition(models.Model):
             petition.identity_visible = visible
             for field_name, identity_field in IDENTITY_FIELDS.items():
                 petition[field_name] = identity[identity_field] if visible else PROTECTED_LABEL
-            petition.identity_attachment_ids = identity.attachment_ids if visible else False
             if visible and identity:
                 logged |= identity
         if logged:
             logged.with_env(self.env)._log_access("read", ",".join(IDENTITY_FIELDS))
 
-    def _inverse_identity_fields(self):
+    @api.depends_context("uid")
+    def _compute_identity_attachment_ids(self):
+        for petition in self:
+            visible = petition._identity_visible_to_user()
+            petition.identity_attachment_ids = petition.sudo().identity_id.attachment_ids if visible else False
+
+    def _write_identity(self, field_name):
+        """Store the value of ``field_name`` of each petition into its identity record."""
+        identity_field = IDENTITY_FIELDS[field_name]
         Identity = self.env["motcua.complaint.identity"].sudo()
         for petition in self:
+            value = petition[field_name] or False
+            if value == PROTECTED_LABEL:
+                continue
             identity = petition.sudo().identity_id
             if identity and not petition._identity_visible_to_user():
                 raise AccessError(self.env._("Only the assigned handlers may change the identity of a denouncer."))
-            vals = {
-                identity_field: petition[field_name] or False
-                for field_name, identity_field in IDENTITY_FIELDS.items()
-                if petition[field_name] != PROTECTED_LABEL
-            }
-            if vals.get("id_number"):
-                vals["id_number"] = validate_citizen_id(self.env, vals["id_number"])
-            if vals.get("phone"):
-                vals["phone"] = normalize_vn_phone(self.env, vals["phone"])
+            if value and identity_field == "id_number":
+                value = validate_citizen_id(self.env, value)
+            elif value and identity_field == "phone":
+                value = normalize_vn_phone(self.env, value)
             if identity:
-                identity.write(vals)
-                identity.with_env(self.env)._log_access("write", ",".join(vals))
+                identity[identity_field] = value
+                identity.with_env(self.env)._log_access("write", identity_field)
             else:
-                petition.sudo().identity_id = Identity.create(dict(vals, petition_id=petition.id))
+                petition.sudo().identity_id = Identity.create({"petition_id": petition.id, identity_field: value})
+
+    def _inverse_petitioner_name(self):
+        self._write_identity("petitioner_name")
+
+    def _inverse_petitioner_id_number(self):
+        self._write_identity("petitioner_id_number")
+
+    def _inverse_petitioner_address(self):
+        self._write_identity("petitioner_address")
+
+    def _inverse_petitioner_phone(self):
+        self._write_identity("petitioner_phone")
+
+    def _inverse_petitioner_email(self):
+        self._write_identity("petitioner_email")
 
     def _search_identity(self, identity_field, operator, value):
         # searched with the user's rights: protected identities they may not see never match
@@ -314,9 +337,22 @@ class MotcuaComplaintPetition(models.Model):
     # ------------------------------------------------------------------ ORM
     @api.model_create_multi
     def create(self, vals_list):
+        # the identity given at creation is stored directly: whoever records a petition knows it
+        vals_list = [dict(vals) for vals in vals_list]
+        identities = [
+            {IDENTITY_FIELDS[key]: vals.pop(key) for key in list(vals) if key in IDENTITY_FIELDS}
+            for vals in vals_list
+        ]
         petitions = super().create(vals_list)
         Counter = self.env["motcua.sequence.counter"].sudo()
-        for petition in petitions:
+        Identity = self.env["motcua.complaint.identity"].sudo()
+        for petition, identity_vals in zip(petitions, identities, strict=True):
+            identity_vals = {key: value for key, value in identity_vals.items() if value}
+            if identity_vals.get("id_number"):
+                identity_vals["id_number"] = validate_citizen_id(self.env, identity_vals["id_number"])
+            if identity_vals.get("phone"):
+                identity_vals["phone"] = normalize_vn_phone(self.env, identity_vals["phone"])
+            petition.sudo().identity_id = Identity.create(dict(identity_vals, petition_id=petition.id))
             petition.unit_id._ensure_usable()
             year = petition.date_received.year
             number = Counter.next_number(f"motcua.complaint.{petition.petition_type}", petition.unit_id, str(year))
@@ -326,9 +362,6 @@ class MotcuaComplaintPetition(models.Model):
                 "code": f"{CODE_PREFIX[petition.petition_type]}-{unit_ref}-{year}-{number:05d}",
                 "access_key": "".join(secrets.choice(KEY_ALPHABET) for _ in range(10)),
             })
-            if not petition.sudo().identity_id:
-                petition.sudo().identity_id = self.env["motcua.complaint.identity"].sudo().create(
-                    {"petition_id": petition.id})
             if petition.accept_deadline and not petition.handled_as_information:
                 petition._schedule_deadline_activity(
                     self.env._("Decide on acceptance of %(code)s", code=petition.code),
@@ -359,7 +392,7 @@ class MotcuaComplaintPetition(models.Model):
             self.sudo().activity_schedule(
                 activity_type_id=activity_type.id if activity_type else False,
                 summary=summary,
-                date_deadline=fields.Datetime.context_timestamp(self, deadline).date(),
+                date_deadline=self._local(deadline).date(),
                 user_id=user.id,
             )
 
@@ -367,6 +400,11 @@ class MotcuaComplaintPetition(models.Model):
         self.sudo().activity_ids.action_feedback(feedback=self.env._("Stage completed."))
 
     # ------------------------------------------------------------------ stages
+    def _local(self, moment):
+        """``moment`` (naive UTC) in the time zone of the unit's working time."""
+        tz = pytz.timezone(self.unit_id._get_calendar().tz or "Asia/Ho_Chi_Minh")
+        return pytz.utc.localize(moment).astimezone(tz)
+
     def _check_state(self, *states):
         for petition in self:
             if petition.state not in states:
@@ -423,8 +461,7 @@ class MotcuaComplaintPetition(models.Model):
                     "The legal time to decide on %(code)s ended on %(deadline)s; give the reason for the "
                     "late acceptance.",
                     code=petition.code,
-                    deadline=fields.Datetime.context_timestamp(petition, petition.accept_deadline).strftime(
-                        "%d/%m/%Y %H:%M")))
+                    deadline=petition._local(petition.accept_deadline).strftime("%d/%m/%Y %H:%M")))
             rule = petition.rule_id
             days = rule._resolve_days_for(petition.is_complex, petition.is_remote)
             petition.write({

@@ -1,0 +1,3 @@
+from . import test_deadlines
+from . import test_identity
+from . import test_portal
