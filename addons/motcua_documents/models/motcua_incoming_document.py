@@ -235,7 +235,7 @@ class MotcuaIncomingDocument(models.Model):
             "recipient_ids": [(0, 0, {"recipient_type": "external", "partner_id": self.sender_id.id})]
             if self.sender_id else [],
         })
-        self.reply_outgoing_id = outgoing
+        self.sudo().reply_outgoing_id = outgoing
         return {
             "type": "ir.actions.act_window",
             "res_model": "motcua.outgoing.document",

@@ -17,3 +17,10 @@ class ResUsers(models.Model):
     def _compute_motcua_clearance_level(self):
         for user in self:
             user.motcua_clearance_level = SECRECY_RANK.get(user.motcua_secrecy_clearance, 0)
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "motcua_secrecy_clearance" in vals:
+            # record rules use the clearance: their cached domains are stale now
+            self.env.registry.clear_cache()
+        return result

@@ -1,0 +1,120 @@
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .common import DocumentsCase
+
+
+@tagged("post_install", "-at_install")
+class TestOutgoing(DocumentsCase):
+    def test_workflow_and_number_at_issue(self):
+        doc = self.new_outgoing()
+        self.assertFalse(doc.name)
+        doc.with_user(self.specialist).action_submit()
+        self.assertEqual(doc.state, "review")
+        doc.with_user(self.specialist2).action_review_ok()
+        self.assertEqual(doc.state, "approval")
+        self.assertFalse(doc.number, "no number before issue")
+        doc.with_user(self.leader).action_approve()
+        self.assertEqual(doc.state, "approved")
+        self.assertFalse(doc.number, "no number at approval")
+        with freeze_time("2026-05-04 02:00:00"):
+            doc.with_user(self.clerk).action_issue()
+        self.assertEqual(doc.state, "issued")
+        self.assertEqual(doc.name, "01/QĐ-UBNDTN")
+        self.assertEqual(doc.register_year, 2026)
+        letter = self.approve(self.new_outgoing(type_id=self.type_letter.id))
+        with freeze_time("2026-05-04 03:00:00"):
+            letter.with_user(self.clerk).action_issue()
+        self.assertEqual(letter.name, "02/UBNDTN", "an official letter has no type abbreviation")
+
+    def test_only_the_signer_approves(self):
+        doc = self.new_outgoing()
+        doc.with_user(self.specialist).action_submit()
+        doc.with_user(self.specialist2).action_review_ok()
+        with self.assertRaises(AccessError):
+            doc.with_user(self.other_leader).action_approve()
+        with self.assertRaises(AccessError):
+            doc.with_user(self.specialist2).action_approve()
+        self.assertEqual(doc.state, "approval")
+
+    def test_cannot_skip_steps_or_issue_without_signer(self):
+        doc = self.new_outgoing(signer_id=False, reviewer_id=False)
+        with self.assertRaisesRegex(UserError, "this step is not possible now"):
+            doc.with_user(self.clerk).action_issue()
+        doc.with_user(self.specialist).action_submit()
+        self.assertEqual(doc.state, "approval")
+        with self.assertRaisesRegex(UserError, "no signer"):
+            doc.with_user(self.leader).action_approve()
+        reviewed = self.new_outgoing(signer_id=False)
+        reviewed.with_user(self.specialist).action_submit()
+        with self.assertRaisesRegex(UserError, "Choose the signer"):
+            reviewed.with_user(self.specialist2).action_review_ok()
+        # an approved document whose signer was removed cannot be issued, and takes no number
+        approved = self.approve(self.new_outgoing())
+        approved.sudo().signer_id = False
+        with self.assertRaisesRegex(UserError, "without a signer"):
+            approved.with_user(self.clerk).action_issue()
+        self.assertFalse(approved.number)
+        ok = self.approve(self.new_outgoing())
+        ok.with_user(self.clerk).action_issue()
+        self.assertEqual(ok.number, 1, "the refused issue consumed no number")
+
+    def test_yearly_restart_and_secret_series(self):
+        with freeze_time("2026-12-31 09:00:00"):
+            last = self.approve(self.new_outgoing())
+            last.with_user(self.clerk).action_issue()
+            secret = self.approve(self.new_outgoing(secrecy="secret"))
+            secret.with_user(self.leader).action_issue()
+        self.assertEqual((last.register_year, last.number), (2026, 1))
+        self.assertEqual(secret.number, 1, "secret documents have their own series")
+        self.assertTrue(secret.secret_series)
+        # 1 January 2027 at 08:00 in Viet Nam is still 31 December in UTC
+        with freeze_time("2027-01-01 01:00:00"):
+            first = self.approve(self.new_outgoing())
+            first.with_user(self.clerk).action_issue()
+        self.assertEqual((first.register_year, first.number, first.name), (2027, 1, "01/QĐ-UBNDTN"))
+
+    def test_distribution_internal_and_external(self):
+        doc = self.approve(self.new_outgoing(recipient_ids=[
+            (0, 0, {"recipient_type": "internal", "unit_id": self.other_commune.id}),
+            (0, 0, {"recipient_type": "external", "partner_id": self.sender.id}),
+        ]))
+        with self.assertRaisesRegex(UserError, "this step is not possible now"):
+            doc.with_user(self.clerk).action_distribute()
+        doc.with_user(self.clerk).action_issue()
+        doc.with_user(self.clerk).action_distribute()
+        self.assertEqual(doc.state, "distributed")
+        internal = doc.recipient_ids.filtered(lambda r: r.recipient_type == "internal")
+        external = doc.recipient_ids - internal
+        self.assertEqual(internal.delivery_state, "received")
+        incoming = internal.incoming_id
+        self.assertEqual(incoming.unit_id, self.other_commune)
+        self.assertEqual(incoming.reference, doc.name)
+        self.assertEqual(incoming.intake_channel, "internal")
+        self.assertEqual(incoming.state, "draft", "the receiving clerk registers it")
+        # the receiving unit sees it, and registers it
+        visible = self.env["motcua.incoming.document"].with_user(self.other_clerk).search(
+            [("reference", "=", doc.name)])
+        self.assertEqual(visible, incoming)
+        visible.action_register()
+        self.assertEqual(visible.incoming_number, 1)
+        self.assertEqual(external.mail_id.email_to, "stp@example.vn")
+        self.assertEqual(external.delivery_state, "outgoing")
+        external.mail_id.sudo().write({"state": "exception", "failure_reason": "mailbox full"})
+        external.invalidate_recordset(["delivery_state"])
+        self.assertEqual(external.delivery_state, "failed")
+
+    def test_distribution_needs_recipients(self):
+        doc = self.approve(self.new_outgoing())
+        doc.with_user(self.clerk).action_issue()
+        with self.assertRaisesRegex(UserError, "Add the recipients"):
+            doc.with_user(self.clerk).action_distribute()
+        self.assertEqual(doc.state, "issued")
+
+    def test_issued_document_cannot_be_deleted(self):
+        doc = self.approve(self.new_outgoing())
+        doc.with_user(self.clerk).action_issue()
+        with self.assertRaisesRegex(UserError, "stays in the register"):
+            doc.with_user(self.admin_user).unlink()
