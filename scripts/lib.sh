@@ -95,9 +95,12 @@ pg_down() {
   PG_STARTED_HERE=
 }
 
-# Odoo's command line, with the connection and paths of this checkout.
-odoo() {
-  "$PY" "$(odoo_src)/odoo-bin" --addons-path="$(addons_path)" \
-    --db_host="$PGHOST" --db_port="$PGPORT" --db_user="$PGUSER" --db_password="${PGPASSWORD:-}" \
-    --data-dir="$VAR/data" "$@"
+# Odoo's command line, with the connection and paths of this checkout. `odoo_exec` replaces
+# the (sub)shell, so that `odoo_exec … &` leaves Odoo's own pid in $!.
+odoo_args() {
+  ODOO_ARGS=("$(odoo_src)/odoo-bin" --addons-path="$(addons_path)"
+    --db_host="$PGHOST" --db_port="$PGPORT" --db_user="$PGUSER" --db_password="${PGPASSWORD:-}"
+    --data-dir="$VAR/data")
 }
+odoo() { odoo_args; "$PY" "${ODOO_ARGS[@]}" "$@"; }
+odoo_exec() { odoo_args; exec "$PY" "${ODOO_ARGS[@]}" "$@"; }

@@ -18,11 +18,11 @@ trap 'exit 130' INT TERM
 
 if ! psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$MOTCUA_DB'" | grep -q 1; then
   say "creating the database $MOTCUA_DB with every MotCua addon and demo data (first run only)"
-  odoo -d "$MOTCUA_DB" -i "website,$(motcua_modules)" --with-demo --stop-after-init --log-level=warn \
+  odoo -d "$MOTCUA_DB" -i "website,${MODULES:-$(motcua_modules)}" --with-demo --stop-after-init --log-level=warn \
     || { dropdb --if-exists "$MOTCUA_DB"; die "the installation failed; see the log above"; }
 else
   say "updating the addons of the existing database $MOTCUA_DB"
-  odoo -d "$MOTCUA_DB" -u "$(motcua_modules)" --stop-after-init --log-level=warn
+  odoo -d "$MOTCUA_DB" -u "${MODULES:-$(motcua_modules)}" --stop-after-init --log-level=warn
 fi
 
 cat >&2 <<MSG
@@ -36,7 +36,8 @@ cat >&2 <<MSG
     giamsat     province monitor, Tây Ninh
 
 MSG
-odoo -d "$MOTCUA_DB" --db-filter="^$MOTCUA_DB\$" --http-port="$HTTP_PORT" --http-interface=127.0.0.1 &
+odoo_exec -d "$MOTCUA_DB" --db-filter="^$MOTCUA_DB\$" --http-port="$HTTP_PORT" --http-interface=127.0.0.1 &
 child=$!
-trap 'kill -INT $child 2>/dev/null; wait $child; exit 0' INT TERM
+# Ctrl-C (or a TERM from a supervisor): Odoo stops gracefully, then the EXIT trap stops the cluster.
+trap 'kill -TERM $child 2>/dev/null; wait $child; exit 0' INT TERM
 wait $child

@@ -59,7 +59,7 @@ say "addons: $n tests, $f failed, $e errors, $skipped skipped"
 # --- cross-module tests (tests/) ----------------------------------------------------
 if { [ -z "${MODULES_GIVEN:-}" ] || [ -n "${E2E:-}" ]; } && [ -d "$ROOT/tests" ] && ls "$ROOT"/tests/test_*.py >/dev/null 2>&1; then
   say "starting a server on $DB for the tests of tests/"
-  odoo -d "$DB" --db-filter="^$DB\$" --http-port="$TEST_HTTP_PORT" --http-interface=127.0.0.1 \
+  odoo_exec -d "$DB" --db-filter="^$DB\$" --http-port="$TEST_HTTP_PORT" --http-interface=127.0.0.1 \
     --max-cron-threads=0 --log-level=warn >> "$VAR/test-$DB-server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$TEST_HTTP_PORT/web/login" >/dev/null && break; sleep 1; done
