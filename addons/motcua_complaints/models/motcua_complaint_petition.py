@@ -66,7 +66,7 @@ class MotcuaComplaintPetition(models.Model):
                                           string="Second-instance complaints")
     source = fields.Selection(SOURCES, required=True, default="reception")
     transferred_from = fields.Char(string="Transferred by")
-    reception_id = fields.Many2one("motcua.complaint.reception", string="Reception", index=True,
+    reception_id = fields.Many2one("motcua.complaint.reception", index=True,
                                    ondelete="set null")
     unit_id = fields.Many2one(string="Responsible unit", tracking=True)
     handler_ids = fields.Many2many(

@@ -10,7 +10,7 @@ class MotcuaComplaintSchedule(models.Model):
     _inherit = ["motcua.unit.mixin"]
     _order = "date_start"
 
-    leader_id = fields.Many2one("res.users", string="Leader", required=True)
+    leader_id = fields.Many2one("res.users", required=True)
     leader_title = fields.Char(string="Title", help="e.g. Chairman of the People's Committee.")
     date_start = fields.Datetime(string="Start", required=True)
     date_end = fields.Datetime(string="End", required=True)

@@ -225,4 +225,4 @@ class TestDeadlines(ComplaintsCommon):
         self.assertTrue(second.code.startswith("TC-000.99.01.H99-2026-"))
         groups = self.Petition._read_group(
             [("unit_id", "=", self.unit_a.id)], ["petition_type"], ["__count"])
-        self.assertEqual(dict((t, c) for t, c in groups), {"complaint": 1, "denunciation": 1})
+        self.assertEqual(dict(groups), {"complaint": 1, "denunciation": 1})
