@@ -60,7 +60,7 @@ class MotcuaDocumentMixin(models.AbstractModel):
     _description = "Official document"
 
     type_id = fields.Many2one("motcua.document.type", string="Document type", tracking=True, index=True)
-    summary = fields.Text(string="Summary", tracking=True, help="Trích yếu: what the document is about.")
+    summary = fields.Text(tracking=True, help="Trích yếu: what the document is about.")
     urgency = fields.Selection(URGENCY_LEVELS, default="normal", required=True, tracking=True)
     secrecy = fields.Selection(SECRECY_LEVELS, default="normal", required=True, tracking=True)
     secrecy_level = fields.Integer(compute="_compute_secrecy_level", store=True, index=True)
@@ -181,6 +181,7 @@ class MotcuaDocumentMixin(models.AbstractModel):
                     signer=values["signature_signer"] or "?",
                     time=fields.Datetime.to_string(values["signature_time"]) if values["signature_time"] else "?",
                 ))
+        return True
 
     def action_verify_signature(self):
         self._verify_signature()

@@ -42,7 +42,7 @@ class MotcuaIncomingDocument(models.Model):
         ("internal", "Internal distribution"),
         ("system", "Document exchange system"),
     ], default="paper", required=True)
-    sender_id = fields.Many2one("res.partner", string="Sender", tracking=True, index=True,
+    sender_id = fields.Many2one("res.partner", tracking=True, index=True,
                                 help="The agency that issued the document.")
     reference = fields.Char(string="Number and symbol", tracking=True, index=True, help="e.g. 15/QĐ-UBND")
     document_date = fields.Date(tracking=True, help="The date printed on the document.")

@@ -13,7 +13,7 @@ class MotcuaOutgoingRecipient(models.Model):
     document_id = fields.Many2one("motcua.outgoing.document", required=True, index=True, ondelete="cascade")
     recipient_type = fields.Selection([("internal", "Internal unit"), ("external", "External (e-mail)")],
                                       default="internal", required=True)
-    unit_id = fields.Many2one("motcua.unit", string="Unit", index=True)
+    unit_id = fields.Many2one("motcua.unit", index=True)
     partner_id = fields.Many2one("res.partner", string="Recipient")
     email = fields.Char(compute="_compute_email", store=True, readonly=False)
     date_sent = fields.Datetime(readonly=True)

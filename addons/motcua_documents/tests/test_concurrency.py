@@ -36,7 +36,7 @@ class TestConcurrentIssue(TransactionCase):
                 "signer_id": env.ref("base.user_admin").id,
             } for i in range(2)])
             docs.write({"state": "approved", "approved_date": fields.Datetime.now()})
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
             self.unit_id, self.doc_ids = unit.id, docs.ids
         self.addCleanup(self._cleanup)
 
@@ -47,7 +47,7 @@ class TestConcurrentIssue(TransactionCase):
             cr.execute("DELETE FROM motcua_outgoing_document WHERE id IN %s", [tuple(self.doc_ids)])
             cr.execute("DELETE FROM motcua_sequence_counter WHERE unit_id = %s", [self.unit_id])
             cr.execute("DELETE FROM motcua_unit WHERE id = %s", [self.unit_id])
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
 
     def test_concurrent_issue_is_gapless_and_unique(self):
         first_id, second_id = self.doc_ids
@@ -59,7 +59,7 @@ class TestConcurrentIssue(TransactionCase):
                 doc = env2["motcua.outgoing.document"].browse(second_id)
                 doc.action_issue()
                 result["name"] = doc.name
-                cr2.commit()
+                cr2.commit()  # pylint: disable=invalid-commit
 
         cr1 = db_connect(self.dbname).cursor()
         try:
@@ -79,7 +79,7 @@ class TestConcurrentIssue(TransactionCase):
             env1.invalidate_all()
             first = env1["motcua.outgoing.document"].browse(first_id)
             first.action_issue()
-            cr1.commit()
+            cr1.commit()  # pylint: disable=invalid-commit
             self.assertTrue(first.name.startswith("02/QĐ-"))
         finally:
             cr1.close()

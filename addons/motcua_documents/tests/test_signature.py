@@ -3,9 +3,9 @@ import base64
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from ..tools import sign_pdf
 from . import pki
 from .common import PkiCase
-from ..tools import sign_pdf
 
 
 @tagged("post_install", "-at_install")

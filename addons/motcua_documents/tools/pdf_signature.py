@@ -15,9 +15,9 @@ from pyhanko.sign import fields as sig_fields
 from pyhanko.sign import signers
 from pyhanko.sign.ades.report import AdESFailure, AdESIndeterminate
 from pyhanko.sign.diff_analysis import ModificationLevel
-from pyhanko_certvalidator.registry import SimpleCertificateStore
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 
 class SignatureError(Exception):
@@ -83,7 +83,7 @@ def verify_pdf(data, trust_roots=()):
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         signatures = reader.embedded_signatures
-    except Exception as exc:  # noqa: BLE001 - any parsing error means "not a readable PDF"
+    except Exception as exc:
         raise SignatureError(str(exc)) from exc
     if not signatures:
         return {"state": "unsigned", "signer": False, "signing_time": False, "details": ""}
@@ -94,7 +94,7 @@ def verify_pdf(data, trust_roots=()):
         try:
             with _quiet_pyhanko():
                 status = validate_pdf_signature(embedded, context)
-        except Exception as exc:  # noqa: BLE001 - a broken signature container
+        except Exception as exc:
             results.append({"state": "tampered", "signer": False, "signing_time": False, "details": str(exc)})
             continue
         signer = _name(status.signing_cert)
@@ -150,7 +150,7 @@ def sign_pdf(data, key, cert, other_certs=(), visible=False, stamp_text="", reas
     signer = signers.SimpleSigner(signing_cert=_to_asn1(cert), signing_key=key_info, cert_registry=registry)
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise SignatureError(str(exc)) from exc
     existing = len(list(sig_fields.enumerate_sig_fields(writer, filled_status=None)))
     field_name = "MotCuaSignature%d" % (existing + 1)
