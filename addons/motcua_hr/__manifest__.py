@@ -33,6 +33,9 @@
     "demo": [
         "demo/motcua_hr_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["motcua_hr/static/tests/tours/*.js"],
+    },
     "application": True,
     "installable": True,
 }

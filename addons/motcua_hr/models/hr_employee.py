@@ -6,7 +6,6 @@ from odoo.fields import Domain
 from .motcua_hr_position import ONE_STOP_ROLES
 
 
-
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
 

@@ -57,29 +57,29 @@ class HrVersion(models.Model):
     motcua_scale_id = fields.Many2one(
         "motcua.hr.salary.scale", string="Salary scale", related="motcua_rank_id.scale_id", groups="hr.group_hr_user",
     )
-    motcua_step = fields.Integer(string="Salary step", tracking=True, groups="hr.group_hr_user")
+    motcua_step = fields.Integer(string="Salary step", tracking=True, aggregator=None, groups="hr.group_hr_user")
     motcua_step_date = fields.Date(
         string="Step since", tracking=True, groups="hr.group_hr_user",
         help="Date from which the current salary step is counted.",
     )
     motcua_max_step = fields.Integer(string="Top step", related="motcua_rank_id.scale_id.max_step", groups="hr.group_hr_user")
     motcua_coefficient = fields.Float(
-        string="Salary coefficient", digits=(6, 2), compute="_compute_motcua_coefficient", store=True,
+        aggregator=None, string="Salary coefficient", digits=(6, 2), compute="_compute_motcua_coefficient", store=True,
         groups="hr.group_hr_user",
     )
     motcua_position_id = fields.Many2one(
         "motcua.hr.position", string="Position", tracking=True, ondelete="restrict", groups="hr.group_hr_user",
     )
     motcua_position_allowance = fields.Float(
-        string="Position allowance", digits=(6, 2), compute="_compute_motcua_position_allowance", store=True,
+        aggregator=None, string="Position allowance", digits=(6, 2), compute="_compute_motcua_position_allowance", store=True,
         readonly=False, tracking=True, groups="hr.group_hr_user",
     )
     motcua_other_allowance = fields.Float(
-        string="Other allowances", digits=(6, 2), tracking=True, groups="hr.group_hr_user",
+        aggregator=None, string="Other allowances", digits=(6, 2), tracking=True, groups="hr.group_hr_user",
         help="Sum of the other allowance coefficients (responsibility, regional, ...).",
     )
     motcua_seniority_percent = fields.Integer(
-        string="Seniority beyond the top step (%)", tracking=True, groups="hr.group_hr_user",
+        aggregator=None, string="Seniority beyond the top step (%)", tracking=True, groups="hr.group_hr_user",
         help="Seniority allowance beyond the top step (phụ cấp thâm niên vượt khung): 5% after the "
         "months between steps at the top step, then 1% more every year.",
     )
@@ -87,11 +87,11 @@ class HrVersion(models.Model):
         string="Seniority percentage since", tracking=True, groups="hr.group_hr_user",
     )
     motcua_seniority_coefficient = fields.Float(
-        string="Seniority allowance", digits=(6, 3), compute="_compute_motcua_total_coefficient", store=True,
+        aggregator=None, string="Seniority allowance", digits=(6, 3), compute="_compute_motcua_total_coefficient", store=True,
         groups="hr.group_hr_user",
     )
     motcua_total_coefficient = fields.Float(
-        string="Total coefficient", digits=(6, 3), compute="_compute_motcua_total_coefficient", store=True,
+        aggregator=None, string="Total coefficient", digits=(6, 3), compute="_compute_motcua_total_coefficient", store=True,
         groups="hr.group_hr_user",
     )
     motcua_salary = fields.Float(

@@ -46,11 +46,14 @@ class MotcuaHrHistory(models.Model):
     kind = fields.Selection(HISTORY_KINDS, string="Event", required=True)
     date = fields.Date(required=True, default=fields.Date.context_today, help="Date from which the event takes effect.")
     decision_number = fields.Char(string="Decision", help="Number of the decision, e.g. 15/QĐ-UBND.")
-    rank_id = fields.Many2one("motcua.hr.rank", string="Rank", ondelete="restrict")
+    rank_id = fields.Many2one(
+        "motcua.hr.rank", ondelete="restrict", compute="_compute_rank_id", store=True, readonly=False,
+        help="For a step increase, the employee's current rank unless another is given.",
+    )
     step = fields.Integer(string="Salary step")
     coefficient = fields.Float(digits=(6, 2), compute="_compute_coefficient", store=True)
     seniority_percent = fields.Integer(string="Seniority (%)")
-    position_id = fields.Many2one("motcua.hr.position", string="Position", ondelete="restrict")
+    position_id = fields.Many2one("motcua.hr.position", ondelete="restrict")
     year = fields.Integer(string="Appraisal year")
     appraisal_level = fields.Selection(APPRAISAL_LEVELS)
     discipline_level = fields.Selection(DISCIPLINE_LEVELS)
@@ -63,7 +66,14 @@ class MotcuaHrHistory(models.Model):
     name = fields.Char(string="Description", help="Training course, qualification, title of the commendation...")
     note = fields.Text()
 
-    @api.depends("rank_id.scale_id.step_ids.coefficient", "step")
+    @api.depends("employee_id", "kind")
+    def _compute_rank_id(self):
+        for event in self:
+            if event.kind == "step" and not event.rank_id:
+                event.rank_id = event.employee_id.sudo().current_version_id.motcua_rank_id
+
+    # the coefficient of the day is kept even if the scale is edited later
+    @api.depends("rank_id", "step")
     def _compute_coefficient(self):
         for event in self:
             scale = event.rank_id.scale_id

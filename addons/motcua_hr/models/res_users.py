@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 
 
 class ResUsers(models.Model):
@@ -45,7 +45,7 @@ class ResUsers(models.Model):
         for user in self:
             # the user's own record is read as superuser (see SELF_READABLE_FIELDS); anyone
             # else's goes through the access rules of the reader.
-            employee = user.employee_id
+            employee = user.sudo().employee_id if user == self.env.user else user.employee_id
             version = employee.current_version_id
             user.motcua_hr_rank_id = version.motcua_rank_id
             user.motcua_hr_step = version.motcua_step
@@ -73,5 +73,5 @@ class ResUsers(models.Model):
         # which the user reads on their own record only (SELF_READABLE_FIELDS).
         record_view = self.env.ref("motcua_hr.res_users_view_form_motcua_hr_record", raise_if_not_found=False)
         if record_view and view_id == record_view.id:
-            self = self.sudo()  # noqa: PLW0642
+            self = self.with_user(SUPERUSER_ID)
         return super().get_view(view_id, view_type, **options)

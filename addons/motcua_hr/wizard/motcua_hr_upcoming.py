@@ -11,7 +11,7 @@ class MotcuaHrUpcoming(models.TransientModel):
     _description = "Upcoming step increases and retirements"
 
     unit_id = fields.Many2one(
-        "motcua.unit", string="Unit", default=lambda self: self.env.user.motcua_default_unit_id,
+        "motcua.unit", default=lambda self: self.env.user.motcua_default_unit_id,
         help="Leave empty for every unit you can see.",
     )
     months = fields.Integer(string="Next months", default=6, required=True)
