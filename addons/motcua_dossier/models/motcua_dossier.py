@@ -579,8 +579,8 @@ class MotcuaDossier(models.Model):
             new_step._motcua_open(now, source, hours=remaining or None)
             dossier.write({"handling_unit_id": unit.id, "access_unit_ids": [(4, unit.id)]})
             dossier.message_post(body=self.env._(
-                "Transferred from %(source)s to %(unit)s. Reason: %(reason)s",
-                source=source.display_name, unit=unit.display_name, reason=reason))
+                "Transferred from %(origin)s to %(unit)s. Reason: %(reason)s",
+                origin=source.display_name, unit=unit.display_name, reason=reason))
         return True
 
     def action_apologize(self, reason, new_due):

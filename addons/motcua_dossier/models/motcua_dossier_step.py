@@ -37,7 +37,8 @@ class MotcuaDossierStep(models.Model):
         for step in self:
             start = step.unit_id._motcua_effective_start(now)
             if hours is None:
-                total = step.dossier_id.duration_days * 8.0 + step.dossier_id.duration_hours
+                per_day = step.unit_id._get_calendar()._motcua_hours_per_day()
+                total = step.dossier_id.duration_days * per_day + step.dossier_id.duration_hours
                 step_hours = total * (step.share or 100.0) / 100.0
             else:
                 step_hours = hours

@@ -93,7 +93,7 @@ class MotcuaProcedure(models.Model):
                 name += self.env._(" (version %(version)s)", version=procedure.version)
             procedure.display_name = name
 
-    @api.constrains("duration_days", "duration_hours")
+    @api.constrains("name", "duration_days", "duration_hours")
     def _check_duration(self):
         for procedure in self:
             if not procedure.duration_days and not procedure.duration_hours:
@@ -106,11 +106,6 @@ class MotcuaProcedure(models.Model):
             if procedure.step_ids and abs(sum(procedure.step_ids.mapped("share")) - 100) > 0.01:
                 raise ValidationError(self.env._(
                     "The shares of the steps of %(code)s must add up to 100%%.", code=procedure.code))
-
-    def _motcua_total_hours(self):
-        """The legal processing time in working hours (a working day counts 8 hours)."""
-        self.ensure_one()
-        return self.duration_days * 8.0 + self.duration_hours
 
     def write(self, vals):
         if VERSIONED_FIELDS & set(vals) and not self.env.context.get("motcua_no_version"):

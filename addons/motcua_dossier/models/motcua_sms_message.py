@@ -41,7 +41,7 @@ class MotcuaSmsMessage(models.Model):
 
     def _motcua_send(self):
         gateway = self.env["motcua.sms.gateway"].sudo().search([], limit=1)
-        for message in self:
+        for message in self.sudo():
             gw = message.gateway_id or gateway
             if not gw:
                 message.write({"last_error": self.env._("No SMS gateway is configured.")})

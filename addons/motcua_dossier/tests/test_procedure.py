@@ -1,0 +1,48 @@
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from .common import DossierCase
+
+
+@tagged("post_install", "-at_install")
+class TestProcedure(DossierCase):
+    def test_edit_unused_procedure_keeps_version(self):
+        self.procedure.fee = 20000
+        self.assertEqual(self.procedure.version, 1)
+        self.assertFalse(self.procedure.former_version_ids)
+
+    def test_edit_used_procedure_creates_version(self):
+        dossier = self.received_dossier()
+        self.procedure.write({"duration_days": 5, "fee": 30000})
+        self.assertEqual(self.procedure.version, 2)
+        former = self.procedure.former_version_ids
+        self.assertEqual(len(former), 1)
+        self.assertFalse(former.active)
+        self.assertEqual(former.duration_days, 2)
+        self.assertEqual(former.fee, 15000)
+        self.assertEqual(len(former.paper_ids), 2)
+        # the dossier keeps the rules it was received under
+        self.assertEqual(dossier.procedure_id, former)
+        self.assertEqual(dossier.procedure_version, 1)
+        self.assertIn("version 1", former.display_name)
+        # new dossiers use the new rules
+        new = self.received_dossier()
+        self.assertEqual(new.procedure_id, self.procedure)
+        self.assertEqual(new.duration_days, 5)
+        self.assertEqual(new.fee, 30000)
+
+    def test_bad_procedure(self):
+        with self.assertRaises(ValidationError):
+            self.env["motcua.procedure"].create({"code": "T.0002", "name": "No time"})
+        with self.assertRaises(ValidationError):
+            self.env["motcua.procedure"].create({
+                "code": "T.0003", "name": "Bad shares", "duration_days": 1,
+                "step_ids": [(0, 0, {"name": "A", "share": 40}), (0, 0, {"name": "B", "share": 40})],
+            })
+
+    def test_code_pattern_validated(self):
+        with self.assertRaises(ValidationError):
+            self.commune_a.motcua_dossier_code_pattern = "{identifier}-{unknown}"
+        with self.assertRaises(ValidationError):
+            self.commune_a.motcua_dossier_code_pattern = "{identifier}-{yymmdd}"
+        self.commune_a.motcua_dossier_code_pattern = "{identifier}/{yyyy}/{seq:05d}"
