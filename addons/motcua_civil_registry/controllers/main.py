@@ -1,0 +1,32 @@
+import re
+
+from odoo import http
+from odoo.http import request
+from odoo.tools import consteq
+
+CODE_RE = re.compile(r"^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$")
+
+
+class CivilRegistryVerification(http.Controller):
+    """Public verification of civil-status papers by the code printed on them."""
+
+    @http.route(["/xac-thuc-ho-tich", "/xac-thuc-ho-tich/<string:code>"], type="http", auth="public",
+                website=True, sitemap=False, methods=["GET"])
+    def civil_verify(self, code=None, **kwargs):
+        code = (code or kwargs.get("code") or "").strip().upper()
+        if not code:
+            return request.render("motcua_civil_registry.civil_verification_page", {"searched": False})
+        Attempt = request.env["motcua.civil.verification.attempt"]
+        if not Attempt._register_attempt(request.httprequest.remote_addr or "unknown"):
+            return request.render("motcua_civil_registry.civil_verification_page",
+                                  {"searched": True, "code": code, "limited": True}, status=429)
+        entry = None
+        if CODE_RE.match(code):
+            # the code is the secret printed on the paper: an exact match (compared in constant
+            # time) is required before anything of the entry is read
+            found = request.env["motcua.civil.event"].sudo().search(
+                [("verification_code", "=", code), ("state", "=", "registered")], limit=1)
+            if found and consteq(found.verification_code, code):
+                entry = found._civil_public_data()
+        return request.render("motcua_civil_registry.civil_verification_page",
+                              {"searched": True, "code": code, "entry": entry}, status=200 if entry else 404)
