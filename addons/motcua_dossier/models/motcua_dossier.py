@@ -6,7 +6,6 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.motcua_base.tools import normalize_vn_phone, validate_citizen_id
 
-
 STATES = [
     ("draft", "Draft"),
     ("received", "Received"),
@@ -159,7 +158,6 @@ class MotcuaDossier(models.Model):
             dossier.current_step_id = dossier.step_ids.filtered(lambda s: s.state == "open")[:1]
 
     def _compute_access_url(self):
-        super()._compute_access_url()
         for dossier in self:
             dossier.access_url = f"/my/dossiers/{dossier.id}"
 

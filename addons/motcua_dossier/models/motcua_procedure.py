@@ -46,7 +46,7 @@ class MotcuaProcedure(models.Model):
 
     code = fields.Char(required=True, tracking=True, help="Code in the national procedure database.")
     name = fields.Char(required=True, tracking=True)
-    field_id = fields.Many2one("motcua.procedure.field", string="Field", index=True, tracking=True)
+    field_id = fields.Many2one("motcua.procedure.field", index=True, tracking=True)
     level = fields.Selection(LEVELS, string="Deciding level", required=True, default="commune", tracking=True)
     unit_id = fields.Many2one("motcua.unit", string="Deciding unit", tracking=True,
                               help="Leave empty when every unit of the level decides (e.g. every commune).")

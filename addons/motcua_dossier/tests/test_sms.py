@@ -13,7 +13,7 @@ class FakeProvider(BaseHTTPRequestHandler):
     received = []
     status = 200
 
-    def do_POST(self):  # noqa: N802 (http.server API)
+    def do_POST(self):
         length = int(self.headers.get("Content-Length", 0))
         FakeProvider.received.append(json.loads(self.rfile.read(length)))
         self.send_response(FakeProvider.status)
