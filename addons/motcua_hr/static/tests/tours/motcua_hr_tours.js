@@ -72,6 +72,20 @@ registry.category("web_tour.tours").add("motcua_hr_officer_step_increase", {
             content: "Saved: the event can no longer be changed",
             trigger: 'div[name="step"] span:contains("4")',
         },
+        {
+            content: "Open Reporting",
+            trigger: 'button[data-menu-xmlid="motcua_hr.menu_motcua_hr_reporting"]',
+            run: "click",
+        },
+        {
+            content: "Open the headcount",
+            trigger: '.dropdown-item[data-menu-xmlid="motcua_hr.menu_motcua_hr_headcount"]',
+            run: "click",
+        },
+        {
+            content: "The pivot counts the staff of the officer's unit",
+            trigger: '.o_pivot .o_pivot_header_cell_closed:contains("Tour commune")',
+        },
     ],
 });
 
