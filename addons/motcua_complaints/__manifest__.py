@@ -24,6 +24,7 @@
         "views/motcua_complaint_templates.xml",
         "views/motcua_complaint_portal_templates.xml",
         "views/motcua_complaints_menus.xml",
+        "report/motcua_complaint_petition_report.xml",
     ],
     "demo": [
         "demo/motcua_complaints_demo.xml",

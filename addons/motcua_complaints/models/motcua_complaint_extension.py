@@ -37,6 +37,7 @@ class MotcuaComplaintExtension(models.Model):
     def create(self, vals_list):
         extensions = super().create(vals_list)
         for extension in extensions:
+            extension.petition_id.sudo().overdue_notified = False
             extension.petition_id.message_post(body=self.env._(
                 "Resolution time extended by %(days)s days: %(reason)s",
                 days=extension.days, reason=extension.reason))

@@ -466,6 +466,7 @@ class MotcuaComplaintPetition(models.Model):
             days = rule._resolve_days_for(petition.is_complex, petition.is_remote)
             petition.write({
                 "state": "accepted",
+                "overdue_notified": False,
                 "date_accepted": now,
                 "resolve_days": days,
                 "resolve_day_kind": rule.resolve_day_kind,

@@ -1,4 +1,7 @@
 import base64
+import io
+
+import PyPDF2
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
@@ -71,6 +74,25 @@ class TestIdentityProtection(ComplaintsCommon):
             petition.export_data(["identity_id/name"])
         exported = str(petition.export_data(["code", "subject", "handler_ids", "content"])["datas"])
         self.assertNotIn(SECRET_NAME, exported)
+
+    def test_printed_sheet_shows_protected(self):
+        Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
+        report = "motcua_complaints.action_report_petition"
+        other = Report.with_user(self.officer_a)._render_qweb_pdf(report, self.denunciation.ids)[0]
+        mine = Report.with_user(self.handler_a)._render_qweb_pdf(report, self.denunciation.ids)[0]
+        other_text, mine_text = (self._pdf_text(pdf) for pdf in (other, mine))
+        self.assertIn("(protected)", other_text)
+        self.assertNotIn("0912", other_text)
+        self.assertNotIn(SECRET_ID, other_text)
+        self.assertIn(self.denunciation.code, other_text)
+        self.assertIn("0912 345 678", mine_text)
+        self.assertIn(SECRET_ID, mine_text)
+        self.assertNotIn("(protected)", mine_text)
+        self.assertTrue(self._logs(self.handler_a))
+
+    def _pdf_text(self, pdf):
+        reader = PyPDF2.PdfReader(io.BytesIO(pdf))
+        return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
 
     def test_search_does_not_reveal(self):
         Petition = self.env["motcua.complaint.petition"]

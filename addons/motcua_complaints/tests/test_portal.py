@@ -133,6 +133,9 @@ class TestPortal(ComplaintsSetup, HttpCase):
             "unit_id": self.unit_a.id, "leader_id": self.officer_a.id, "location": "Phòng họp kín",
             "date_start": "2099-01-06 01:00:00", "date_end": "2099-01-06 04:00:00",
         })
+        home = self.url_open("/khieu-nai")
+        self.assertEqual(home.status_code, 200)
+        self.assertIn('href="/khieu-nai/lich-tiep-cong-dan"', home.text)
         page = self.url_open("/khieu-nai/lich-tiep-cong-dan")
         self.assertEqual(page.status_code, 200)
         self.assertIn("Phòng tiếp dân số 1", page.text)
