@@ -55,6 +55,10 @@ if [ "$skipped" != 0 ]; then say "$skipped test(s) skipped: a skipped test or to
 if [ "$log_errors" != 0 ] && [ "$((f + e))" = 0 ]; then say "errors in the log outside tests: see $LOG"; failed=$((failed + 1)); fi
 if [ "$rc" != 0 ] && [ "$((f + e))" = 0 ]; then say "Odoo exited with $rc: see $LOG"; failed=$((failed + 1)); fi
 say "addons: $n tests, $f failed, $e errors, $skipped skipped"
+if [ "$n" != 0 ]; then
+  say "checking that every addon's vi.po holds all of its current terms"
+  I18N_DB="$DB" MODULES="$MODULES" bash "$ROOT/scripts/check_i18n.sh" || { say "translations are incomplete"; failed=$((failed + 1)); }
+fi
 
 # --- cross-module tests (tests/) ----------------------------------------------------
 if { [ -z "${MODULES_GIVEN:-}" ] || [ -n "${E2E:-}" ]; } && [ -d "$ROOT/tests" ] && ls "$ROOT"/tests/test_*.py >/dev/null 2>&1; then

@@ -5,3 +5,4 @@ from . import resource_calendar
 from . import motcua_sequence_counter
 from . import res_users
 from . import ir_actions_report
+from . import motcua_rate_limit
