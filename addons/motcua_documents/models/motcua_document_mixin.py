@@ -199,7 +199,7 @@ class MotcuaDocumentMixin(models.AbstractModel):
         if hasattr(target, "message_post"):
             target.sudo().message_post(body=self.env._(
                 "Official document linked: %(doc)s (%(summary)s)",
-                doc=self.display_name, summary=self.summary or "" if self.secrecy_level == 0 else "***",
+                doc=self.display_name, summary=(self.summary or "") if self.secrecy_level == 0 else "***",
             ))
 
     def action_open_linked_record(self):

@@ -1,7 +1,7 @@
 import base64
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools import SignatureError, sign_pdf
 from .motcua_incoming_document import local_year
@@ -51,6 +51,13 @@ class MotcuaOutgoingDocument(models.Model):
         "(unit_id, register_year, secret_series, number) WHERE number IS NOT NULL",
         "This number is already used in the outgoing register.",
     )
+
+    @api.constrains("signer_id")
+    def _check_signer(self):
+        for doc in self.filtered("signer_id"):
+            if not doc.signer_id.has_group("motcua_base.group_unit_leader"):
+                raise ValidationError(self.env._("The signer %(user)s is not a leader: only leaders sign documents.",
+                                                 user=doc.signer_id.name))
 
     def _compute_display_name(self):
         for doc in self:

@@ -1,3 +1,5 @@
+from markupsafe import escape
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -76,7 +78,7 @@ class MotcuaOutgoingRecipient(models.Model):
                     "subject": "%s: %s" % (doc.name, doc.summary or ""),
                     "body_html": self.env._(
                         "<p>%(unit)s sends you the document %(name)s: %(summary)s</p>",
-                        unit=doc.unit_id.name, name=doc.name, summary=doc.summary or ""),
+                        unit=escape(doc.unit_id.name), name=escape(doc.name), summary=escape(doc.summary or "")),
                     "email_to": recipient.email,
                     "email_from": doc.unit_id.email or self.env.company.email_formatted or self.env.user.email_formatted,
                     "attachment_ids": [(6, 0, attachments.ids)],

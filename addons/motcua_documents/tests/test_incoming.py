@@ -166,5 +166,9 @@ class TestIncoming(DocumentsCase):
         doc = self.new_incoming(res_model="res.partner", res_id=target.id)
         self.assertEqual(doc.linked_record_name, "Hồ sơ mẫu")
         self.assertIn("Official document linked", target.message_ids[0].body)
+        secret = self.new_incoming(reference="2/M", secrecy="confidential", summary="Nội dung mật",
+                                   res_model="res.partner", res_id=target.id)
+        self.assertIn(secret.name or "", target.message_ids[0].body)
+        self.assertNotIn("Nội dung mật", target.message_ids[0].body, "a secret summary stays out of the chatter")
         with self.assertRaisesRegex(ValidationError, "no model"):
             self.new_incoming(res_model="no.such.model", res_id=1)

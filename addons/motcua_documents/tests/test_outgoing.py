@@ -1,6 +1,6 @@
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import DocumentsCase
@@ -105,6 +105,10 @@ class TestOutgoing(DocumentsCase):
         external.mail_id.sudo().write({"state": "exception", "failure_reason": "mailbox full"})
         external.invalidate_recordset(["delivery_state"])
         self.assertEqual(external.delivery_state, "failed")
+
+    def test_signer_must_be_a_leader(self):
+        with self.assertRaisesRegex(ValidationError, "only leaders sign"):
+            self.new_outgoing(signer_id=self.specialist2.id)
 
     def test_distribution_needs_recipients(self):
         doc = self.approve(self.new_outgoing())
