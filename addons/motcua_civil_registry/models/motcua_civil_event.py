@@ -80,7 +80,7 @@ class MotcuaCivilEvent(models.Model):
     declarant_relation = fields.Char("Relation to the person")
 
     # the person of the event: child, deceased, husband, applicant, child recognised, ward, person corrected
-    person_id = fields.Many2one("res.partner", "Person", index="btree_not_null", copy=False,
+    person_id = fields.Many2one("res.partner", index="btree_not_null", copy=False,
                                 help="Leave empty to let the registry find the person or record a new one.")
     person_name = fields.Char("Full name")
     person_birth_date = fields.Date("Date of birth")
@@ -104,11 +104,11 @@ class MotcuaCivilEvent(models.Model):
     other_residence = fields.Char("Residence (other person)")
 
     # birth: parents
-    father_id = fields.Many2one("res.partner", "Father", index="btree_not_null", copy=False)
+    father_id = fields.Many2one("res.partner", index="btree_not_null", copy=False)
     father_name = fields.Char("Father's full name")
     father_birth_date = fields.Date("Father's date of birth")
     father_id_number = fields.Char("Father's ID number")
-    mother_id = fields.Many2one("res.partner", "Mother", index="btree_not_null", copy=False)
+    mother_id = fields.Many2one("res.partner", index="btree_not_null", copy=False)
     mother_name = fields.Char("Mother's full name")
     mother_birth_date = fields.Date("Mother's date of birth")
     mother_id_number = fields.Char("Mother's ID number")
@@ -305,13 +305,12 @@ class MotcuaCivilEvent(models.Model):
     def _civil_check(self):
         """Every rule of the event; raises a translated ValidationError naming the rule."""
         self.ensure_one()
-        _ = self.env._
         today = fields.Date.context_today(self)
         date = self.registration_date
         if date > today:
-            raise ValidationError(_("The registration date %(date)s is in the future.", date=date))
+            raise ValidationError(self.env._("The registration date %(date)s is in the future.", date=date))
         if not self.person_name and self.event_type != "correction":
-            raise ValidationError(_("Enter the full name of the person of the event."))
+            raise ValidationError(self.env._("Enter the full name of the person of the event."))
         for prefix, sex_field in (("person_", "person_sex"), ("other_", "other_sex"), ("father_", None),
                                   ("mother_", None), ("declarant_", None)):
             number = self[f"{prefix}id_number"]
@@ -321,107 +320,100 @@ class MotcuaCivilEvent(models.Model):
         getattr(self, f"_civil_check_{self.event_type}")(today)
 
     def _civil_check_birth(self, today):
-        _ = self.env._
         if not self.person_birth_date or not self.person_sex:
-            raise ValidationError(_("Birth: enter the child's date of birth and sex."))
+            raise ValidationError(self.env._("Birth: enter the child's date of birth and sex."))
         if self.person_birth_date > today:
-            raise ValidationError(_("Birth: the date of birth %(date)s is in the future.",
+            raise ValidationError(self.env._("Birth: the date of birth %(date)s is in the future.",
                                     date=self.person_birth_date))
         if self.person_birth_date > self.registration_date:
-            raise ValidationError(_("Birth: the date of birth is after the registration date."))
+            raise ValidationError(self.env._("Birth: the date of birth is after the registration date."))
         if not self.father_name and not self.mother_name:
-            raise ValidationError(_("Birth: enter at least the mother's or the father's name."))
+            raise ValidationError(self.env._("Birth: enter at least the mother's or the father's name."))
         child = self._civil_people_of("person_", self.person_id)
         if child and self.search_count([("event_type", "=", "birth"), ("state", "=", "registered"),
                                         ("person_id", "=", child.id)], limit=1):
-            raise ValidationError(_("Birth: the birth of %(name)s is already registered.", name=child.name))
+            raise ValidationError(self.env._("Birth: the birth of %(name)s is already registered.", name=child.name))
         for prefix in ("father_", "mother_"):
             parent_birth = self[f"{prefix}birth_date"]
             if parent_birth and parent_birth >= self.person_birth_date:
-                raise ValidationError(_("Birth: a parent must be born before the child."))
+                raise ValidationError(self.env._("Birth: a parent must be born before the child."))
 
     def _civil_check_death(self, today):
-        _ = self.env._
         if not self.death_date:
-            raise ValidationError(_("Death: enter the date of death."))
+            raise ValidationError(self.env._("Death: enter the date of death."))
         if self.death_date > today:
-            raise ValidationError(_("Death: the date of death %(date)s is in the future.", date=self.death_date))
+            raise ValidationError(self.env._("Death: the date of death %(date)s is in the future.", date=self.death_date))
         if self.death_date > self.registration_date:
-            raise ValidationError(_("Death: the date of death is after the registration date."))
+            raise ValidationError(self.env._("Death: the date of death is after the registration date."))
         deceased = self._civil_people_of("person_", self.person_id).sudo()
         birth = self.person_birth_date or deceased.civil_birth_date
         if birth and self.death_date < birth:
-            raise ValidationError(_("Death: the date of death %(death)s is before the date of birth %(birth)s.",
+            raise ValidationError(self.env._("Death: the date of death %(death)s is before the date of birth %(birth)s.",
                                     death=self.death_date, birth=birth))
         if deceased.civil_death_date:
-            raise ValidationError(_("Death: the death of %(name)s is already registered.", name=deceased.name))
+            raise ValidationError(self.env._("Death: the death of %(name)s is already registered.", name=deceased.name))
 
     def _civil_check_marriage(self, today):
-        _ = self.env._
         date = self.registration_date
         if self.person_sex != "male" or self.other_sex != "female":
-            raise ValidationError(_("Marriage: enter the husband as the person and the wife as the other person."))
+            raise ValidationError(self.env._("Marriage: enter the husband as the person and the wife as the other person."))
         if not self.other_name or not self.person_birth_date or not self.other_birth_date:
-            raise ValidationError(_("Marriage: enter the names and dates of birth of both partners."))
+            raise ValidationError(self.env._("Marriage: enter the names and dates of birth of both partners."))
         if relativedelta(date, self.person_birth_date).years < 20:
-            raise ValidationError(_("Marriage age: a man must be at least 20 years old on the registration date "
+            raise ValidationError(self.env._("Marriage age: a man must be at least 20 years old on the registration date "
                                     "(%(name)s is not).", name=self.person_name))
         if relativedelta(date, self.other_birth_date).years < 18:
-            raise ValidationError(_("Marriage age: a woman must be at least 18 years old on the registration "
+            raise ValidationError(self.env._("Marriage age: a woman must be at least 18 years old on the registration "
                                     "date (%(name)s is not).", name=self.other_name))
         husband = self._civil_people_of("person_", self.person_id).sudo()
         wife = self._civil_people_of("other_", self.other_person_id).sudo()
         for partner in husband | wife:
             if partner.civil_death_date:
-                raise ValidationError(_("Marriage: the death of %(name)s is registered.", name=partner.name))
+                raise ValidationError(self.env._("Marriage: the death of %(name)s is registered.", name=partner.name))
             if partner.civil_spouse_id:
-                raise ValidationError(_("Marriage: %(name)s is in an active marriage.", name=partner.name))
+                raise ValidationError(self.env._("Marriage: %(name)s is in an active marriage.", name=partner.name))
         if husband and wife and husband._civil_close_relative_of(wife):
-            raise ValidationError(_("Marriage: %(husband)s and %(wife)s are relatives in the direct line or "
+            raise ValidationError(self.env._("Marriage: %(husband)s and %(wife)s are relatives in the direct line or "
                                     "within three generations.", husband=husband.name, wife=wife.name))
 
     def _civil_check_marital_status(self, today):
-        _ = self.env._
         if not self.purpose or not self.marital_status:
-            raise ValidationError(_("Marital-status confirmation: enter the marital status and the purpose of use."))
+            raise ValidationError(self.env._("Marital-status confirmation: enter the marital status and the purpose of use."))
         person = self._civil_people_of("person_", self.person_id).sudo()
         if person.civil_spouse_id and self.marital_status != "married":
-            raise ValidationError(_("Marital-status confirmation: the registry holds an active marriage of "
+            raise ValidationError(self.env._("Marital-status confirmation: the registry holds an active marriage of "
                                     "%(name)s.", name=person.name))
 
     def _civil_check_recognition(self, today):
-        _ = self.env._
         if not self.recognition_kind or not self.other_name:
-            raise ValidationError(_("Recognition: enter who recognises whom and the parent's name."))
+            raise ValidationError(self.env._("Recognition: enter who recognises whom and the parent's name."))
         expected_sex = "male" if self.recognition_kind == "father" else "female"
         if self.other_sex and self.other_sex != expected_sex:
-            raise ValidationError(_("Recognition: the parent's sex does not match the recognition."))
+            raise ValidationError(self.env._("Recognition: the parent's sex does not match the recognition."))
         if self.other_birth_date and self.person_birth_date and self.other_birth_date >= self.person_birth_date:
-            raise ValidationError(_("Recognition: the parent must be born before the child."))
+            raise ValidationError(self.env._("Recognition: the parent must be born before the child."))
         child = self._civil_people_of("person_", self.person_id).sudo()
         if child[f"civil_{self.recognition_kind}_id"]:
-            raise ValidationError(_("Recognition: %(name)s already has a registered %(parent)s.", name=child.name,
-                                    parent=_("father") if self.recognition_kind == "father" else _("mother")))
+            raise ValidationError(self.env._("Recognition: %(name)s already has a registered %(parent)s.", name=child.name,
+                                    parent=self.env._("father") if self.recognition_kind == "father" else self.env._("mother")))
 
     def _civil_check_guardianship(self, today):
-        _ = self.env._
         if not self.other_name or not self.other_birth_date or not self.guardianship_reason:
-            raise ValidationError(_("Guardianship: enter the guardian's name, date of birth and the reason."))
+            raise ValidationError(self.env._("Guardianship: enter the guardian's name, date of birth and the reason."))
         if relativedelta(self.registration_date, self.other_birth_date).years < 18:
-            raise ValidationError(_("Guardianship: the guardian must be an adult (at least 18 years old)."))
+            raise ValidationError(self.env._("Guardianship: the guardian must be an adult (at least 18 years old)."))
 
     def _civil_check_correction(self, today):
-        _ = self.env._
         original = self.original_event_id
         if not original or original.state != "registered":
-            raise ValidationError(_("Change/correction: choose the registered entry it changes."))
+            raise ValidationError(self.env._("Change/correction: choose the registered entry it changes."))
         if not self.correction_field or not self.correction_reason:
-            raise ValidationError(_("Change/correction: enter the detail changed and the reason."))
+            raise ValidationError(self.env._("Change/correction: enter the detail changed and the reason."))
         if self.correction_field == "birth_date":
             if not self.new_date or self.new_date > today:
-                raise ValidationError(_("Change/correction: enter a new date of birth that is not in the future."))
+                raise ValidationError(self.env._("Change/correction: enter a new date of birth that is not in the future."))
         elif not self.new_value:
-            raise ValidationError(_("Change/correction: enter the new value."))
+            raise ValidationError(self.env._("Change/correction: enter the new value."))
 
     def _civil_link_people(self):
         """Find or create the people of the event; returns the values linking them."""
