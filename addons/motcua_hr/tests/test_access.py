@@ -66,6 +66,12 @@ class TestAccess(MotcuaHrCommon):
         # nobody else's salary: not through the other user ...
         with self.assertRaises(AccessError):
             self.staff_user_b.with_user(self.staff_user_a).read(["motcua_hr_salary"])
+        # (an HR officer of another unit does not find it there either)
+        self.assertEqual(
+            self.staff_user_b.with_user(self.hr_officer_a).read(["motcua_hr_salary"])[0]["motcua_hr_salary"], 0)
+        self.assertEqual(
+            self.staff_user_a.with_user(self.hr_officer_a).read(["motcua_hr_salary"])[0]["motcua_hr_salary"],
+            own["motcua_hr_salary"])
         # ... nor through the employee records (public profiles only)
         with self.assertRaises(AccessError):
             self.employee_b.with_user(self.staff_user_a).read(["motcua_salary"])

@@ -2,6 +2,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from .common import MotcuaHrCommon
@@ -35,6 +36,9 @@ class TestUpcoming(MotcuaHrCommon):
         wizard.unit_id = False
         found = self.env["hr.employee"].with_user(self.hr_officer_a).search(wizard.action_open()["domain"])
         self.assertNotIn(self.other_unit, found)
+        with self.assertRaises(ValidationError) as cm:
+            wizard.months = 0
+        self.assertIn("between 1 and 60 months", str(cm.exception))
 
     @freeze_time("2026-11-25")
     def test_activities_are_raised_ahead_once(self):
