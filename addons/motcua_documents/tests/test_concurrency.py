@@ -44,6 +44,8 @@ class TestConcurrentIssue(TransactionCase):
         with db_connect(self.dbname).cursor() as cr:
             cr.execute("DELETE FROM mail_message WHERE model = 'motcua.outgoing.document' AND res_id IN %s",
                        [tuple(self.doc_ids)])
+            cr.execute("DELETE FROM mail_followers WHERE res_model = 'motcua.outgoing.document' AND res_id IN %s",
+                       [tuple(self.doc_ids)])
             cr.execute("DELETE FROM motcua_outgoing_document WHERE id IN %s", [tuple(self.doc_ids)])
             cr.execute("DELETE FROM motcua_sequence_counter WHERE unit_id = %s", [self.unit_id])
             cr.execute("DELETE FROM motcua_unit WHERE id = %s", [self.unit_id])

@@ -59,3 +59,6 @@ class TestMailGateway(DocumentsCase):
                                          "type_id": self.type_decision.id})
         doc.with_user(self.clerk).action_register()
         self.assertEqual(doc.incoming_number, 1)
+        self.assertEqual(self.commune.with_user(self.clerk).incoming_document_count, 1)
+        action = self.commune.with_user(self.clerk).action_open_incoming_documents()
+        self.assertEqual(self.env["motcua.incoming.document"].search(action["domain"]), doc)
