@@ -522,6 +522,23 @@ class MotcuaComplaintPetition(models.Model):
             "context": {"default_petition_id": self.id},
         }
 
+    def action_open_identity_documents(self):
+        """The documents revealing the petitioner, for those who may see the identity."""
+        self.ensure_one()
+        if not self._identity_visible_to_user():
+            raise AccessError(self.env._(
+                "The identity of this denouncer is protected: only the assigned handlers can see it."))
+        identity = self.sudo().identity_id
+        identity.with_env(self.env)._log_access("read", "attachment_ids")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Identity documents"),
+            "res_model": "ir.attachment",
+            "view_mode": "list,form",
+            "domain": [("res_model", "=", identity._name), ("res_id", "=", identity.id)],
+            "context": {"default_res_model": identity._name, "default_res_id": identity.id},
+        }
+
     def action_open_identity_log(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("motcua_complaints.motcua_complaint_identity_log_action")

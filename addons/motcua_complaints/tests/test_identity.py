@@ -62,6 +62,8 @@ class TestIdentityProtection(ComplaintsCommon):
                     self.attachment.with_user(user).read(["datas"])
                 with self.assertRaises(AccessError):
                     petition.petitioner_name = "Đổi tên"
+                with self.assertRaises(AccessError):
+                    petition.action_open_identity_documents()
                 self.assertFalse(self._logs(user))
 
     def test_export_shows_protected(self):
@@ -142,9 +144,19 @@ class TestIdentityProtection(ComplaintsCommon):
                 petition.invalidate_recordset()
                 petition.read(["petitioner_id_number"])
                 self.assertEqual(len(self._logs(user)), 2)
-        # the handler found by a search is logged too when the identity is read
-        self.identity.with_user(self.handler_a).read(["name"])
+        # the handler uploads and opens the identity documents
+        action = self.denunciation.with_user(self.handler_a).action_open_identity_documents()
+        upload = self.env["ir.attachment"].with_user(self.handler_a).with_context(action["context"]).create({
+            "name": "don-to-cao.pdf", "raw": b"signed denunciation"})
+        self.assertEqual(self.env["ir.attachment"].with_user(self.handler_a).search(action["domain"]),
+                         self.attachment | upload)
+        self.env.invalidate_all()
+        with self.assertRaises(AccessError):
+            upload.with_user(self.officer_a).read(["raw"])
         self.assertEqual(len(self._logs(self.handler_a)), 3)
+        # the identity record read directly is logged too
+        self.identity.with_user(self.handler_a).read(["name"])
+        self.assertEqual(len(self._logs(self.handler_a)), 4)
 
     def test_access_log_is_private_and_append_only(self):
         self.denunciation.with_user(self.handler_a).petitioner_name  # noqa: B018

@@ -148,7 +148,7 @@ class TestPortal(ComplaintsSetup, HttpCase):
         self.assertEqual(petition.subject, "Khiếu nại quyết định xử phạt")
         self.assertEqual(petition.petitioner_name, "Phan Văn Công Dân")
         self.assertEqual(petition.sudo().identity_id.partner_id, self.citizen.partner_id)
-        self.start_tour(f"/odoo/petitions/{petition.id}", "motcua_complaints_officer_accept",
+        self.start_tour("/odoo/petitions", "motcua_complaints_officer_accept",
                         login="kn_receiver_a")
         self.assertEqual(petition.state, "accepted")
         self.assertEqual(petition.decision_reason, "Đủ điều kiện thụ lý")

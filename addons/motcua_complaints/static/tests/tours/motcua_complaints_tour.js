@@ -44,6 +44,11 @@ registry.category("web_tour.tours").add("motcua_complaints_portal_submit", {
 registry.category("web_tour.tours").add("motcua_complaints_officer_accept", {
     steps: () => [
         {
+            content: "Open the new petition from the list",
+            trigger: ".o_list_view .o_data_row td:contains(Khiếu nại quyết định xử phạt)",
+            run: "click",
+        },
+        {
             content: "Classify the petition",
             trigger: ".o_form_view .o_statusbar_buttons button[name=action_classify]",
             run: "click",
