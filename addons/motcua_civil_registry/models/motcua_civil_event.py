@@ -567,16 +567,17 @@ class MotcuaCivilEvent(models.Model):
 
     def _vi_party_rows(self, prefix, title):
         vi_sex = VI_SEX.get(self[f"{prefix}sex"], "")
-        rows = [(title, ""), ("Họ, chữ đệm, tên", self[f"{prefix}name"] or ""),
+        rows = [(title, None), ("Họ, chữ đệm, tên", self[f"{prefix}name"] or ""),
                 ("Ngày, tháng, năm sinh", self._vi_short_date(self[f"{prefix}birth_date"])),
                 ("Giới tính", vi_sex), ("Dân tộc", self[f"{prefix}ethnic_group"] or ""),
                 ("Quốc tịch", self._vi_country(self[f"{prefix}nationality_id"])),
                 ("Nơi cư trú", self[f"{prefix}residence"] or ""),
                 ("Số định danh cá nhân", self[f"{prefix}id_number"] or "")]
-        return [row for row in rows if row[1] or row[0] == title]
+        return [row for row in rows if row[1] or row[1] is None]
 
     def _vi_rows(self):
-        """Rows (label, value) of the printed certificate or extract, in Vietnamese."""
+        """Rows (label, value) of the printed certificate or extract, in Vietnamese; a value of
+        None makes the label a section title."""
         self.ensure_one()
         kind = self.event_type
         person = [("Họ, chữ đệm, tên", self.person_name or ""),

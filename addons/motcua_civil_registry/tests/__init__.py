@@ -4,4 +4,5 @@ from . import test_register_books
 from . import test_reports
 from . import test_verification
 from . import test_security
+from . import test_statistics
 from . import test_tour
