@@ -530,13 +530,16 @@ class MotcuaComplaintPetition(models.Model):
                 "The identity of this denouncer is protected: only the assigned handlers can see it."))
         identity = self.sudo().identity_id
         identity.with_env(self.env)._log_access("read", "attachment_ids")
+        domain = [("res_model", "=", "motcua.complaint.identity"), ("res_id", "=", identity.id)]
+        context = {"default_res_model": "motcua.complaint.identity", "default_res_id": identity.id}
+        name = self.env._("Identity documents")
         return {
             "type": "ir.actions.act_window",
-            "name": self.env._("Identity documents"),
+            "name": name,
             "res_model": "ir.attachment",
             "view_mode": "list,form",
-            "domain": [("res_model", "=", identity._name), ("res_id", "=", identity.id)],
-            "context": {"default_res_model": identity._name, "default_res_id": identity.id},
+            "domain": domain,
+            "context": context,
         }
 
     def action_open_identity_log(self):
