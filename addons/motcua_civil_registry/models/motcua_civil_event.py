@@ -267,13 +267,14 @@ class MotcuaCivilEvent(models.Model):
     def action_register(self):
         """Check the declaration, link the people, take the next number of the book."""
         self.check_access("write")
+        Counter = self.env["motcua.sequence.counter"]
         for event in self:
             if event.state != "draft":
                 raise UserError(self.env._("%(name)s is already registered.", name=event.name))
             event.unit_id._ensure_usable()
+            # checked one after the other, so two events of one batch see each other's effects;
+            # an error rolls the whole batch back, numbers included
             event._civil_check()
-        Counter = self.env["motcua.sequence.counter"]
-        for event in self:
             people = event._civil_link_people()
             year = event.registration_date.year
             number = Counter.next_number(f"motcua.civil.event.{event.event_type}", event.unit_id, str(year))

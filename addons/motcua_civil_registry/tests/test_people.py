@@ -1,7 +1,9 @@
 from datetime import date
 
+from dateutil.relativedelta import relativedelta
+
 from odoo.exceptions import ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import CivilRegistryCommon
 
@@ -51,3 +53,19 @@ class TestCivilPeople(CivilRegistryCommon):
         self._birth().action_register()
         with self.assertRaisesRegex(ValidationError, "already registered"):
             self._birth().action_register()
+
+    def test_picking_an_existing_person_fills_the_declaration(self):
+        person = self._partner(name="Hồ Văn Sẵn", civil_id_number="079090006666", civil_sex="male",
+                               civil_birth_date=date(1990, 2, 2), civil_birth_place="Long An")
+        with Form(self.Event.with_user(self.civil_a)) as form:
+            form.event_type = "marital_status"
+            form.person_id = person
+            self.assertEqual(form.person_name, "Hồ Văn Sẵn")
+            self.assertEqual(form.person_id_number, "079090006666")
+            self.assertEqual(form.person_birth_date, date(1990, 2, 2))
+            form.marital_status = "single"
+            form.purpose = "Kết hôn"
+        event = form.record
+        event.action_register()
+        self.assertEqual(event.person_id, person)
+        self.assertEqual(event.valid_until, event.registration_date + relativedelta(months=6))
