@@ -133,6 +133,24 @@ class MotcuaIncomingDocument(models.Model):
             wanted = True in value if operator == "in" else True not in value
         return positive if wanted else ~positive
 
+    # what the register says about a registered document cannot change afterwards
+    REGISTER_FIELDS = ("unit_id", "sender_id", "reference", "document_date", "date_received", "secrecy",
+                       "incoming_number", "register_year", "secret_series")
+
+    def write(self, vals):
+        locked = set(self.REGISTER_FIELDS).intersection(vals)
+        if locked and not self.env.su and any(doc.incoming_number for doc in self):
+            labels = ", ".join(sorted(self._fields[f]._description_string(self.env) for f in locked))
+            raise UserError(self.env._(
+                "A registered document keeps what the register says: %(fields)s cannot be changed. "
+                "Cancel it and register it again if it was wrong.", fields=labels))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_registered(self):
+        if any(doc.incoming_number for doc in self):
+            raise UserError(self.env._("A registered document stays in the register: cancel it instead."))
+
     @api.constrains("attachment_ids")
     def _check_attachments(self):
         for doc in self:

@@ -63,6 +63,19 @@ class MotcuaOutgoingDocument(models.Model):
         for doc in self:
             doc.display_name = doc.name or self.env._("Draft: %(summary)s", summary=(doc.summary or "")[:60])
 
+    # an issued document is what it is: number, symbol, content and file
+    ISSUED_FIELDS = ("unit_id", "type_id", "summary", "secrecy", "file", "file_name", "signer_id", "number",
+                     "name", "register_year", "secret_series", "issue_date")
+
+    def write(self, vals):
+        locked = set(self.ISSUED_FIELDS).intersection(vals)
+        if locked and not self.env.su and any(doc.number for doc in self):
+            labels = ", ".join(sorted(self._fields[f]._description_string(self.env) for f in locked))
+            raise UserError(self.env._(
+                "An issued document cannot be changed (%(fields)s): issue a new document that amends it.",
+                fields=labels))
+        return super().write(vals)
+
     def _check_state(self, *states):
         for doc in self:
             if doc.state not in states:

@@ -57,6 +57,19 @@ class TestIncoming(DocumentsCase):
         other_date.with_user(self.clerk).action_register()
         self.assertEqual(other_date.incoming_number, 2, "the refused registration took no number")
 
+    def test_registered_document_is_locked(self):
+        doc = self.new_incoming()
+        doc.with_user(self.clerk).action_register()
+        with self.assertRaisesRegex(UserError, "keeps what the register says"):
+            doc.with_user(self.clerk).write({"reference": "16/QĐ-STP"})
+        self.assertEqual(doc.reference, "15/QĐ-STP")
+        doc.with_user(self.clerk).write({"page_count": 3, "urgency": "urgent"})
+        with self.assertRaisesRegex(UserError, "stays in the register"):
+            doc.with_user(self.admin_user).unlink()
+        draft = self.new_incoming(reference="20/QĐ-STP")
+        draft.with_user(self.admin_user).unlink()
+        self.assertFalse(draft.exists())
+
     def test_register_requires_the_decree_30_fields(self):
         doc = self.new_incoming(reference=False, summary=False)
         with self.assertRaisesRegex(UserError, "Number and symbol.*Summary"):

@@ -117,6 +117,13 @@ class TestOutgoing(DocumentsCase):
             doc.with_user(self.clerk).action_distribute()
         self.assertEqual(doc.state, "issued")
 
+    def test_issued_document_cannot_be_changed(self):
+        doc = self.approve(self.new_outgoing())
+        doc.with_user(self.clerk).action_issue()
+        with self.assertRaisesRegex(UserError, "issued document cannot be changed"):
+            doc.with_user(self.leader).write({"summary": "Something else"})
+        self.assertEqual(doc.summary, "Quyết định thành lập tổ công tác")
+
     def test_issued_document_cannot_be_deleted(self):
         doc = self.approve(self.new_outgoing())
         doc.with_user(self.clerk).action_issue()
