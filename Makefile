@@ -7,6 +7,9 @@ run:        ## serve the demo database on http://127.0.0.1:$(HTTP_PORT) (default
 test:       ## lint, then every test on a throw-away database; ends with "N passed, N failed"
 	@bash scripts/test.sh
 
+bench:      ## province-scale database (BENCH_DOSSIERS=N, default 1000000) and side-by-side benchmarks -> bench/results.json
+	@bash bench/run.sh
+
 bootstrap:  ## install what is missing (Debian packages, Odoo source, .venv)
 	@bash scripts/bootstrap.sh
 

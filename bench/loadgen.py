@@ -1,0 +1,121 @@
+"""A small HTTP load client (stdlib asyncio, one connection per request).
+
+    python loadgen.py --base http://127.0.0.1:8260 --paths paths.txt --concurrency 8 \
+        --seconds 10 --requests 20000 --warmup 1 > result.json
+
+Each of ``--concurrency`` tasks sends GET requests for paths taken in turn from the list (one
+per line; random order, so repeated runs do not hit the same rows) until ``--requests`` were
+sent or ``--seconds`` passed. Prints a JSON object: requests, errors (status >= 400 other than
+the ``--ok`` statuses, or a network error), seconds, rps, p50_ms, p99_ms, statuses.
+A response is read completely (Content-Length or until the server closes), so the latency is
+the full answer as a browser would get it.
+"""
+
+import argparse
+import asyncio
+import json
+import random
+import sys
+import time
+from urllib.parse import urlsplit
+
+
+def percentile(values, fraction):
+    if not values:
+        return None
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+async def fetch(host, port, path, timeout):
+    """One GET with Connection: close; returns (status, body length)."""
+    reader, writer = await asyncio.wait_for(asyncio.open_connection(host, port), timeout)
+    try:
+        request = (f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nUser-Agent: motcua-bench\r\n"
+                   "Accept: */*\r\nConnection: close\r\n\r\n")
+        writer.write(request.encode("latin-1"))
+        await writer.drain()
+        data = await asyncio.wait_for(reader.read(-1), timeout)
+    finally:
+        writer.close()
+        try:
+            await writer.wait_closed()
+        except OSError:
+            pass
+    head, _sep, body = data.partition(b"\r\n\r\n")
+    status_line = head.split(b"\r\n", 1)[0].split()
+    status = int(status_line[1]) if len(status_line) > 1 else 0
+    return status, len(body)
+
+
+async def run(base, paths, concurrency, seconds, max_requests, warmup, timeout, ok_statuses):
+    parts = urlsplit(base)
+    host, port = parts.hostname, parts.port or 80
+    # warm-up: every worker process should have loaded the registry and compiled its templates
+    end_warmup = time.monotonic() + warmup
+    while time.monotonic() < end_warmup:
+        await asyncio.gather(*(fetch(host, port, random.choice(paths), timeout) for _i in range(concurrency)),
+                             return_exceptions=True)
+    latencies, statuses = [], {}
+    errors = 0
+    sent = 0
+    order = list(paths)
+    random.shuffle(order)
+    deadline = time.monotonic() + seconds
+
+    async def worker():
+        nonlocal sent, errors
+        while sent < max_requests and time.monotonic() < deadline:
+            path = order[sent % len(order)]
+            sent += 1
+            began = time.perf_counter()
+            try:
+                status, _size = await fetch(host, port, path, timeout)
+            except (TimeoutError, OSError):
+                status = 0
+            latencies.append(time.perf_counter() - began)
+            statuses[status] = statuses.get(status, 0) + 1
+            if status == 0 or (status >= 400 and status not in ok_statuses):
+                errors += 1
+
+    began = time.perf_counter()
+    await asyncio.gather(*(worker() for _i in range(concurrency)))
+    elapsed = time.perf_counter() - began
+    done = len(latencies)
+    return {
+        "requests": done,
+        "errors": errors,
+        "seconds": round(elapsed, 3),
+        "rps": round(done / elapsed, 2) if elapsed else 0.0,
+        "p50_ms": round(1000 * percentile(latencies, 0.50), 2) if latencies else None,
+        "p99_ms": round(1000 * percentile(latencies, 0.99), 2) if latencies else None,
+        "concurrency": concurrency,
+        "statuses": {str(k): v for k, v in sorted(statuses.items())},
+    }
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", required=True, help="http://host:port")
+    parser.add_argument("--paths", required=True, help="file with one path (and query) per line")
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--requests", type=int, default=100000)
+    parser.add_argument("--warmup", type=float, default=1.0)
+    parser.add_argument("--timeout", type=float, default=30.0)
+    parser.add_argument("--ok", default="", help="comma-separated statuses >= 400 that are not errors")
+    args = parser.parse_args(argv)
+    with open(args.paths, encoding="utf-8") as handle:
+        paths = [line.strip() for line in handle if line.strip()]
+    if not paths:
+        sys.exit("no path to request")
+    ok_statuses = {int(s) for s in args.ok.split(",") if s.strip()}
+    result = asyncio.run(run(args.base, paths, args.concurrency, args.seconds, args.requests, args.warmup,
+                             args.timeout, ok_statuses))
+    json.dump(result, sys.stdout)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# make bench: build (once, cached) a province-scale database, serve it with the worker settings
+# of odoo.conf on loopback, run the five side-by-side benchmarks, print one table and write
+# bench/results.json. Knobs (environment):
+#   BENCH_DOSSIERS   dossiers to generate (default 1000000)
+#   BENCH_SECONDS    load / timing per measured side (default 15)
+#   BENCH_CONCURRENCY  parallel HTTP clients (default: 2 x workers)
+#   BENCH_HTTP_PORT  port of the benchmark server on 127.0.0.1 (default 8260; +1 for gevent)
+#   BENCH_DB         database (default motcua_bench, or motcua_bench_<N> for another size)
+#   BENCH_RESULTS    output file (default bench/results.json)
+#   BENCH_REBUILD=1  drop and rebuild the database even if the cached one is current
+set -euo pipefail
+. "$(dirname "$0")/../scripts/lib.sh"
+BENCH="$ROOT/bench"
+# our addons plus the benchmark probes (trivial same-server baselines), for this server only
+addons_path() { local src; src=$(odoo_src); echo "$src/odoo/addons,$src/addons,$ROOT/addons,$BENCH/addons"; }
+
+N=${BENCH_DOSSIERS:-1000000}
+SECS=${BENCH_SECONDS:-15}
+PORT=${BENCH_HTTP_PORT:-8260}
+if [ -n "${BENCH_DB:-}" ]; then DB=$BENCH_DB
+elif [ "$N" = 1000000 ]; then DB=motcua_bench
+else DB="motcua_bench_$N"; fi
+RESULTS=${BENCH_RESULTS:-$BENCH/results.json}
+WORK="$VAR/bench/$DB"
+OUT="$WORK/sections"
+mkdir -p "$WORK"
+rm -rf "$OUT" && mkdir -p "$OUT"
+
+exec 8>"$VAR/bench/$DB.lock"
+flock -n 8 || die "another benchmark uses $DB"
+
+# worker settings of odoo.conf (the production-like configuration)
+conf() { sed -n "s/^$1 *= *\([^ ;]*\).*/\1/p" "$ROOT/odoo.conf" | tail -n 1; }
+WORKERS=$(conf workers); WORKERS=${WORKERS:-5}
+SERVER_OPTS=(--workers="$WORKERS" --limit-memory-soft="$(conf limit_memory_soft)"
+  --limit-memory-hard="$(conf limit_memory_hard)" --limit-time-cpu="$(conf limit_time_cpu)"
+  --limit-time-real="$(conf limit_time_real)" --limit-request="$(conf limit_request)"
+  --db_maxconn="$(conf db_maxconn)")
+CONC=${BENCH_CONCURRENCY:-$((2 * WORKERS))}
+
+odoo_shell() {  # odoo shell on $DB, the script on stdin (`env` is the superuser's environment)
+  odoo_args
+  BENCH_OUT="$OUT" BENCH_WORK="$WORK" BENCH_DIR="$BENCH" BENCH_SECONDS="$SECS" BENCH_DOSSIERS="$N" \
+    "$PY" "${ODOO_ARGS[0]}" shell "${ODOO_ARGS[@]:1}" -d "$DB" --no-http --max-cron-threads=0 \
+    --log-level=warn "$@"
+}
+db_exists() { psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1; }
+
+pg_up
+server=
+cleanup() {
+  if [ -n "$server" ]; then kill -TERM "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; fi
+  pg_down
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# --- the database (cached: rebuilt when the size, the generator or the addons change) ---
+MODULES=website,motcua_base,motcua_bench_probe
+HAVE_DOSSIER=
+if [ -d "$ROOT/addons/motcua_dossier" ] && [ -z "${BENCH_NO_DOSSIER:-}" ]; then MODULES="$MODULES,motcua_dossier"; HAVE_DOSSIER=1; fi
+stamp=$( { echo "$N $MODULES"; cd "$ROOT" && { find addons/motcua_base addons/motcua_dossier bench/addons \
+  bench/generate.py -type f \( -name '*.py' -o -name '*.xml' -o -name '*.csv' \) 2>/dev/null || true; } \
+  | sort | xargs -r cat; } | sha1sum | cut -c1-16)
+marker="$WORK/built"
+if [ -n "${BENCH_REBUILD:-}" ] || ! db_exists || [ "$(cat "$marker" 2>/dev/null)" != "$stamp" ]; then
+  rm -f "$marker"
+  dropdb --if-exists "$DB"
+  say "bench: installing $MODULES with demo data into $DB"
+  began=$(date +%s)
+  odoo -d "$DB" -i "$MODULES" --with-demo --stop-after-init --max-cron-threads=0 --log-level=warn \
+    > "$WORK/install.log" 2>&1 || { tail -n 30 "$WORK/install.log" >&2; die "installation failed (see $WORK/install.log)"; }
+  if [ -n "$HAVE_DOSSIER" ] && [ -f "$BENCH/generate.py" ]; then
+    say "bench: generating $N dossiers"
+    odoo_shell < "$BENCH/generate.py" > "$WORK/generate.log" 2>&1 || true
+    grep -E "^BENCH|Error" "$WORK/generate.log" >&2 || true
+    grep -q "^BENCH generated" "$WORK/generate.log" || die "generation failed (see $WORK/generate.log)"
+  fi
+  psql -d "$DB" -qc "VACUUM ANALYZE" >/dev/null
+  echo "$(( $(date +%s) - began ))" > "$WORK/build_seconds"
+  echo "$stamp" > "$marker"
+else
+  say "bench: reusing $DB (built in $(cat "$WORK/build_seconds" 2>/dev/null || echo '?') s)"
+fi
+cp "$WORK/generate.log" "$OUT/generate.log" 2>/dev/null || true
+
+# --- in-process benchmarks (no server running) ----------------------------------------
+run_shell_bench() {  # script, id, key
+  say "bench: $3"
+  if ! odoo_shell < "$BENCH/$1" > "$WORK/$3.log" 2>&1 || [ ! -s "$OUT/$3.json" ]; then
+    tail -n 20 "$WORK/$3.log" >&2
+    say "bench: $3 failed (see $WORK/$3.log)"
+    printf '{"id": %s, "key": "%s", "name": "%s", "available": false, "reason": "not available: the benchmark failed, see %s"}\n' \
+      "$2" "$3" "$3" "$WORK/$3.log" > "$OUT/$3.json"
+  fi
+}
+na() {  # id key name reason
+  printf '{"id": %s, "key": "%s", "name": "%s", "available": false, "reason": "%s"}\n' "$1" "$2" "$3" "$4" \
+    > "$OUT/$2.json"
+}
+if [ -z "$HAVE_DOSSIER" ]; then
+  na 3 leader_stats "Leader statistics (dashboard) vs hand-written SQL" "not available: motcua_dossier missing"
+  na 4 desk_intake "Desk intake vs plain contact creation" "not available: motcua_dossier missing"
+else
+  for spec in "stats.py 3 leader_stats" "intake.py 4 desk_intake"; do
+    set -- $spec
+    if [ -f "$BENCH/$1" ]; then run_shell_bench "$1" "$2" "$3"
+    else na "$2" "$3" "$3" "not available: not implemented yet"; fi
+  done
+fi
+run_shell_bench due_dates.py 5 due_dates
+
+# --- HTTP benchmarks: a separate load process against a prefork server on loopback ----
+odoo_shell < "$BENCH/lookup_targets.py" > "$WORK/targets.log" 2>&1 \
+  || { tail -n 20 "$WORK/targets.log" >&2; die "could not list lookup targets"; }
+say "bench: serving $DB on 127.0.0.1:$PORT with ${SERVER_OPTS[*]}"
+odoo_exec -d "$DB" --db-filter="^$DB\$" --http-port="$PORT" --gevent-port="$((PORT + 1))" \
+  --http-interface=127.0.0.1 --max-cron-threads=0 --log-level=warn "${SERVER_OPTS[@]}" \
+  > "$WORK/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 120); do
+  curl -fs -o /dev/null "http://127.0.0.1:$PORT/bench/constant" && break
+  kill -0 "$server" 2>/dev/null || { tail -n 20 "$WORK/server.log" >&2; die "the server stopped"; }
+  sleep 1
+done
+printf '/bench/constant\n' > "$WORK/constant.txt"
+printf '/bench/page\n' > "$WORK/page.txt"
+load() {  # paths file, output
+  "$PY" "$BENCH/loadgen.py" --base "http://127.0.0.1:$PORT" --paths "$1" --concurrency "$CONC" \
+    --seconds "$SECS" --requests "${BENCH_REQUESTS:-200000}" --warmup 2 > "$2"
+}
+http_bench() {  # id key name baseline-paths baseline-name target-paths target-ratio
+  if [ ! -s "$WORK/$6" ]; then
+    na "$1" "$2" "$3" "$(cat "$WORK/$6.reason" 2>/dev/null || echo 'not available: route missing')"
+    return
+  fi
+  say "bench: $2 (baseline $5, then the target; $SECS s each, $CONC clients)"
+  load "$WORK/$4" "$WORK/$2.baseline.json"
+  load "$WORK/$6" "$WORK/$2.target.json"
+  "$PY" "$BENCH/http_section.py" "$1" "$2" "$3" "$5" "$7" "$WORK/$2.baseline.json" "$WORK/$2.target.json" \
+    > "$OUT/$2.json"
+}
+http_bench 1 lookup_api "Lookup API vs constant public route" constant.txt "GET /bench/constant (auth=public, JSON constant)" api_paths.txt 0.7
+http_bench 2 lookup_page "Lookup page vs constant page, same layout" page.txt "GET /bench/page (website=True, same layout, constant body)" page_paths.txt 0.7
+kill -TERM "$server" 2>/dev/null; wait "$server" 2>/dev/null || true
+server=
+
+count=$(psql -d "$DB" -tAc "SELECT count(*) FROM motcua_dossier" 2>/dev/null || echo 0)
+"$PY" "$BENCH/report.py" "$OUT" "$RESULTS" "database=$DB" "dossiers=$count" "requested_dossiers=$N" \
+  "build_seconds=$(cat "$WORK/build_seconds" 2>/dev/null || echo '?')" "seconds_per_side=$SECS" \
+  "concurrency=$CONC" "workers=$WORKERS" "commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
