@@ -1,6 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.fields import Domain
 
 from .motcua_hr_position import ONE_STOP_ROLES
@@ -39,6 +40,7 @@ class HrEmployee(models.Model):
     def _motcua_sync_user(self, old_unit=None):
         """Give the employee's user the one-stop role of the position and the unit, so that
         administrators manage people in one place."""
+        self._motcua_check_role_manager()
         role_groups = {role: self.env.ref(xmlid) for role, xmlid in ONE_STOP_ROLES.items()}
         monitor = self.env.ref("motcua_base.group_province_monitor")
         for employee in self.sudo():
@@ -60,6 +62,25 @@ class HrEmployee(models.Model):
                 vals["motcua_unit_ids"] = unit_commands
             if vals:
                 user.write(vals)
+
+    def _motcua_check_role_manager(self):
+        """A unit HR officer may hand one-stop roles only to people of their own unit tree (or
+        to users without a unit yet), never to themselves: roles of anybody else are for
+        province HR managers and one-stop administrators."""
+        actor = self.env.user
+        if self.env.su or actor.has_group("motcua_hr.group_hr_manager") \
+                or actor.has_group("motcua_base.group_administrator"):
+            return
+        scope = self.env["motcua.unit"].sudo().search([("id", "child_of", actor.motcua_unit_ids.ids)])
+        monitor = self.env.ref("motcua_base.group_province_monitor")
+        for user in self.sudo().user_id:
+            if user.share:
+                continue
+            if user == actor or monitor in user.all_group_ids or (user.motcua_unit_ids - scope):
+                raise AccessError(self.env._(
+                    "You cannot give one-stop roles to %(user)s: a unit HR officer manages the roles of "
+                    "the staff of their own units only, and never their own. Ask a province HR manager.",
+                    user=user.name))
 
     def motcua_salary_on(self, on_date):
         """Monthly salary (VND) on ``on_date``: the version valid that day times the base

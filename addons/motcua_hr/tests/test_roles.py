@@ -1,5 +1,6 @@
 from datetime import date
 
+from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
 from .common import MotcuaHrCommon
@@ -44,3 +45,23 @@ class TestRolesFromPosition(MotcuaHrCommon):
         user = new_test_user(self.env, login="motcua_hr_monitor", groups="motcua_base.group_province_monitor")
         self._employee("Monitor", self.commune_a, user_id=user.id, motcua_position_id=self.position_receiving.id)
         self.assertTrue(user.has_group("motcua_base.group_province_monitor"))
+
+    def test_unit_hr_officer_cannot_hand_out_roles_beyond_their_unit(self):
+        employee = self._employee("Officer's staff", self.commune_a, motcua_position_id=self.position_leader.id)
+        as_officer = employee.with_user(self.hr_officer_a)
+        # not to themselves...
+        with self.assertRaisesRegex(AccessError, "never their own"):
+            as_officer.user_id = self.hr_officer_a
+        self.assertFalse(self.hr_officer_a.has_group("motcua_base.group_unit_leader"))
+        # ...nor to somebody of another unit...
+        stranger = new_test_user(self.env, login="motcua_hr_stranger", groups="motcua_base.group_specialist")
+        stranger.motcua_unit_ids = self.commune_b
+        with self.assertRaisesRegex(AccessError, "own units only"):
+            as_officer.user_id = stranger
+        self.assertFalse(stranger.has_group("motcua_base.group_unit_leader"))
+        self.assertEqual(stranger.motcua_unit_ids, self.commune_b)
+        # ...but to a newcomer of their unit, yes
+        newcomer = new_test_user(self.env, login="motcua_hr_newcomer", groups="base.group_user")
+        as_officer.user_id = newcomer
+        self.assertTrue(newcomer.has_group("motcua_base.group_unit_leader"))
+        self.assertEqual(newcomer.motcua_unit_ids, self.commune_a)
