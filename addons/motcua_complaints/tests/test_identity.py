@@ -146,7 +146,7 @@ class TestIdentityProtection(ComplaintsCommon):
                 self.assertEqual(len(self._logs(user)), 2)
         # the handler uploads and opens the identity documents
         action = self.denunciation.with_user(self.handler_a).action_open_identity_documents()
-        upload = self.env["ir.attachment"].with_user(self.handler_a).with_context(action["context"]).create({
+        upload = self.env["ir.attachment"].with_user(self.handler_a).with_context(**action["context"]).create({
             "name": "don-to-cao.pdf", "raw": b"signed denunciation"})
         self.assertEqual(self.env["ir.attachment"].with_user(self.handler_a).search(action["domain"]),
                          self.attachment | upload)
