@@ -1,1 +1,165 @@
-# Public pages of the dossiers (lookup, APIs) come with the citizen channels.
+import json
+import re
+
+from odoo import fields, http
+from odoo.http import request
+from odoo.tools import consteq
+
+from ..models.motcua_dossier import strip_diacritics
+from ..models.motcua_dossier_dashboard import PERIODS
+
+NEUTRAL = "Không tìm thấy hồ sơ khớp với mã hồ sơ và mã tra cứu đã nhập."
+LIMITED = "Bạn đã tra cứu sai quá nhiều lần. Vui lòng thử lại sau ít phút."
+SMS_HELP = "Soan TRA <ma ho so> <ma tra cuu> de tra cuu ho so."
+SMS_PATTERN = re.compile(r"^\s*(TRA|HS)\s+(\S+)\s+(\S+)\s*$", re.IGNORECASE)
+
+
+def _client():
+    return request.httprequest.remote_addr or ""
+
+
+def _json(payload, status=200):
+    return request.make_response(
+        json.dumps(payload, ensure_ascii=False),
+        headers=[("Content-Type", "application/json; charset=utf-8"), ("Cache-Control", "no-store")],
+        status=status,
+    )
+
+
+class MotcuaDossierPublic(http.Controller):
+    """Public dossier lookup (page, JSON API, SMS, switchboard) and transparency pages.
+
+    Every lookup needs the code and a second factor; a mismatch gets one neutral answer and is
+    counted per client address: too many failures give HTTP 429. Answers never contain the
+    applicant's ID number, phone or address (the name is masked).
+    """
+
+    def _lookup(self, code, key, bucket):
+        """(dossier, status) with status in ok / not_found / limited / empty."""
+        Attempt = request.env["motcua.public.attempt"].sudo()
+        client = _client()
+        if Attempt._is_limited(client):
+            return None, "limited"
+        if not (code or "").strip() and not (key or "").strip():
+            return None, "empty"
+        dossier = request.env["motcua.dossier"]._motcua_public_find(code, key)
+        if not dossier:
+            Attempt._record_failure(bucket, client)
+            return None, "not_found"
+        return dossier, "ok"
+
+    # ------------------------------------------------------------------ lookup page
+    @http.route("/tra-cuu-ho-so", type="http", auth="public", methods=["GET"], website=True, sitemap=True)
+    def lookup_page(self, code="", key="", **kwargs):
+        dossier, status = self._lookup(code, key, "page")
+        values = {
+            "code": (code or "")[:64], "key": (key or "")[:16], "status": status,
+            "message": {"not_found": NEUTRAL, "limited": LIMITED}.get(status),
+            "data": dossier._motcua_public_data() if dossier else None,
+        }
+        response = request.render("motcua_dossier.lookup_page", values,
+                                  status=429 if status == "limited" else 200)
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["X-Robots-Tag"] = "noindex"
+        return response
+
+    # ------------------------------------------------------------------ machine interfaces
+    @http.route("/api/v1/dossiers/<string:code>", type="http", auth="public", methods=["GET"], csrf=False,
+                save_session=False)
+    def api_dossier(self, code, key="", **kwargs):
+        dossier, status = self._lookup(code, key, "api")
+        if status == "limited":
+            return _json({"error": "too_many_requests", "message": LIMITED}, status=429)
+        if not dossier:
+            return _json({"error": "not_found", "message": NEUTRAL}, status=404)
+        data = dossier._motcua_public_data()
+        data.pop("applicant", None)
+        return _json(data)
+
+    @http.route("/api/v1/ivr/dossiers/<string:code>", type="http", auth="public", methods=["GET"], csrf=False,
+                save_session=False)
+    def api_ivr(self, code, key="", **kwargs):
+        dossier, status = self._lookup(code, key, "ivr")
+        if status == "limited":
+            return _json({"status_code": 9, "text": LIMITED}, status=429)
+        if not dossier:
+            return _json({"status_code": 0, "text": NEUTRAL}, status=404)
+        return _json({"status_code": dossier._motcua_public_data()["status_code"],
+                      "text": dossier._motcua_public_sentence()})
+
+    @http.route("/api/v1/sms/inbound", type="http", auth="public", methods=["POST"], csrf=False,
+                save_session=False)
+    def api_sms_inbound(self, **kwargs):
+        """Inbound SMS from the provider: "TRA <code> <key>" (or "HS …") gets a plain-text reply."""
+        Inbound = request.env["motcua.sms.inbound"].sudo()
+        secret = request.httprequest.headers.get("X-MotCua-Secret", "")
+        sender = (kwargs.get("from") or "")[:32]
+        text = (kwargs.get("text") or "")[:320]
+        gateway = request.env["motcua.sms.gateway"].sudo().browse()
+        if secret:
+            for candidate in request.env["motcua.sms.gateway"].sudo().search([("inbound_secret", "!=", False)]):
+                if consteq(candidate.inbound_secret, secret):
+                    gateway = candidate
+                    break
+        if not gateway:
+            Inbound.create({"client": _client(), "sender": sender, "text": text, "result": "forbidden"})
+            return request.make_response("Forbidden", headers=[("Content-Type", "text/plain")], status=403)
+        match = SMS_PATTERN.match(text)
+        dossier = None
+        if not match:
+            result, reply = "invalid", SMS_HELP
+        else:
+            dossier, status = self._lookup(match.group(2), match.group(3), "sms")
+            if status == "limited":
+                result, reply = "limited", strip_diacritics(LIMITED)
+            elif not dossier:
+                result, reply = "not_found", strip_diacritics(NEUTRAL)
+            else:
+                result = "found"
+                reply = dossier._motcua_public_sentence(ascii_only=gateway.reply_ascii, limit=160)
+        reply = reply[:160]
+        Inbound.create({"gateway_id": gateway.id, "client": _client(), "sender": sender, "text": text,
+                        "reply": reply, "result": result, "dossier_id": dossier.id if dossier else False})
+        return request.make_response(reply, headers=[("Content-Type", "text/plain; charset=utf-8")])
+
+    # ------------------------------------------------------------------ procedure catalogue
+    @http.route("/thu-tuc", type="http", auth="public", methods=["GET"], website=True, sitemap=True)
+    def procedures(self, q="", field="", level="", **kwargs):
+        Procedure = request.env["motcua.procedure"].sudo()
+        domain = [("current_id", "=", False)]
+        q = (q or "")[:100]
+        if q:
+            domain += ["|", ("name", "ilike", q), ("code", "ilike", q)]
+        if str(field).isdigit():
+            domain.append(("field_id", "=", int(field)))
+        levels = dict(Procedure._fields["level"].selection)
+        if level in levels:
+            domain.append(("level", "=", level))
+        values = {
+            "procedures": Procedure.search(domain, order="field_id, name", limit=200),
+            "fields": request.env["motcua.procedure.field"].sudo().search([]),
+            "levels": [("province", "Cấp tỉnh"), ("commune", "Cấp xã"), ("central", "Trung ương")],
+            "q": q, "field": field, "level": level,
+        }
+        return request.render("motcua_dossier.procedure_list_page", values)
+
+    @http.route("/thu-tuc/<int:procedure_id>", type="http", auth="public", methods=["GET"], website=True,
+                sitemap=False)
+    def procedure_detail(self, procedure_id, **kwargs):
+        procedure = request.env["motcua.procedure"].sudo().browse(procedure_id).exists()
+        if not procedure or procedure.current_id or not procedure.active:
+            raise request.not_found()
+        return request.render("motcua_dossier.procedure_detail_page", {"procedure": procedure})
+
+    # ------------------------------------------------------------------ transparency
+    @http.route("/cong-khai", type="http", auth="public", methods=["GET"], website=True, sitemap=True)
+    def transparency(self, **kwargs):
+        Dashboard = request.env["motcua.dossier.dashboard"].sudo()
+        today = fields.Date.context_today(Dashboard)
+        periods = []
+        labels = {"month": "Tháng này", "quarter": "Quý này", "year": "Năm nay"}
+        for period, _label in PERIODS:
+            board = Dashboard.new({"period": period, "date": today})
+            stats = sorted(board._motcua_stats().values(), key=lambda v: (-v["rate"], v["unit_name"]))
+            periods.append({"key": period, "label": labels[period], "lines": stats})
+        return request.render("motcua_dossier.transparency_page", {"periods": periods, "today": today})

@@ -1,8 +1,11 @@
+import re
 import secrets
+import unicodedata
 from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import consteq
 
 from odoo.addons.motcua_base.tools import normalize_vn_phone, validate_citizen_id
 
@@ -30,6 +33,25 @@ RETURN_CHANNELS = [("desk", "At the desk"), ("post", "By post"), ("online", "Onl
 APPLICANT_TYPES = [("citizen", "Citizen"), ("organisation", "Organisation")]
 PERSONAL_FIELDS = ("applicant_id_number", "applicant_phone", "applicant_address", "applicant_birth_date")
 LOOKUP_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+# Public (citizen-facing, Vietnamese-only) labels of the public pages and APIs.
+PUBLIC_STATES = {
+    "received": "Đã tiếp nhận", "in_progress": "Đang giải quyết", "supplement": "Chờ bổ sung hồ sơ",
+    "result_ready": "Đã có kết quả", "returned": "Đã trả kết quả", "refused": "Từ chối giải quyết",
+    "withdrawn": "Đã rút hồ sơ",
+}
+PUBLIC_TIMELINESS = {
+    "early": "Trước hạn", "on_time": "Đúng hạn", "late": "Quá hạn", "within": "Trong hạn", "overdue": "Quá hạn",
+}
+STATUS_DIGITS = {
+    "received": 1, "in_progress": 2, "supplement": 3, "result_ready": 4, "returned": 5, "refused": 6,
+    "withdrawn": 7,
+}
+
+
+def strip_diacritics(text):
+    """"Hồ sơ đã có kết quả" -> "Ho so da co ket qua"."""
+    text = (text or "").replace("đ", "d").replace("Đ", "D")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
 
 
 def mask_name(name):
@@ -134,6 +156,9 @@ class MotcuaDossier(models.Model):
     apology_count = fields.Integer(compute="_compute_apology_count", store=True)
     receipt_print_count = fields.Integer(readonly=True, copy=False)
     sms_message_ids = fields.One2many("motcua.sms.message", "dossier_id", string="SMS", copy=False)
+    result_attachment_ids = fields.Many2many(
+        "ir.attachment", "motcua_dossier_result_attachment_rel", "dossier_id", "attachment_id",
+        string="Result papers", copy=False, help="Files the applicant can download from the portal.")
     note = fields.Html()
 
     _name_uniq = models.UniqueIndex("(name) WHERE state != 'draft'", "Another dossier already has this code.")
@@ -278,7 +303,7 @@ class MotcuaDossier(models.Model):
             raise AccessError(self.env._("You are not allowed to do this: %(action)s.", action=action))
 
     def _local(self, moment):
-        return (self.handling_unit_id or self.unit_id)._motcua_local(moment)
+        return (self.handling_unit_id or self.unit_id).sudo()._motcua_local(moment)
 
     @api.model
     def _motcua_new_lookup_key(self):
@@ -371,7 +396,7 @@ class MotcuaDossier(models.Model):
                 "lookup_key": dossier._motcua_new_lookup_key(),
                 "state": "received",
                 "received_at": now,
-                "received_by_id": self.env.user.id,
+                "received_by_id": self.env.user.id if self.env.user._is_internal() else False,
                 "start_at": start,
                 "due_at": due,
                 "original_due_at": due,
@@ -628,8 +653,14 @@ class MotcuaDossier(models.Model):
         if self.applicant_email:
             template = self.env.ref(template_xmlid, raise_if_not_found=False)
             if template:
-                self.with_context(mail_notify_force_send=False).message_post_with_source(
-                    template, subtype_xmlid="mail.mt_comment", partner_ids=self.partner_id.ids)
+                if self.env.user.partner_id == self.partner_id:
+                    # the applicant acts online: Odoo does not notify the author, so send the mail itself
+                    template.sudo().send_mail(self.id, force_send=False)
+                    self.message_post(body=self.env._("E-mail sent to the applicant: %(subject)s",
+                                                      subject=template._render_field("subject", self.ids)[self.id]))
+                else:
+                    self.with_context(mail_notify_force_send=False).message_post_with_source(
+                        template, subtype_xmlid="mail.mt_comment", partner_ids=self.partner_id.ids)
         elif self.applicant_phone:
             self.env["motcua.sms.message"].sudo()._motcua_queue(self, self.applicant_phone, sms_text)
 
@@ -685,6 +716,87 @@ class MotcuaDossier(models.Model):
 
     def action_open_handover(self):
         return self._open_wizard("handover")
+
+    # ------------------------------------------------------------------ public channels
+    @api.model
+    @api.private
+    def _motcua_public_find(self, code, key):
+        """The dossier with this code whose second factor matches, else an empty recordset.
+
+        The second factor is the lookup key printed on the receipt or the last four digits of the
+        applicant's phone. Callers must not tell a wrong code from a wrong key.
+        """
+        code = (code or "").strip()
+        key = (key or "").strip().upper()
+        empty = self.browse()
+        if not code or not key or len(code) > 64 or len(key) > 16:
+            return empty
+        dossier = self.sudo().search([("name", "in", list({code, code.upper()})), ("state", "!=", "draft")], limit=1)
+        if not dossier:
+            return empty
+        if dossier.lookup_key and consteq(dossier.lookup_key, key):
+            return dossier
+        digits = re.sub(r"\D", "", dossier.applicant_phone or "")
+        if len(key) == 4 and key.isdigit() and len(digits) >= 8 and consteq(digits[-4:], key):
+            return dossier
+        return empty
+
+    def _motcua_public_data(self):
+        """What a citizen may see about the dossier: no ID number, phone or address."""
+        self.ensure_one()
+        dossier = self.sudo()
+
+        def iso(moment):
+            return dossier._local(moment).isoformat() if moment else None
+
+        steps = [{
+            "name": step.name,
+            "unit": step.unit_id.name,
+            "started_at": iso(step.start_at),
+            "deadline": iso(step.deadline),
+            "finished_at": iso(step.done_at),
+            "timeliness": step.timeliness or None,
+            "timeliness_label": PUBLIC_TIMELINESS.get(step.timeliness, ""),
+        } for step in dossier.step_ids.filtered(lambda s: s.state in ("open", "done")).sorted(
+            lambda s: (s.start_at or fields.Datetime.now(), s.id))]
+        return {
+            "code": dossier.name,
+            "procedure": dossier.procedure_id.name,
+            "unit": dossier.unit_id.name,
+            "handling_unit": (dossier.handling_unit_id or dossier.unit_id).name,
+            "applicant": mask_name(dossier.applicant_name),
+            "status": dossier.state,
+            "status_label": PUBLIC_STATES.get(dossier.state, ""),
+            "status_code": STATUS_DIGITS.get(dossier.state, 0),
+            "received_at": iso(dossier.received_at),
+            "due_at": iso(dossier.due_at),
+            "finished_at": iso(dossier.finished_at),
+            "returned_at": iso(dossier.returned_at),
+            "timeliness": dossier.timeliness or None,
+            "timeliness_label": PUBLIC_TIMELINESS.get(dossier.timeliness, ""),
+            "current_step": dossier.current_step_id.name or None,
+            "supplement_request": dossier.supplement_request if dossier.state == "supplement" else None,
+            "steps": steps,
+        }
+
+    def _motcua_public_sentence(self, ascii_only=False, limit=None):
+        """One short Vietnamese sentence about the dossier (SMS replies, phone switchboard)."""
+        self.ensure_one()
+        dossier = self.sudo()
+        state = PUBLIC_STATES.get(dossier.state, "")
+        parts = [f"Hồ sơ {dossier.name}: {state.lower()}."]
+        if dossier.state == "supplement":
+            parts.append("Cần bổ sung giấy tờ.")
+        elif dossier.state in OPEN_STATES and dossier.due_at:
+            parts.append(f"Hẹn trả ngày {dossier._motcua_format_date(dossier.due_at)}.")
+        elif dossier.state == "result_ready":
+            parts.append("Mời ông/bà đến nhận kết quả.")
+        text = " ".join(parts)
+        if ascii_only:
+            text = strip_diacritics(text)
+        if limit and len(text) > limit:
+            text = text[: limit - 1] + "…" if not ascii_only else text[: limit - 3] + "..."
+        return text
 
     # ------------------------------------------------------------------ demo
     @api.model

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.motcua_base.tools import amount_to_words_vi
+
 LEVELS = [
     ("province", "Province"),
     ("district", "District (historical)"),
@@ -135,6 +137,10 @@ class MotcuaProcedure(models.Model):
         self.message_post(body=self.env._(
             "Rules changed while dossiers use them: version %(old)s is kept for those dossiers, "
             "this is version %(new)s.", old=former.version, new=self.version))
+
+    @api.model
+    def _motcua_amount_words(self, amount):
+        return amount_to_words_vi(amount or 0, capitalize=True)
 
     def action_view_dossiers(self):
         self.ensure_one()

@@ -28,6 +28,12 @@ class MotcuaSmsGateway(models.Model):
     retry_minutes = fields.Integer(string="Retry after (minutes)", default=10)
     timeout = fields.Integer(string="Timeout (seconds)", default=15)
     active = fields.Boolean(default=True)
+    inbound_secret = fields.Char(
+        groups="motcua_base.group_administrator", copy=False,
+        help="Shared secret the provider sends in the X-MotCua-Secret header of the inbound webhook "
+        "(POST /api/v1/sms/inbound).")
+    reply_ascii = fields.Boolean(string="Replies without diacritics",
+                                 help="Strip Vietnamese diacritics from replies (cheaper, 160 characters).")
 
     _attempts_positive = models.Constraint("CHECK(max_attempts > 0)", "A message needs at least one attempt.")
 

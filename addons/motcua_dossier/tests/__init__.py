@@ -7,3 +7,5 @@ from . import test_sms
 from . import test_dashboard
 from . import test_concurrency
 from . import test_tour
+from . import test_public
+from . import test_portal

@@ -38,8 +38,16 @@ class TestDossierSecurity(DossierCase):
         for user in (self.internal, self.portal):
             with self.assertRaises(AccessError):
                 self.dossier_a.with_user(user).read(["name"])
-            with self.assertRaises(AccessError):
-                self.env["motcua.dossier"].with_user(user).search([])
+        with self.assertRaises(AccessError):
+            self.env["motcua.dossier"].with_user(self.internal).search([])
+        # a citizen only finds the dossiers of their own contact
+        self.assertFalse(self.env["motcua.dossier"].with_user(self.portal).search([]))
+        with self.assertRaises(AccessError):
+            self.dossier_a.with_user(self.portal).write({"request_summary": "x"})
+        self.dossier_a.partner_id = self.portal.partner_id
+        self.assertEqual(self.env["motcua.dossier"].with_user(self.portal).search([]), self.dossier_a)
+        with self.assertRaises(AccessError):
+            self.dossier_a.with_user(self.portal).write({"request_summary": "x"})
 
     def test_public_cannot_read(self):
         public = self.env.ref("base.public_user")

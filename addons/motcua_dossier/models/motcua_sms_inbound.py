@@ -1,0 +1,23 @@
+from odoo import fields, models
+
+
+class MotcuaSmsInbound(models.Model):
+    """Log of the requests received on the SMS inbound webhook (every request, also refused ones)."""
+
+    _name = "motcua.sms.inbound"
+    _description = "Inbound SMS request"
+    _order = "id desc"
+
+    gateway_id = fields.Many2one("motcua.sms.gateway", readonly=True, ondelete="set null")
+    client = fields.Char(string="Client address", readonly=True)
+    sender = fields.Char(readonly=True)
+    text = fields.Char(readonly=True)
+    reply = fields.Char(readonly=True)
+    result = fields.Selection([
+        ("found", "Dossier found"),
+        ("not_found", "Not found"),
+        ("invalid", "Invalid message"),
+        ("forbidden", "Bad secret"),
+        ("limited", "Rate-limited"),
+    ], readonly=True)
+    dossier_id = fields.Many2one("motcua.dossier", readonly=True, ondelete="set null")
