@@ -25,10 +25,11 @@ RESULTS=${BENCH_RESULTS:-$BENCH/results.json}
 WORK="$VAR/bench/$DB"
 OUT="$WORK/sections"
 mkdir -p "$WORK"
-rm -rf "$OUT" && mkdir -p "$OUT"
-
 exec 8>"$VAR/bench/$DB.lock"
 flock -n 8 || die "another benchmark uses $DB"
+# EXPLAIN plans: checked into bench/notes for province-size runs, kept aside for small ones
+if [ "$N" -ge 100000 ]; then NOTES="$BENCH/notes"; else NOTES="$WORK/notes"; fi
+rm -rf "$OUT" && mkdir -p "$OUT"
 
 # worker settings of odoo.conf (the production-like configuration)
 conf() { sed -n "s/^$1 *= *\([^ ;]*\).*/\1/p" "$ROOT/odoo.conf" | tail -n 1; }
@@ -41,7 +42,7 @@ CONC=${BENCH_CONCURRENCY:-$((2 * WORKERS))}
 
 odoo_shell() {  # odoo shell on $DB, the script on stdin (`env` is the superuser's environment)
   odoo_args
-  BENCH_OUT="$OUT" BENCH_WORK="$WORK" BENCH_DIR="$BENCH" BENCH_SECONDS="$SECS" BENCH_DOSSIERS="$N" \
+  BENCH_OUT="$OUT" BENCH_NOTES="$NOTES" BENCH_WORK="$WORK" BENCH_DIR="$BENCH" BENCH_SECONDS="$SECS" BENCH_DOSSIERS="$N" \
     "$PY" "${ODOO_ARGS[0]}" shell "${ODOO_ARGS[@]:1}" -d "$DB" --no-http --max-cron-threads=0 \
     --log-level=warn "$@"
 }
