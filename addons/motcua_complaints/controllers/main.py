@@ -169,7 +169,8 @@ class MotcuaComplaintsWebsite(http.Controller):
         if request.httprequest.method != "POST":
             return request.render("motcua_complaints.petition_lookup_page", values)
         ip = request.httprequest.remote_addr or "unknown"
-        if not request.env["motcua.complaint.lookup.attempt"].sudo()._register_attempt(ip):
+        RateLimit = request.env["motcua.rate.limit"]
+        if RateLimit._is_limited("complaint_lookup", ip):
             values["error"] = request.env._("Too many lookups from your connection. Try again in a few minutes.")
             return request.render("motcua_complaints.petition_lookup_page", values, status=429)
         code = (code or "").strip()
@@ -179,6 +180,7 @@ class MotcuaComplaintsWebsite(http.Controller):
         if petition and key and consteq(petition.access_key or "", key):
             values["status"] = petition._public_status()
         else:
+            RateLimit._record_failure("complaint_lookup", ip)
             values["error"] = request.env._("No petition matches this code and lookup key.")
         return request.render("motcua_complaints.petition_lookup_page", values,
                               status=200 if values["status"] else 404)

@@ -5,4 +5,3 @@ from . import motcua_complaint_petition
 from . import motcua_complaint_extension
 from . import motcua_complaint_reception
 from . import motcua_complaint_schedule
-from . import motcua_complaint_lookup_attempt

@@ -17,7 +17,7 @@ class TestPortal(ComplaintsSetup, HttpCase):
         cls.citizen = new_test_user(cls.env, login="kn_citizen", groups="base.group_portal",
                                     name="Phan Văn Công Dân")
         cls.stranger = new_test_user(cls.env, login="kn_stranger", groups="base.group_portal")
-        cls.env["ir.config_parameter"].sudo().set_param("motcua_complaints.lookup_limit", 5)
+        cls.env["ir.config_parameter"].sudo().set_param("motcua.rate_limit.complaint_lookup.limit", 5)
 
     def _csrf(self, url):
         response = self.url_open(url)
