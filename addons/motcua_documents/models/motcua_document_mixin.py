@@ -35,6 +35,12 @@ CHECKED_EXTENSIONS = {"pdf", "png", "jpg", "jpeg", "gif", "docx", "xlsx", "pptx"
 CONTENT_FIELDS = {"summary", "file", "attachment_ids", "instructions", "display_name", "name"}
 
 
+def read_write(method):
+    """Undo ``@api.readonly`` of an overridden RPC method: it must run on a read/write cursor."""
+    method._readonly = False
+    return method
+
+
 def check_file_content(env, raw, name):
     """Raise a ValidationError when the content of a file is not the type its name claims."""
     extension = (name or "").rsplit(".", 1)[-1].lower() if "." in (name or "") else ""
@@ -93,6 +99,23 @@ class MotcuaDocumentMixin(models.AbstractModel):
             doc.linked_record_name = name
 
     # ------------------------------------------------------------------ access log
+    # Reading a secret document writes its access log: these RPC entry points need a
+    # read/write cursor (Odoo would otherwise give them a read-only one).
+    @api.model
+    @read_write
+    def web_search_read(self, *args, **kwargs):
+        return super().web_search_read(*args, **kwargs)
+
+    @read_write
+    def web_read(self, *args, **kwargs):
+        return super().web_read(*args, **kwargs)
+
+    @api.model
+    @read_write
+    def search_read(self, *args, **kwargs):
+        return super().search_read(*args, **kwargs)
+
+    @read_write
     def read(self, fields=None, load="_classic_read"):
         result = super().read(fields=fields, load=load)
         if not self.env.su and (fields is None or CONTENT_FIELDS.intersection(fields)):

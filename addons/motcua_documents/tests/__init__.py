@@ -7,3 +7,4 @@ from . import test_mail_gateway
 from . import test_register_report
 from . import test_concurrency
 from . import test_tour
+from . import test_access_log_http
