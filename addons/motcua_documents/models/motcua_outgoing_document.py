@@ -1,5 +1,8 @@
 import base64
 
+import pytz
+from cryptography.x509.oid import NameOID
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -216,9 +219,14 @@ class MotcuaOutgoingDocument(models.Model):
                 raise UserError(self.env._("The unit %(unit)s has no valid signing certificate: ask an "
                                            "administrator to upload one.", unit=doc.unit_id.name))
             key, cert, others = certificate._load()
-            stamp_text = self.env._("Signed by: %(signer)s", signer=cert.subject.rfc4514_string().split(",")[0]
-                                    .split("=", 1)[-1]) + "\n" + self.env._("Unit: %(unit)s",
-                                                                           unit=doc.unit_id.name) + "\n%(ts)s"
+            common_names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+            signer_name = common_names[0].value if common_names else cert.subject.rfc4514_string()
+            now = pytz.utc.localize(fields.Datetime.now()).astimezone(pytz.timezone("Asia/Ho_Chi_Minh"))
+            stamp_text = "\n".join([
+                self.env._("Signed by: %(signer)s", signer=signer_name),
+                self.env._("Unit: %(unit)s", unit=doc.unit_id.name),
+                self.env._("Time: %(time)s", time=now.strftime("%d/%m/%Y %H:%M:%S %z")),
+            ])
             try:
                 signed = sign_pdf(base64.b64decode(doc.file), key, cert, others, visible=doc.sign_visible,
                                   stamp_text=stamp_text, reason=doc.summary or "", location=doc.unit_id.name)

@@ -93,6 +93,7 @@ class TestSigning(PkiCase):
         self.assertEqual(doc.signature_signer, "UBND xa Thu nghiem")
         signed = base64.b64decode(doc.file)
         self.assertIn(b"/AP", signed, "a visible signature has an appearance stream")
+        self.assertIn(b"Signed by\\072 UBND xa Thu nghiem", signed, "the stamp names the signer")
         doc.with_user(self.clerk).action_issue()
         self.assertEqual(doc.name, "01/QĐ-UBNDTN")
 

@@ -133,8 +133,8 @@ def verify_pdf(data, trust_roots=()):
 def sign_pdf(data, key, cert, other_certs=(), visible=False, stamp_text="", reason="", location=""):
     """Sign a PDF with a key and its certificate; return the signed bytes.
 
-    A visible signature puts a stamp (``stamp_text``) in the bottom right corner of the
-    first page; ``stamp_text`` may use ``%(ts)s`` for the signing time.
+    A visible signature puts a stamp (``stamp_text``, without Vietnamese diacritics) in the
+    bottom right corner of the first page.
     """
     from cryptography.hazmat.primitives.serialization import (  # noqa: PLC0415
         NoEncryption,
@@ -159,7 +159,8 @@ def sign_pdf(data, key, cert, other_certs=(), visible=False, stamp_text="", reas
     style = None
     if visible:
         field_spec = sig_fields.SigFieldSpec(field_name, on_page=0, box=(330, 30, 570, 110))
-        style = stamp.TextStampStyle(stamp_text=fold_ascii(stamp_text) or "%(ts)s",
+        # the text is taken literally (pyHanko interpolates %-parameters)
+        style = stamp.TextStampStyle(stamp_text=fold_ascii(stamp_text).replace("%", "%%") or "%(ts)s",
                                      timestamp_format="%d/%m/%Y %H:%M:%S %z")
     else:
         field_spec = sig_fields.SigFieldSpec(field_name)
