@@ -34,10 +34,14 @@ class MotcuaDossierPublic(http.Controller):
     applicant's ID number, phone or address (the name is masked).
     """
 
-    def _lookup(self, code, key, bucket):
-        """(dossier, status) with status in ok / not_found / limited / empty."""
+    def _lookup(self, code, key, bucket, client=None):
+        """(dossier, status) with status in ok / not_found / limited / empty.
+
+        Failures are counted per ``client``: the caller's address, or for SMS the sender's number
+        (all SMS come from the provider's address).
+        """
         Attempt = request.env["motcua.public.attempt"].sudo()
-        client = _client()
+        client = client or _client()
         if Attempt._is_limited(client):
             return None, "limited"
         if not (code or "").strip() and not (key or "").strip():
@@ -109,7 +113,7 @@ class MotcuaDossierPublic(http.Controller):
         if not match:
             result, reply = "invalid", SMS_HELP
         else:
-            dossier, status = self._lookup(match.group(2), match.group(3), "sms")
+            dossier, status = self._lookup(match.group(2), match.group(3), "sms", client=f"sms:{sender}")
             if status == "limited":
                 result, reply = "limited", strip_diacritics(LIMITED)
             elif not dossier:

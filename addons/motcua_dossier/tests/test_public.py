@@ -118,6 +118,17 @@ class TestPublicLookup(HttpCase):
         self.assertIn("TRA", help_reply)
         logs = self.env["motcua.sms.inbound"].search([], order="id")
         self.assertEqual(logs.mapped("result")[-5:], ["forbidden", "forbidden", "found", "found", "invalid"])
+        # a sender guessing codes is limited; other senders (same provider address) are not
+        for number in range(10):
+            self.url_open(url, data={"from": "0999000999", "text": f"TRA 000.20.55.P55-261207-{number:04d} AAAAAA"},
+                          headers={"X-MotCua-Secret": "s3cret-value"})
+        limited = self.url_open(url, data={"from": "0999000999", "text": f"TRA {self.dossier.name} {self.key}"},
+                                headers={"X-MotCua-Secret": "s3cret-value"})
+        self.assertNotIn(self.dossier.name, limited.text)
+        other = self.url_open(url, data={"from": "0912000111", "text": f"TRA {self.dossier.name} {self.key}"},
+                              headers={"X-MotCua-Secret": "s3cret-value"})
+        self.assertIn(self.dossier.name, other.text)
+        self.assertEqual(self.url_open(f"/api/v1/dossiers/{self.dossier.name}?key={self.key}").status_code, 200)
 
     def test_catalogue_and_transparency(self):
         catalogue = self.url_open("/thu-tuc?q=Public test")
