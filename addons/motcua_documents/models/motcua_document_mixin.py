@@ -225,6 +225,22 @@ class MotcuaDocumentMixin(models.AbstractModel):
                 doc=self.display_name, summary=(self.summary or "") if self.secrecy_level == 0 else "***",
             ))
 
+    @api.model
+    def _search_linked(self, records):
+        """The documents of this model linked to ``records`` (any model), for other modules'
+        smart buttons: ``env['motcua.incoming.document']._search_linked(dossier)``."""
+        return self.search([("res_model", "=", records._name), ("res_id", "in", records.ids)])
+
+    @api.model
+    def _action_view_linked(self, records):
+        """A window action listing the documents linked to ``records``; new ones are linked too."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "motcua_documents.action_motcua_incoming_document" if self._name == "motcua.incoming.document"
+            else "motcua_documents.action_motcua_outgoing_document")
+        action["domain"] = [("res_model", "=", records._name), ("res_id", "in", records.ids)]
+        action["context"] = {"default_res_model": records._name, "default_res_id": records[:1].id}
+        return action
+
     def action_open_linked_record(self):
         self.ensure_one()
         return {

@@ -1,7 +1,7 @@
 from markupsafe import escape
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class MotcuaOutgoingRecipient(models.Model):
@@ -59,6 +59,11 @@ class MotcuaOutgoingRecipient(models.Model):
         for recipient in self:
             recipient.display_name = (recipient.unit_id.complete_name if recipient.recipient_type == "internal"
                                       else recipient.partner_id.display_name or recipient.email)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_sent(self):
+        if any(recipient.date_sent for recipient in self):
+            raise UserError(self.env._("A recipient the document was sent to stays on the document."))
 
     def _send(self):
         for recipient in self:

@@ -179,9 +179,14 @@ class TestIncoming(DocumentsCase):
         doc = self.new_incoming(res_model="res.partner", res_id=target.id)
         self.assertEqual(doc.linked_record_name, "Hồ sơ mẫu")
         self.assertIn("Official document linked", target.message_ids[0].body)
-        secret = self.new_incoming(reference="2/M", secrecy="confidential", summary="Nội dung mật",
+        secret = self.new_incoming(user=self.leader, reference="2/M", secrecy="confidential", summary="Nội dung mật",
                                    res_model="res.partner", res_id=target.id)
-        self.assertIn(secret.name or "", target.message_ids[0].body)
+        self.assertIn(secret.display_name, target.message_ids[0].body)
         self.assertNotIn("Nội dung mật", target.message_ids[0].body, "a secret summary stays out of the chatter")
+        Incoming = self.env["motcua.incoming.document"].with_user(self.clerk)
+        self.assertEqual(Incoming._search_linked(target), doc, "the clerk does not see the secret one")
+        action = Incoming._action_view_linked(target)
+        self.assertEqual(action["context"]["default_res_model"], "res.partner")
+        self.assertEqual(Incoming.search(action["domain"]), doc)
         with self.assertRaisesRegex(ValidationError, "no model"):
             self.new_incoming(res_model="no.such.model", res_id=1)

@@ -102,6 +102,8 @@ class TestOutgoing(DocumentsCase):
         self.assertEqual(visible.incoming_number, 1)
         self.assertEqual(external.mail_id.email_to, "stp@example.vn")
         self.assertEqual(external.delivery_state, "outgoing")
+        with self.assertRaisesRegex(UserError, "stays on the document"):
+            external.with_user(self.clerk).unlink()
         external.mail_id.sudo().write({"state": "exception", "failure_reason": "mailbox full"})
         external.invalidate_recordset(["delivery_state"])
         self.assertEqual(external.delivery_state, "failed")
