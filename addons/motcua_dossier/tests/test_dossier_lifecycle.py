@@ -14,6 +14,8 @@ class TestDossierLifecycle(DossierCase):
     def test_full_lifecycle_early(self):
         with self._at(2026, 12, 7, 10, 0):  # Monday
             dossier = self.received_dossier()
+        # end of the desk's transaction (records created in a transaction are not tracked in it)
+        self.env.cr.flush()
         with self._at(2026, 12, 7, 10, 30):
             dossier.with_user(self.specialist_a).action_start()
         self.assertEqual(dossier.state, "in_progress")
@@ -39,6 +41,11 @@ class TestDossierLifecycle(DossierCase):
         self.assertEqual(dossier.state, "returned")
         self.assertEqual(dossier.returned_at, utc(2026, 12, 9, 8, 0))
         self.assertEqual(dossier.timeliness, "early")
+        self.env.flush_all()
+        self.env.cr.flush()
+        tracked = dossier.sudo().message_ids.tracking_value_ids.mapped("field_id.name")
+        self.assertIn("state", tracked, "state changes are tracked in the chatter")
+        self.assertIn("timeliness", tracked)
 
     def test_late_dossier_and_cron(self):
         with self._at(2026, 12, 7, 10, 0):
