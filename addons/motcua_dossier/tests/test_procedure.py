@@ -46,3 +46,22 @@ class TestProcedure(DossierCase):
         with self.assertRaises(ValidationError):
             self.commune_a.motcua_dossier_code_pattern = "{identifier}-{yymmdd}"
         self.commune_a.motcua_dossier_code_pattern = "{identifier}/{yyyy}/{seq:05d}"
+
+    def test_import_export_catalogue(self):
+        fields = ["code", "name", "field_id", "level", "duration_days", "fee",
+                  "paper_ids/name", "paper_ids/paper_type", "paper_ids/mandatory"]
+        rows = [
+            ["IMP.0001", "Imported procedure", "Test field", "commune", "5", "30000",
+             "Application", "original", "1"],
+            ["", "", "", "", "", "", "ID copy", "copy", "0"],
+        ]
+        result = self.env["motcua.procedure"].load(fields, rows)
+        self.assertFalse(result["messages"], result["messages"])
+        procedure = self.env["motcua.procedure"].browse(result["ids"])
+        self.assertEqual(procedure.field_id, self.field)
+        self.assertEqual(procedure.duration_days, 5)
+        self.assertEqual(procedure.paper_ids.mapped("name"), ["Application", "ID copy"])
+        self.assertEqual(procedure.paper_ids.mapped("mandatory"), [True, False])
+        exported = procedure.export_data(["code", "name", "paper_ids/name"])["datas"]
+        self.assertEqual(exported[0][:3], ["IMP.0001", "Imported procedure", "Application"])
+        self.assertEqual(exported[1][2], "ID copy")
