@@ -25,6 +25,8 @@ else
   odoo -d "$MOTCUA_DB" -u "${MODULES:-$(motcua_modules)}" --stop-after-init --log-level=warn
 fi
 
+# the demo dossier to look up on the public page (its code carries the day the demo was made)
+demo_code=$(psql -d "$MOTCUA_DB" -tAc "SELECT name FROM motcua_dossier WHERE lookup_key = 'DEMO23' LIMIT 1" 2>/dev/null || true)
 cat >&2 <<MSG
 
   MotCua is served on http://127.0.0.1:$HTTP_PORT  (database $MOTCUA_DB; Ctrl-C stops it)
@@ -34,8 +36,13 @@ cat >&2 <<MSG
     chuyenvien  specialist, Phường Long An
     lanhdao     unit leader, Phường Long An
     giamsat     province monitor, Tây Ninh
-
+    hotich      civil-status officer, Phường Long An
+    tochuc      HR officer, Phường Long An
 MSG
+if [ -n "$demo_code" ]; then
+  printf '  Public lookup of a demo dossier:\n    http://127.0.0.1:%s/tra-cuu-ho-so?code=%s&key=DEMO23\n' "$HTTP_PORT" "$demo_code" >&2
+fi
+echo >&2
 odoo_exec -d "$MOTCUA_DB" --db-filter="^$MOTCUA_DB\$" --http-port="$HTTP_PORT" --http-interface=127.0.0.1 &
 child=$!
 # Ctrl-C (or a TERM from a supervisor): Odoo stops gracefully, then the EXIT trap stops the cluster.
