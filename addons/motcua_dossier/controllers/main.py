@@ -8,14 +8,24 @@ from odoo.tools import consteq
 from ..models.motcua_dossier import strip_diacritics
 from ..models.motcua_dossier_dashboard import PERIODS
 
-NEUTRAL = "Không tìm thấy hồ sơ khớp với mã hồ sơ và mã tra cứu đã nhập."
-LIMITED = "Bạn đã tra cứu sai quá nhiều lần. Vui lòng thử lại sau ít phút."
-SMS_HELP = "Soan TRA <ma ho so> <ma tra cuu> de tra cuu ho so."
 SMS_PATTERN = re.compile(r"^\s*(TRA|HS)\s+(\S+)\s+(\S+)\s*$", re.IGNORECASE)
 
 
 def _client():
     return request.httprequest.remote_addr or ""
+
+
+def _neutral(env):
+    return env._("No dossier matches the dossier code and lookup key you entered.")
+
+
+def _limited(env):
+    return env._("You entered a wrong code too many times. Please try again in a few minutes.")
+
+
+def _citizen_env(env):
+    """Citizens are answered in Vietnamese on the machine channels (API, switchboard, SMS)."""
+    return env["motcua.dossier"]._motcua_citizen_env()
 
 
 def _json(payload, status=200):
@@ -58,7 +68,7 @@ class MotcuaDossierPublic(http.Controller):
         dossier, status = self._lookup(code, key, "page")
         values = {
             "code": (code or "")[:64], "key": (key or "")[:16], "status": status,
-            "message": {"not_found": NEUTRAL, "limited": LIMITED}.get(status),
+            "message": {"not_found": _neutral(request.env), "limited": _limited(request.env)}.get(status),
             "data": dossier._motcua_public_data() if dossier else None,
         }
         response = request.render("motcua_dossier.lookup_page", values,
@@ -72,11 +82,12 @@ class MotcuaDossierPublic(http.Controller):
                 save_session=False)
     def api_dossier(self, code, key="", **kwargs):
         dossier, status = self._lookup(code, key, "api")
+        env = _citizen_env(request.env)
         if status == "limited":
-            return _json({"error": "too_many_requests", "message": LIMITED}, status=429)
+            return _json({"error": "too_many_requests", "message": _limited(env)}, status=429)
         if not dossier:
-            return _json({"error": "not_found", "message": NEUTRAL}, status=404)
-        data = dossier._motcua_public_data()
+            return _json({"error": "not_found", "message": _neutral(env)}, status=404)
+        data = dossier.with_context(lang=env.lang)._motcua_public_data()
         data.pop("applicant", None)
         return _json(data)
 
@@ -84,12 +95,13 @@ class MotcuaDossierPublic(http.Controller):
                 save_session=False)
     def api_ivr(self, code, key="", **kwargs):
         dossier, status = self._lookup(code, key, "ivr")
+        env = _citizen_env(request.env)
         if status == "limited":
-            return _json({"status_code": 9, "text": LIMITED}, status=429)
+            return _json({"status_code": 9, "text": _limited(env)}, status=429)
         if not dossier:
-            return _json({"status_code": 0, "text": NEUTRAL}, status=404)
+            return _json({"status_code": 0, "text": _neutral(env)}, status=404)
         return _json({"status_code": dossier._motcua_public_data()["status_code"],
-                      "text": dossier._motcua_public_sentence()})
+                      "text": dossier.with_context(lang=env.lang)._motcua_public_sentence()})
 
     @http.route("/api/v1/sms/inbound", type="http", auth="public", methods=["POST"], csrf=False,
                 save_session=False)
@@ -108,19 +120,20 @@ class MotcuaDossierPublic(http.Controller):
         if not gateway:
             Inbound.create({"client": _client(), "sender": sender, "text": text, "result": "forbidden"})
             return request.make_response("Forbidden", headers=[("Content-Type", "text/plain")], status=403)
+        env = _citizen_env(request.env)
         match = SMS_PATTERN.match(text)
         dossier = None
         if not match:
-            result, reply = "invalid", SMS_HELP
+            result, reply = "invalid", strip_diacritics(env._("Send TRA <dossier code> <lookup key> to look up a dossier."))
         else:
             dossier, status = self._lookup(match.group(2), match.group(3), "sms", client=f"sms:{sender}")
             if status == "limited":
-                result, reply = "limited", strip_diacritics(LIMITED)
+                result, reply = "limited", strip_diacritics(_limited(env))
             elif not dossier:
-                result, reply = "not_found", strip_diacritics(NEUTRAL)
+                result, reply = "not_found", strip_diacritics(_neutral(env))
             else:
                 result = "found"
-                reply = dossier._motcua_public_sentence(ascii_only=gateway.reply_ascii, limit=160)
+                reply = dossier.with_context(lang=env.lang)._motcua_public_sentence(ascii_only=gateway.reply_ascii, limit=160)
         reply = reply[:160]
         Inbound.create({"gateway_id": gateway.id, "client": _client(), "sender": sender, "text": text,
                         "reply": reply, "result": result, "dossier_id": dossier.id if dossier else False})
@@ -139,10 +152,13 @@ class MotcuaDossierPublic(http.Controller):
         levels = dict(Procedure._fields["level"].selection)
         if level in levels:
             domain.append(("level", "=", level))
+        level_labels = {"province": request.env._("Province level")}
+        level_labels["commune"] = request.env._("Commune level")
+        level_labels["central"] = request.env._("Central level")
         values = {
             "procedures": Procedure.search(domain, order="field_id, name", limit=200),
             "fields": request.env["motcua.procedure.field"].sudo().search([]),
-            "levels": [("province", "Cấp tỉnh"), ("commune", "Cấp xã"), ("central", "Trung ương")],
+            "levels": list(level_labels.items()),
             "q": q, "field": field, "level": level,
         }
         return request.render("motcua_dossier.procedure_list_page", values)
@@ -161,7 +177,8 @@ class MotcuaDossierPublic(http.Controller):
         Dashboard = request.env["motcua.dossier.dashboard"].sudo()
         today = fields.Date.context_today(Dashboard)
         periods = []
-        labels = {"month": "Tháng này", "quarter": "Quý này", "year": "Năm nay"}
+        labels = {"month": request.env._("This month"), "quarter": request.env._("This quarter"),
+                  "year": request.env._("This year")}
         for period, _label in PERIODS:
             board = Dashboard.new({"period": period, "date": today})
             stats = sorted(board._motcua_stats().values(), key=lambda v: (-v["rate"], v["unit_name"]))

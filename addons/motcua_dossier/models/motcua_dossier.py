@@ -33,15 +33,24 @@ RETURN_CHANNELS = [("desk", "At the desk"), ("post", "By post"), ("online", "Onl
 APPLICANT_TYPES = [("citizen", "Citizen"), ("organisation", "Organisation")]
 PERSONAL_FIELDS = ("applicant_id_number", "applicant_phone", "applicant_address", "applicant_birth_date")
 LOOKUP_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-# Public (citizen-facing, Vietnamese-only) labels of the public pages and APIs.
-PUBLIC_STATES = {
-    "received": "Đã tiếp nhận", "in_progress": "Đang giải quyết", "supplement": "Chờ bổ sung hồ sơ",
-    "result_ready": "Đã có kết quả", "returned": "Đã trả kết quả", "refused": "Từ chối giải quyết",
-    "withdrawn": "Đã rút hồ sơ",
-}
-PUBLIC_TIMELINESS = {
-    "early": "Trước hạn", "on_time": "Đúng hạn", "late": "Quá hạn", "within": "Trong hạn", "overdue": "Quá hạn",
-}
+
+
+def public_states(env):
+    """Citizen-facing labels of the states (public pages, APIs, SMS), in ``env``'s language."""
+    return {
+        "received": env._("Dossier received"), "in_progress": env._("Being processed"),
+        "supplement": env._("Waiting for the missing papers"), "result_ready": env._("Result available"),
+        "returned": env._("Result handed over"), "refused": env._("Processing refused"),
+        "withdrawn": env._("Dossier withdrawn"),
+    }
+
+
+def public_timeliness(env):
+    """Citizen-facing labels of the timeliness, in ``env``'s language."""
+    return {
+        "early": env._("Ahead of time"), "on_time": env._("On schedule"), "late": env._("Past the deadline"),
+        "within": env._("Within the time limit"), "overdue": env._("Past the deadline"),
+    }
 STATUS_DIGITS = {
     "received": 1, "in_progress": 2, "supplement": 3, "result_ready": 4, "returned": 5, "refused": 6,
     "withdrawn": 7,
@@ -411,8 +420,9 @@ class MotcuaDossier(models.Model):
                 dossier.message_post(body=self.env._(
                     "Received without the mandatory papers %(papers)s: %(reason)s",
                     papers=", ".join(missing.mapped("name")), reason=dossier.missing_papers_reason))
-            dossier._motcua_notify("motcua_dossier.mail_template_dossier_received", self.env._(
-                "Ho so %(code)s da duoc tiep nhan. Hen tra: %(due)s. Tra cuu: ma %(key)s",
+            dossier._motcua_notify("motcua_dossier.mail_template_dossier_received", dossier._motcua_sms(
+                dossier._motcua_citizen_env()._(
+                    "Dossier %(code)s was received. Result due: %(due)s. Lookup key: %(key)s"),
                 code=dossier.name, due=dossier._motcua_format_dt(dossier.due_at), key=dossier.sudo().lookup_key))
         return True
 
@@ -489,8 +499,9 @@ class MotcuaDossier(models.Model):
                     "handling_unit_id": self.unit_id.id})
         self._motcua_update_timeliness(now)
         for dossier in self:
-            dossier._motcua_notify("motcua_dossier.mail_template_dossier_result_ready", self.env._(
-                "Ho so %(code)s da co ket qua. Moi ong/ba den nhan ket qua.", code=dossier.name))
+            dossier._motcua_notify("motcua_dossier.mail_template_dossier_result_ready", dossier._motcua_sms(
+                dossier._motcua_citizen_env()._("Dossier %(code)s has a result. Please come and collect it."),
+                code=dossier.name))
 
     def action_return(self):
         """The result is handed to the applicant."""
@@ -515,8 +526,9 @@ class MotcuaDossier(models.Model):
                 "supplement_count": dossier.supplement_count + 1,
             })
             dossier._motcua_update_timeliness(now)
-            dossier._motcua_notify("motcua_dossier.mail_template_dossier_supplement", self.env._(
-                "Ho so %(code)s can bo sung: %(request)s", code=dossier.name, request=request))
+            dossier._motcua_notify("motcua_dossier.mail_template_dossier_supplement", dossier._motcua_sms(
+                dossier._motcua_citizen_env()._("Dossier %(code)s must be supplemented: %(request)s"),
+                code=dossier.name, request=request))
         return True
 
     def action_resubmit(self):
@@ -629,9 +641,9 @@ class MotcuaDossier(models.Model):
                 "dossier_id": dossier.id, "reason": reason, "old_due_at": old, "new_due_at": new_due,
                 "issued_at": now, "unit_id": (dossier.handling_unit_id or dossier.unit_id).id,
             })
-            dossier._motcua_notify("motcua_dossier.mail_template_dossier_apology", self.env._(
-                "Xin loi: ho so %(code)s tre han. Hen lai: %(due)s", code=dossier.name,
-                due=dossier._motcua_format_dt(new_due)))
+            dossier._motcua_notify("motcua_dossier.mail_template_dossier_apology", dossier._motcua_sms(
+                dossier._motcua_citizen_env()._("Apologies: dossier %(code)s is late. New appointment: %(due)s"),
+                code=dossier.name, due=dossier._motcua_format_dt(new_due)))
         return True
 
     # ------------------------------------------------------------------ notifications
@@ -644,6 +656,19 @@ class MotcuaDossier(models.Model):
         if not moment:
             return ""
         return self._local(moment).strftime("%d/%m/%Y")
+
+    @api.model
+    def _motcua_citizen_env(self):
+        """The environment in which citizens are written to (SMS, switchboard): Vietnamese once it
+        is installed, whatever the language of the staff member acting."""
+        if self.env["res.lang"]._get_data(code="vi_VN"):
+            return self.env(context=dict(self.env.context, lang="vi_VN"))
+        return self.env
+
+    @api.model
+    def _motcua_sms(self, text, **params):
+        """An SMS from a translated ``text``: without diacritics (plain GSM characters), then filled in."""
+        return strip_diacritics(text) % params
 
     def _motcua_notify(self, template_xmlid, sms_text):
         """E-mail the applicant when they have an address, otherwise queue an SMS."""
@@ -681,6 +706,12 @@ class MotcuaDossier(models.Model):
         }
         return self.env["ir.config_parameter"].sudo().get_param(
             f"motcua_dossier.title_{key}", defaults.get(key, ""))
+
+    @api.model
+    def _motcua_form_lang(self):
+        """Language of the printed forms: the official forms are Vietnamese (Circular 01/2018),
+        whatever the language of the person printing them, once Vietnamese is installed."""
+        return "vi_VN" if self.env["res.lang"]._get_data(code="vi_VN") else self.env.lang
 
     def _motcua_selection_label(self, field_name):
         self.ensure_one()
@@ -746,6 +777,8 @@ class MotcuaDossier(models.Model):
         self.ensure_one()
         dossier = self.sudo()
 
+        timeliness_labels = public_timeliness(self.env)
+
         def iso(moment):
             return dossier._local(moment).isoformat() if moment else None
 
@@ -756,7 +789,7 @@ class MotcuaDossier(models.Model):
             "deadline": iso(step.deadline),
             "finished_at": iso(step.done_at),
             "timeliness": step.timeliness or None,
-            "timeliness_label": PUBLIC_TIMELINESS.get(step.timeliness, ""),
+            "timeliness_label": timeliness_labels.get(step.timeliness, ""),
         } for step in dossier.step_ids.filtered(lambda s: s.state in ("open", "done")).sorted(
             lambda s: (s.start_at or fields.Datetime.now(), s.id))]
         return {
@@ -766,31 +799,32 @@ class MotcuaDossier(models.Model):
             "handling_unit": (dossier.handling_unit_id or dossier.unit_id).name,
             "applicant": mask_name(dossier.applicant_name),
             "status": dossier.state,
-            "status_label": PUBLIC_STATES.get(dossier.state, ""),
+            "status_label": public_states(self.env).get(dossier.state, ""),
             "status_code": STATUS_DIGITS.get(dossier.state, 0),
             "received_at": iso(dossier.received_at),
             "due_at": iso(dossier.due_at),
             "finished_at": iso(dossier.finished_at),
             "returned_at": iso(dossier.returned_at),
             "timeliness": dossier.timeliness or None,
-            "timeliness_label": PUBLIC_TIMELINESS.get(dossier.timeliness, ""),
+            "timeliness_label": timeliness_labels.get(dossier.timeliness, ""),
             "current_step": dossier.current_step_id.name or None,
             "supplement_request": dossier.supplement_request if dossier.state == "supplement" else None,
             "steps": steps,
         }
 
     def _motcua_public_sentence(self, ascii_only=False, limit=None):
-        """One short Vietnamese sentence about the dossier (SMS replies, phone switchboard)."""
+        """One short sentence about the dossier in the context language (SMS replies, switchboard)."""
         self.ensure_one()
         dossier = self.sudo()
-        state = PUBLIC_STATES.get(dossier.state, "")
-        parts = [f"Hồ sơ {dossier.name}: {state.lower()}."]
+        env = self.env
+        state = public_states(env).get(dossier.state, "")
+        parts = [env._("Dossier %(code)s: %(state)s.", code=dossier.name, state=state.lower())]
         if dossier.state == "supplement":
-            parts.append("Cần bổ sung giấy tờ.")
+            parts.append(env._("Papers must be supplemented."))
         elif dossier.state in OPEN_STATES and dossier.due_at:
-            parts.append(f"Hẹn trả ngày {dossier._motcua_format_date(dossier.due_at)}.")
+            parts.append(env._("Result due on %(date)s.", date=dossier._motcua_format_date(dossier.due_at)))
         elif dossier.state == "result_ready":
-            parts.append("Mời ông/bà đến nhận kết quả.")
+            parts.append(env._("Please come and collect the result."))
         text = " ".join(parts)
         if ascii_only:
             text = strip_diacritics(text)

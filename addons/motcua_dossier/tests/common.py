@@ -13,6 +13,20 @@ def utc(*args):
     return datetime(*args) - timedelta(hours=7)
 
 
+def enable_vietnamese(env):
+    """Vietnamese installed with this addon's terms and the default language of the websites, as
+    in the demo database (English stays a second website language)."""
+    lang = env["res.lang"]._activate_lang("vi_VN")
+    env["ir.module.module"]._load_module_terms(["motcua_dossier"], ["vi_VN"])
+    for website in env["website"].search([]):
+        website.language_ids |= lang
+        website.default_lang_id = lang
+    return lang
+
+
+VIETNAMESE_BROWSER = {"Accept-Language": "vi-VN,vi;q=0.9"}
+
+
 class DossierCase(TransactionCase):
     """Own units, users and procedure (the demo data is installed but not relied upon)."""
 

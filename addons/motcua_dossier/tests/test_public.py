@@ -2,7 +2,7 @@ from freezegun import freeze_time
 
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from .common import OFFICER
+from .common import OFFICER, VIETNAMESE_BROWSER, enable_vietnamese
 
 
 @tagged("post_install", "-at_install")
@@ -10,6 +10,7 @@ class TestPublicLookup(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        enable_vietnamese(cls.env)
         cls.unit = cls.env["motcua.unit"].create({"name": "Public commune", "unit_type": "commune",
                                                   "identifier_code": "000.20.55.P55"})
         cls.procedure = cls.env["motcua.procedure"].create({
@@ -27,6 +28,10 @@ class TestPublicLookup(HttpCase):
         cls.dossier.with_user(officer).action_receive()
         cls.key = cls.dossier.sudo().lookup_key
         cls.env["motcua.public.attempt"].sudo().search([]).unlink()
+
+    def setUp(self):
+        super().setUp()
+        self.opener.headers.update(VIETNAMESE_BROWSER)  # a visitor whose browser asks for Vietnamese
 
     def assert_no_personal_data(self, text):
         for secret in ("080090001234", "0912 345 678", "0912345678", "Bí Mật", "Nguyễn Văn An"):
@@ -48,6 +53,18 @@ class TestPublicLookup(HttpCase):
         empty = self.url_open("/tra-cuu-ho-so")
         self.assertEqual(empty.status_code, 200)
         self.assertLess(len(empty.content), 150 * 1024)
+        self.assertIn("Tra cứu tình trạng hồ sơ", empty.text)
+
+    def test_lookup_page_in_english(self):
+        """The page's source text is English: an English visitor gets it under /en/."""
+        response = self.url_open(f"/en/tra-cuu-ho-so?code={self.dossier.name}&key={self.key}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Look up the status of a dossier", response.text)
+        self.assertIn("Dossier received", response.text)
+        self.assertIn("N*** V** A", response.text)
+        # the machine channels answer citizens in Vietnamese whatever the caller's language
+        api = self.url_open(f"/api/v1/dossiers/{self.dossier.name}?key={self.key}")
+        self.assertEqual(api.json()["status_label"], "Đã tiếp nhận")
 
     def test_wrong_code_or_key_same_message(self):
         wrong_key = self.url_open(f"/tra-cuu-ho-so?code={self.dossier.name}&key=ZZZZZZ")
@@ -165,6 +182,7 @@ class TestPublicLookup(HttpCase):
 @tagged("post_install", "-at_install")
 class TestLookupTour(HttpCase):
     def test_visitor_looks_up_a_dossier(self):
+        enable_vietnamese(self.env)
         unit = self.env["motcua.unit"].create({"name": "Lookup commune", "unit_type": "commune",
                                                "identifier_code": "000.20.44.L44"})
         procedure = self.env["motcua.procedure"].create({"code": "LOOK.0001", "name": "Lookup procedure",
@@ -178,4 +196,5 @@ class TestLookupTour(HttpCase):
         self.assertEqual(dossier.name, "000.20.44.L44-261207-0001")
         # the page itself has no script; ?debug=tests only loads the test runner for the tour
         self.assertNotIn("<script", self.url_open("/tra-cuu-ho-so").text)
-        self.start_tour("/tra-cuu-ho-so?debug=tests", "motcua_dossier_lookup_tour")
+        # /vi/ sets the visitor's language cookie (the headless browser asks for English)
+        self.start_tour("/vi/tra-cuu-ho-so?debug=tests", "motcua_dossier_lookup_tour")

@@ -5,7 +5,7 @@ from PyPDF2 import PdfReader
 
 from odoo.tests import tagged
 
-from .common import DossierCase, utc
+from .common import DossierCase, enable_vietnamese, utc
 
 
 def pdf_text(pdf):
@@ -48,6 +48,18 @@ class TestDossierReports(DossierCase):
             "unit_id": self.commune_a.id, "date_from": "2026-12-01", "date_to": "2026-12-31"})
         self.assertIn(dossier, wizard.dossier_ids)
         self.assertIn(dossier.name, self.render("motcua_dossier.action_report_dossier_register", wizard).replace("\n", ""))
+
+    def test_forms_are_printed_in_vietnamese(self):
+        """Official forms come out in Vietnamese even when the officer's interface is English."""
+        enable_vietnamese(self.env)
+        self.officer_a.lang = "en_US"
+        dossier = self.received_dossier()
+        html = self.env["ir.actions.report"].with_user(self.officer_a)._render_qweb_html(
+            "motcua_dossier.action_report_dossier_receipt", dossier.ids)[0].decode()
+        self.assertIn("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", html)
+        self.assertIn("Mã tra cứu:", html)
+        self.assertIn("Liên 2: giao người nộp hồ sơ", html)
+        self.assertNotIn("Lookup key:", html)
 
     def test_titles_are_configurable(self):
         dossier = self.received_dossier()

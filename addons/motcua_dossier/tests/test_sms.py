@@ -4,7 +4,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 from odoo.tests import tagged
 
-from .common import DossierCase
+from .common import DossierCase, enable_vietnamese
 
 
 class FakeProvider(BaseHTTPRequestHandler):
@@ -34,6 +34,7 @@ class TestSms(DossierCase):
         cls.thread.start()
         cls.addClassCleanup(cls.server.server_close)
         cls.addClassCleanup(cls.server.shutdown)
+        enable_vietnamese(cls.env)
         cls.env["motcua.sms.gateway"].search([]).active = False
         cls.gateway = cls.env["motcua.sms.gateway"].create({
             "name": "Fake provider", "provider_url": f"http://127.0.0.1:{cls.server.server_port}/send",
@@ -55,6 +56,9 @@ class TestSms(DossierCase):
         self.assertEqual(FakeProvider.received[0]["to"], "0912345678")
         self.assertEqual(FakeProvider.received[0]["from"], "MOTCUA")
         self.assertIn(dossier.name, FakeProvider.received[0]["text"])
+        # citizens get Vietnamese without diacritics
+        self.assertIn("da duoc tiep nhan", FakeProvider.received[0]["text"])
+        self.assertTrue(FakeProvider.received[0]["text"].isascii())
         self.assertTrue(any("SMS sent" in body for body in dossier.message_ids.mapped("body")))
 
     def test_sms_retried_then_failed(self):
