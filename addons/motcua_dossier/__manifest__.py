@@ -31,6 +31,7 @@
         "views/motcua_dossier_menus.xml",
     ],
     "demo": [
+        "demo/website_lang_demo.xml",
         "demo/motcua_procedure_demo.xml",
         "demo/motcua_dossier_demo.xml",
     ],
