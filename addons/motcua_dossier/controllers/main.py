@@ -8,6 +8,7 @@ from odoo.tools import consteq
 from ..models.motcua_dossier import strip_diacritics
 from ..models.motcua_dossier_dashboard import PERIODS
 
+RATE_LIMIT_BUCKET = "dossier_lookup"  # motcua.rate_limit.dossier_lookup.limit / .minutes
 SMS_PATTERN = re.compile(r"^\s*(TRA|HS)\s+(\S+)\s+(\S+)\s*$", re.IGNORECASE)
 
 
@@ -44,21 +45,22 @@ class MotcuaDossierPublic(http.Controller):
     applicant's ID number, phone or address (the name is masked).
     """
 
-    def _lookup(self, code, key, bucket, client=None):
+    def _lookup(self, code, key, channel, client=None):
         """(dossier, status) with status in ok / not_found / limited / empty.
 
-        Failures are counted per ``client``: the caller's address, or for SMS the sender's number
-        (all SMS come from the provider's address).
+        Failures of every channel (page, API, switchboard, SMS) are counted together in
+        motcua_base's ``motcua.rate.limit``, bucket ``dossier_lookup``, per ``client``: the
+        caller's address, or for SMS the sender's number (all SMS come from the provider's address).
         """
-        Attempt = request.env["motcua.public.attempt"].sudo()
+        RateLimit = request.env["motcua.rate.limit"].sudo()
         client = client or _client()
-        if Attempt._is_limited(client):
+        if RateLimit._is_limited(RATE_LIMIT_BUCKET, client):
             return None, "limited"
         if not (code or "").strip() and not (key or "").strip():
             return None, "empty"
         dossier = request.env["motcua.dossier"]._motcua_public_find(code, key)
         if not dossier:
-            Attempt._record_failure(bucket, client)
+            RateLimit._record_failure(RATE_LIMIT_BUCKET, client)
             return None, "not_found"
         return dossier, "ok"
 

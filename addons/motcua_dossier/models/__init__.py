@@ -6,5 +6,4 @@ from . import motcua_dossier_step
 from . import motcua_sms_gateway
 from . import motcua_sms_message
 from . import motcua_dossier_dashboard
-from . import motcua_public_attempt
 from . import motcua_sms_inbound

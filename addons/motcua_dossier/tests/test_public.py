@@ -27,7 +27,7 @@ class TestPublicLookup(HttpCase):
         cls.dossier.paper_ids.received = True
         cls.dossier.with_user(officer).action_receive()
         cls.key = cls.dossier.sudo().lookup_key
-        cls.env["motcua.public.attempt"].sudo().search([]).unlink()
+        cls.env["motcua.rate.limit"].sudo().search([("bucket", "=", "dossier_lookup")]).unlink()
 
     def setUp(self):
         super().setUp()
@@ -84,6 +84,16 @@ class TestPublicLookup(HttpCase):
         self.assertNotIn("N*** V** A", response.text)
         self.assertEqual(self.url_open(f"/api/v1/dossiers/{self.dossier.name}?key={self.key}").status_code, 429)
         self.assertEqual(self.url_open(f"/api/v1/ivr/dossiers/{self.dossier.name}?key={self.key}").status_code, 429)
+
+    def test_rate_limit_is_configurable(self):
+        """motcua_base's limiter, bucket dossier_lookup: its system parameters apply."""
+        self.env["ir.config_parameter"].sudo().set_param("motcua.rate_limit.dossier_lookup.limit", 2)
+        for _attempt in range(2):
+            self.assertEqual(self.url_open(f"/api/v1/dossiers/{self.dossier.name}?key=WRONG1").status_code, 404)
+        self.assertEqual(self.url_open(f"/api/v1/dossiers/{self.dossier.name}?key={self.key}").status_code, 429)
+        failures = self.env["motcua.rate.limit"].sudo().search([("bucket", "=", "dossier_lookup")])
+        self.assertEqual(len(failures), 2)
+        self.assertEqual(set(failures.mapped("client")), {"127.0.0.1"})
 
     def test_json_api(self):
         response = self.url_open(f"/api/v1/dossiers/{self.dossier.name}?key={self.key}")
@@ -164,7 +174,7 @@ class TestPublicLookup(HttpCase):
     def test_no_personal_data_of_demo_dossiers(self):
         demo = self.env["motcua.dossier"].search([("state", "!=", "draft"), ("unit_id", "!=", self.unit.id)], limit=6)
         for dossier in demo:
-            self.env["motcua.public.attempt"].sudo().search([]).unlink()
+            self.env["motcua.rate.limit"].sudo().search([("bucket", "=", "dossier_lookup")]).unlink()
             key = dossier.sudo().lookup_key
             texts = [
                 self.url_open(f"/tra-cuu-ho-so?code={dossier.name}&key={key}").text,
