@@ -665,6 +665,10 @@ class MotcuaDossier(models.Model):
             return self.env(context=dict(self.env.context, lang="vi_VN"))
         return self.env
 
+    def _motcua_citizen_lang(self):
+        """Language of the e-mails to the applicant (the ``lang`` of the mail templates)."""
+        return self._motcua_citizen_env().lang or "en_US"
+
     @api.model
     def _motcua_sms(self, text, **params):
         """An SMS from a translated ``text``: without diacritics (plain GSM characters), then filled in."""

@@ -3,7 +3,7 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import DossierCase, utc
+from .common import DossierCase, enable_vietnamese, utc
 
 
 @tagged("post_install", "-at_install")
@@ -204,6 +204,15 @@ class TestDossierLifecycle(DossierCase):
             self.commune_a.motcua_apology_limit = 5
             with self.assertRaisesRegex(UserError, "has passed"):
                 dossier.action_apologize("Too late", utc(2026, 12, 19, 10, 0))
+
+    def test_mail_to_the_applicant_is_vietnamese(self):
+        """The e-mail templates' source is English; the applicant is written to in Vietnamese."""
+        enable_vietnamese(self.env)
+        dossier = self.received_dossier(applicant_email="an@example.com")
+        mail = self.env["mail.mail"].search([("model", "=", "motcua.dossier"), ("res_id", "=", dossier.id)], limit=1)
+        self.assertEqual(mail.subject, f"Hồ sơ {dossier.name} đã được tiếp nhận")
+        self.assertIn("Kính gửi", mail.body_html)
+        self.assertIn("Ngày hẹn trả kết quả", mail.body_html)
 
     def test_notifications(self):
         with_mail = self.received_dossier(applicant_email="an@example.com")
