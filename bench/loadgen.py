@@ -5,8 +5,8 @@
 
 Each of ``--concurrency`` tasks sends GET requests for paths taken in turn from the list (one
 per line; random order, so repeated runs do not hit the same rows) until ``--requests`` were
-sent or ``--seconds`` passed. Prints a JSON object: requests, errors (status >= 400 other than
-the ``--ok`` statuses, or a network error), seconds, rps, p50_ms, p99_ms, statuses.
+sent or ``--seconds`` passed. Prints a JSON object: requests, errors (a status other than 2xx
+and the ``--ok`` statuses, e.g. a redirect; a network error; an answer containing ``--reject``), seconds, rps, p50_ms, p99_ms, statuses.
 A response is read completely (Content-Length or until the server closes), so the latency is
 the full answer as a browser would get it.
 """
@@ -29,11 +29,11 @@ def percentile(values, fraction):
 
 
 async def fetch(host, port, path, timeout):
-    """One GET with Connection: close; returns (status, body length)."""
+    """One GET with Connection: close; returns (status, body)."""
     reader, writer = await asyncio.wait_for(asyncio.open_connection(host, port), timeout)
     try:
-        request = (f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nUser-Agent: motcua-bench\r\n"
-                   "Accept: */*\r\nConnection: close\r\n\r\n")
+        request = (f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nUser-Agent: Mozilla/5.0 (motcua-bench)\r\n"
+                   "Accept: */*\r\nAccept-Language: vi-VN,vi;q=0.9\r\nConnection: close\r\n\r\n")
         writer.write(request.encode("latin-1"))
         await writer.drain()
         data = await asyncio.wait_for(reader.read(-1), timeout)
@@ -46,10 +46,10 @@ async def fetch(host, port, path, timeout):
     head, _sep, body = data.partition(b"\r\n\r\n")
     status_line = head.split(b"\r\n", 1)[0].split()
     status = int(status_line[1]) if len(status_line) > 1 else 0
-    return status, len(body)
+    return status, body
 
 
-async def run(base, paths, concurrency, seconds, max_requests, warmup, timeout, ok_statuses):
+async def run(base, paths, concurrency, seconds, max_requests, warmup, timeout, ok_statuses, reject=None):
     parts = urlsplit(base)
     host, port = parts.hostname, parts.port or 80
     # warm-up: every worker process should have loaded the registry and compiled its templates
@@ -71,12 +71,14 @@ async def run(base, paths, concurrency, seconds, max_requests, warmup, timeout, 
             sent += 1
             began = time.perf_counter()
             try:
-                status, _size = await fetch(host, port, path, timeout)
+                status, body = await fetch(host, port, path, timeout)
             except (TimeoutError, OSError):
-                status = 0
+                status, body = 0, b""
+            if reject and reject in body:
+                status = -status  # an answer, but not the expected one (e.g. "not found" on a 200 page)
             latencies.append(time.perf_counter() - began)
             statuses[status] = statuses.get(status, 0) + 1
-            if status == 0 or (status >= 400 and status not in ok_statuses):
+            if status <= 0 or (not 200 <= status < 300 and status not in ok_statuses):
                 errors += 1
 
     began = time.perf_counter()
@@ -104,7 +106,8 @@ def main(argv=None):
     parser.add_argument("--requests", type=int, default=100000)
     parser.add_argument("--warmup", type=float, default=1.0)
     parser.add_argument("--timeout", type=float, default=30.0)
-    parser.add_argument("--ok", default="", help="comma-separated statuses >= 400 that are not errors")
+    parser.add_argument("--ok", default="", help="comma-separated non-2xx statuses that are not errors")
+    parser.add_argument("--reject", default="", help="a 2xx answer containing this text is an error (status -N)")
     args = parser.parse_args(argv)
     with open(args.paths, encoding="utf-8") as handle:
         paths = [line.strip() for line in handle if line.strip()]
@@ -112,7 +115,7 @@ def main(argv=None):
         sys.exit("no path to request")
     ok_statuses = {int(s) for s in args.ok.split(",") if s.strip()}
     result = asyncio.run(run(args.base, paths, args.concurrency, args.seconds, args.requests, args.warmup,
-                             args.timeout, ok_statuses))
+                             args.timeout, ok_statuses, args.reject.encode() or None))
     json.dump(result, sys.stdout)
     sys.stdout.write("\n")
 

@@ -129,7 +129,7 @@ printf '/bench/constant\n' > "$WORK/constant.txt"
 printf '/bench/page\n' > "$WORK/page.txt"
 load() {  # paths file, output
   "$PY" "$BENCH/loadgen.py" --base "http://127.0.0.1:$PORT" --paths "$1" --concurrency "$CONC" \
-    --seconds "$SECS" --requests "${BENCH_REQUESTS:-200000}" --warmup 2 > "$2"
+    --seconds "$SECS" --requests "${BENCH_REQUESTS:-200000}" --warmup 2 --reject 'class="msg"' > "$2"
 }
 http_bench() {  # id key name baseline-paths baseline-name target-paths target-ratio
   if [ ! -s "$WORK/$6" ]; then
