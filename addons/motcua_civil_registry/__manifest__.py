@@ -7,7 +7,7 @@
     "website": "https://github.com/motcua/motcua",
     "author": "MotCua contributors",
     "license": "LGPL-3",
-    "depends": ["motcua_base", "mail", "website", "portal"],
+    "depends": ["motcua_base", "motcua_dossier", "mail", "website", "portal"],
     "data": [
         "security/motcua_civil_registry_groups.xml",
         "security/ir.model.access.csv",
@@ -19,6 +19,7 @@
         "views/motcua_civil_book_views.xml",
         "views/motcua_civil_event_views.xml",
         "views/motcua_civil_event_templates.xml",
+        "views/motcua_dossier_views.xml",
         "views/motcua_civil_registry_menus.xml",
     ],
     "demo": [

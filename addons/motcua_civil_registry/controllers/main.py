@@ -5,6 +5,7 @@ from odoo.http import request
 from odoo.tools import consteq
 
 CODE_RE = re.compile(r"^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$")
+RATE_LIMIT_BUCKET = "civil_verification"  # motcua.rate_limit.civil_verification.limit / .minutes
 
 
 class CivilRegistryVerification(http.Controller):
@@ -16,8 +17,10 @@ class CivilRegistryVerification(http.Controller):
         code = (code or kwargs.get("code") or "").strip().upper()
         if not code:
             return request.render("motcua_civil_registry.civil_verification_page", {"searched": False})
-        Attempt = request.env["motcua.civil.verification.attempt"]
-        if not Attempt._register_attempt(request.httprequest.remote_addr or "unknown"):
+        # failed attempts are counted per address by motcua_base's limiter, as for the dossier lookup
+        RateLimit = request.env["motcua.rate.limit"].sudo()
+        client = request.httprequest.remote_addr or ""
+        if RateLimit._is_limited(RATE_LIMIT_BUCKET, client):
             return request.render("motcua_civil_registry.civil_verification_page",
                                   {"searched": True, "code": code, "limited": True}, status=429)
         entry = None
@@ -28,5 +31,7 @@ class CivilRegistryVerification(http.Controller):
                 [("verification_code", "=", code), ("state", "=", "registered")], limit=1)
             if found and consteq(found.verification_code, code):
                 entry = found._civil_public_data()
+        if not entry:
+            RateLimit._record_failure(RATE_LIMIT_BUCKET, client)
         return request.render("motcua_civil_registry.civil_verification_page",
                               {"searched": True, "code": code, "entry": entry}, status=200 if entry else 404)

@@ -1,5 +1,6 @@
 from . import res_partner
 from . import motcua_civil_book
 from . import motcua_civil_event
-from . import motcua_civil_verification_attempt
 from . import motcua_civil_report
+from . import motcua_procedure
+from . import motcua_dossier

@@ -72,6 +72,8 @@ class MotcuaCivilEvent(models.Model):
     is_late = fields.Boolean("Late registration", compute="_compute_late", store=True)
     late_days = fields.Integer("Days after the event", compute="_compute_late", store=True, aggregator="avg")
     print_count = fields.Integer(readonly=True, copy=False)
+    dossier_id = fields.Many2one("motcua.dossier", "One-stop dossier", readonly=True, copy=False,
+                                 index="btree_not_null", groups="motcua_base.group_receiving_officer")
     note = fields.Text()
 
     # declarant

@@ -6,3 +6,4 @@ from . import test_verification
 from . import test_security
 from . import test_statistics
 from . import test_tour
+from . import test_dossier

@@ -50,8 +50,10 @@ class TestCivilVerificationPage(HttpCase, MotcuaBaseCommon):
         self.assertEqual(response.status_code, 404)
 
     def test_rate_limited(self):
-        self.env["ir.config_parameter"].sudo().set_param("motcua_civil_registry.verify_rate_limit", "3")
+        self.env["ir.config_parameter"].sudo().set_param("motcua.rate_limit.civil_verification.limit", "3")
         for _i in range(3):
+            # successful verifications are not counted, failures are
+            self.assertEqual(self.url_open(f"/xac-thuc-ho-tich/{self.event.verification_code}").status_code, 200)
             self.assertEqual(self.url_open("/xac-thuc-ho-tich/AAAA-BBBB-CCCC").status_code, 404)
         response = self.url_open(f"/xac-thuc-ho-tich/{self.event.verification_code}")
         self.assertEqual(response.status_code, 429)
