@@ -21,7 +21,7 @@ class TestCivilVerificationPage(HttpCase, MotcuaBaseCommon):
         response = self.url_open(f"/xac-thuc-ho-tich/{self.event.verification_code}")
         self.assertEqual(response.status_code, 200)
         page = response.text
-        self.assertIn("This paper is registered.", page)
+        self.assertIn("o_civil_found", page)
         self.assertIn("Khai sinh", page)
         self.assertIn("1/2026", page)
         self.assertIn("10/03/2026", page)
@@ -39,7 +39,7 @@ class TestCivilVerificationPage(HttpCase, MotcuaBaseCommon):
         for code in ("AAAA-BBBB-CCCC", "' OR 1=1 --", self.event.verification_code[:-1]):
             response = self.url_open(f"/xac-thuc-ho-tich/{code}")
             self.assertEqual(response.status_code, 404)
-            self.assertIn("No civil-status paper was found", response.text)
+            self.assertIn("o_civil_not_found", response.text)
             self.assertNotIn("N*** V*** A***", response.text)
 
     def test_draft_is_not_verifiable(self):
@@ -57,5 +57,5 @@ class TestCivilVerificationPage(HttpCase, MotcuaBaseCommon):
             self.assertEqual(self.url_open("/xac-thuc-ho-tich/AAAA-BBBB-CCCC").status_code, 404)
         response = self.url_open(f"/xac-thuc-ho-tich/{self.event.verification_code}")
         self.assertEqual(response.status_code, 429)
-        self.assertIn("Too many verification attempts", response.text)
+        self.assertIn("o_civil_limited", response.text)
         self.assertNotIn("N*** V*** A***", response.text)
