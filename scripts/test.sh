@@ -68,7 +68,8 @@ if { [ -z "${MODULES_GIVEN:-}" ] || [ -n "${E2E:-}" ]; } && [ -d "$ROOT/tests" ]
   server=$!
   for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$TEST_HTTP_PORT/web/login" >/dev/null && break; sleep 1; done
   MOTCUA_URL="http://127.0.0.1:$TEST_HTTP_PORT" MOTCUA_DB="$DB" \
-    "$PY" -m pytest -q -p no:cacheprovider --junitxml="$VAR/pytest.xml" "$ROOT/tests" >&2
+    "$PY" -m pytest -q -p no:cacheprovider --junitxml="$VAR/pytest.xml" "$ROOT/tests" \
+      $(ls "$ROOT/bench/test_bench_smoke.py" 2>/dev/null) >&2
   read -r tp tf < <("$PY" - "$VAR/pytest.xml" <<'PY'
 import sys, xml.etree.ElementTree as ET
 root = ET.parse(sys.argv[1]).getroot()

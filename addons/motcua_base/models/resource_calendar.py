@@ -9,8 +9,10 @@ from odoo.tools.intervals import Intervals
 _logger = logging.getLogger(__name__)
 
 VN_TZ = "Asia/Ho_Chi_Minh"
-# How far add_working_time looks ahead before it gives up (a year of days off is absurd).
+# How far add_working_time looks ahead before it gives up (a year of days off is absurd), and
+# the size of the windows it reads working intervals in (most deadlines end within one).
 SEARCH_LIMIT = timedelta(days=400)
+SEARCH_WINDOW = timedelta(days=14)
 
 
 class ResourceCalendar(models.Model):
@@ -64,6 +66,14 @@ class ResourceCalendar(models.Model):
         """Working intervals (aware datetimes) of this calendar between two aware datetimes."""
         return list(self._work_intervals_batch(start, end)[False])
 
+    def _motcua_iter_work_intervals(self, start):
+        """Working intervals from ``start`` on, read window by window (up to SEARCH_LIMIT)."""
+        lo = start
+        while lo < start + SEARCH_LIMIT:
+            hi = lo + SEARCH_WINDOW
+            yield from self._motcua_work_intervals(lo, hi)
+            lo = hi
+
     # ------------------------------------------------------------------ public API
     @api.model
     def _motcua_localize(self, dt):
@@ -116,17 +126,16 @@ class ResourceCalendar(models.Model):
         return self.hours_per_day or 8.0
 
     def _motcua_next_working_moment(self, moment):
-        intervals = self._motcua_work_intervals(moment, moment + SEARCH_LIMIT)
-        if not intervals:
-            raise ValueError("no working time in the year after %s" % moment)
-        return max(moment, intervals[0][0])
+        for lo, _hi, _att in self._motcua_iter_work_intervals(moment):
+            return max(moment, lo)
+        raise ValueError("no working time in the year after %s" % moment)
 
     def _motcua_working_dates(self, start, count):
         """The first ``count`` dates after ``start``'s date that hold working time."""
         zone = start.tzinfo
         begin = zone.localize(datetime.combine(start.date() + timedelta(days=1), time.min))
         found = []
-        for lo, _hi, _att in self._motcua_work_intervals(begin, begin + SEARCH_LIMIT):
+        for lo, _hi, _att in self._motcua_iter_work_intervals(begin):
             day = lo.date()
             if not found or found[-1] != day:
                 found.append(day)
@@ -140,7 +149,7 @@ class ResourceCalendar(models.Model):
 
     def _motcua_add_hours(self, start, hours):
         remaining = timedelta(hours=hours)
-        for lo, hi, _att in self._motcua_work_intervals(start, start + SEARCH_LIMIT):
+        for lo, hi, _att in self._motcua_iter_work_intervals(start):
             if remaining <= hi - lo:
                 return lo + remaining
             remaining -= hi - lo
