@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 
 from .motcua_dossier import TIMELINESS, timeliness_of
-from .motcua_procedure import PAPER_TYPES, STEP_ROLES
+from .motcua_procedure import STEP_ROLES
 
 STEP_STATES = [("todo", "To do"), ("open", "In progress"), ("done", "Done"), ("cancelled", "Cancelled")]
 
@@ -73,19 +73,13 @@ class MotcuaDossierPaper(models.Model):
     """A paper of the intake checklist, copied from the procedure version."""
 
     _name = "motcua.dossier.paper"
+    _inherit = ["motcua.paper.mixin"]
     _description = "Dossier paper"
     _order = "dossier_id, sequence, id"
 
     dossier_id = fields.Many2one("motcua.dossier", required=True, ondelete="cascade", index=True)
-    sequence = fields.Integer(default=10)
-    name = fields.Char(required=True)
-    paper_type = fields.Selection(PAPER_TYPES, string="Original / copy", required=True, default="original")
-    quantity = fields.Integer(default=1)
-    mandatory = fields.Boolean()
     received = fields.Boolean()
     note = fields.Char()
-
-    _quantity_positive = models.Constraint("CHECK(quantity > 0)", "The number of copies must be positive.")
 
 
 class MotcuaDossierApology(models.Model):

@@ -150,19 +150,29 @@ class MotcuaProcedure(models.Model):
         return action
 
 
-class MotcuaProcedurePaper(models.Model):
-    _name = "motcua.procedure.paper"
-    _description = "Required paper of a procedure"
-    _order = "procedure_id, sequence, id"
+class MotcuaPaperMixin(models.AbstractModel):
+    """A paper of a checklist: what the procedure requires, what a dossier received."""
 
-    procedure_id = fields.Many2one("motcua.procedure", required=True, ondelete="cascade", index=True)
+    _name = "motcua.paper.mixin"
+    _description = "Paper of a checklist"
+
     sequence = fields.Integer(default=10)
     name = fields.Char(required=True)
     paper_type = fields.Selection(PAPER_TYPES, string="Original / copy", required=True, default="original")
     quantity = fields.Integer(default=1)
-    mandatory = fields.Boolean(default=True)
+    mandatory = fields.Boolean()
 
     _quantity_positive = models.Constraint("CHECK(quantity > 0)", "The number of copies must be positive.")
+
+
+class MotcuaProcedurePaper(models.Model):
+    _name = "motcua.procedure.paper"
+    _inherit = ["motcua.paper.mixin"]
+    _description = "Required paper of a procedure"
+    _order = "procedure_id, sequence, id"
+
+    procedure_id = fields.Many2one("motcua.procedure", required=True, ondelete="cascade", index=True)
+    mandatory = fields.Boolean(default=True)
 
 
 class MotcuaProcedureStep(models.Model):
