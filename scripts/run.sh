@@ -19,10 +19,16 @@ trap 'exit 130' INT TERM
 if ! psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$MOTCUA_DB'" | grep -q 1; then
   say "creating the database $MOTCUA_DB with every MotCua addon and demo data (first run only)"
   odoo -d "$MOTCUA_DB" -i "website,${MODULES:-$(motcua_modules)}" --with-demo --stop-after-init --log-level=warn \
-    || { dropdb --if-exists "$MOTCUA_DB"; die "the installation failed; see the log above"; }
+    --no-http || { dropdb --if-exists "$MOTCUA_DB"; die "the installation failed; see the log above"; }
+  # Vietnamese for every installed addon (the demo makes it the website's default language)
+  conf="$VAR/run-i18n.conf"
+  printf '[options]\naddons_path = %s\ndata_dir = %s\ndb_host = %s\ndb_port = %s\ndb_user = %s\ndb_password = %s\n' \
+    "$(addons_path)" "$VAR/data" "$PGHOST" "$PGPORT" "$PGUSER" "${PGPASSWORD:-}" > "$conf"
+  "$PY" "$(odoo_src)/odoo-bin" i18n loadlang -c "$conf" -d "$MOTCUA_DB" -l vi_VN --log-level=warn || true
+  rm -f "$conf"
 else
   say "updating the addons of the existing database $MOTCUA_DB"
-  odoo -d "$MOTCUA_DB" -u "${MODULES:-$(motcua_modules)}" --stop-after-init --log-level=warn
+  odoo -d "$MOTCUA_DB" -u "${MODULES:-$(motcua_modules)}" --stop-after-init --log-level=warn --no-http
 fi
 
 # the demo dossier to look up on the public page (its code carries the day the demo was made)
