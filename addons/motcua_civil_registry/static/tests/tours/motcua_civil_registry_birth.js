@@ -23,11 +23,6 @@ registry.category("web_tour.tours").add("motcua_civil_registry_birth", {
             run: "edit Lê Thị Tour",
         },
         {
-            content: "Date of birth",
-            trigger: '.o_field_widget[name="person_birth_date"] input',
-            run: `edit ${birthDate.toFormat("MM/dd/yyyy")}`,
-        },
-        {
             content: "Open the sex list",
             trigger: '.o_field_widget[name="person_sex"] .o_select_menu_toggler',
             run: "click",
@@ -36,6 +31,15 @@ registry.category("web_tour.tours").add("motcua_civil_registry_birth", {
             content: "Female",
             trigger: '.o_select_menu_item:contains("Female")',
             run: "click",
+        },
+        {
+            content: "The sex is taken (before the date picker opens)",
+            trigger: '.o_field_widget[name="person_sex"] input.o_select_menu_toggler:value("Female")',
+        },
+        {
+            content: "Date of birth",
+            trigger: '.o_field_widget[name="person_birth_date"] input',
+            run: `edit ${birthDate.toFormat("MM/dd/yyyy")}`,
         },
         {
             content: "Mother's name",
