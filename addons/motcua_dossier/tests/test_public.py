@@ -1,3 +1,5 @@
+import re
+
 from freezegun import freeze_time
 
 from odoo.tests import HttpCase, new_test_user, tagged
@@ -170,6 +172,10 @@ class TestPublicLookup(HttpCase):
         self.assertEqual(transparency.status_code, 200)
         self.assertIn("Public commune", transparency.text)
         self.assert_no_personal_data(transparency.text)
+        # a unit that settled nothing yet has no rate (not "0.0%")
+        row = re.search(r"Public commune</td>(.*?)</tr>", transparency.text, re.S).group(1)
+        self.assertIn("—", row)
+        self.assertNotIn("%", row)
 
     def test_no_personal_data_of_demo_dossiers(self):
         demo = self.env["motcua.dossier"].search([("state", "!=", "draft"), ("unit_id", "!=", self.unit.id)], limit=6)
