@@ -18,7 +18,7 @@ class CivilRegistryVerification(http.Controller):
         if not code:
             return request.render("motcua_civil_registry.civil_verification_page", {"searched": False})
         # failed attempts are counted per address by motcua_base's limiter, as for the dossier lookup
-        RateLimit = request.env["motcua.rate.limit"].sudo()
+        RateLimit = request.env["motcua.rate.limit"]  # reads and writes its rows itself (sudo inside)
         client = request.httprequest.remote_addr or ""
         if RateLimit._is_limited(RATE_LIMIT_BUCKET, client):
             return request.render("motcua_civil_registry.civil_verification_page",
