@@ -8,6 +8,7 @@ import os
 import xmlrpc.client
 
 import pytest
+from clients import Json2Client, WebSession
 
 
 @pytest.fixture(scope="session")
@@ -38,5 +39,29 @@ def rpc(base_url, db):
 
         call.uid = uid
         return call
+
+    return login
+
+
+@pytest.fixture(scope="session")
+def web(base_url, db):
+    """web(login, password) -> a logged-in browser session (JSON-RPC, reports, /web/content);
+    web() -> a public visitor."""
+    def login(user=None, password=None):
+        return WebSession(base_url, db, user, password)
+
+    return login
+
+
+@pytest.fixture(scope="session")
+def json2(base_url, db):
+    """json2(login, password) -> a client of Odoo 19's JSON-2 API with the user's own API key
+    (cached per login for the session)."""
+    clients = {}
+
+    def login(user, password):
+        if user not in clients:
+            clients[user] = Json2Client(base_url, db, user, password)
+        return clients[user]
 
     return login
