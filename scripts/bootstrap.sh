@@ -8,7 +8,8 @@ set -euo pipefail
 
 DEBS="postgresql postgresql-contrib chromium wkhtmltopdf fonts-noto-core fonts-dejavu-core
       libpq-dev libldap2-dev libsasl2-dev libxml2-dev libxslt1-dev libjpeg-dev zlib1g-dev
-      libffi-dev build-essential python3-dev python3-venv libmagic1 curl ca-certificates gettext"
+      libffi-dev build-essential python3-dev python3-venv libmagic1 curl ca-certificates gettext
+      poppler-utils zbar-tools"
 
 missing=$(for p in $DEBS; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || echo "$p"; done)
 if [ -n "$missing" ]; then

@@ -22,9 +22,10 @@ if ! psql -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$MOTCUA_D
     --no-http || { dropdb --if-exists "$MOTCUA_DB"; die "the installation failed; see the log above"; }
   # Vietnamese for every installed addon (the demo makes it the website's default language)
   conf="$VAR/run-i18n.conf"
-  printf '[options]\naddons_path = %s\ndata_dir = %s\ndb_host = %s\ndb_port = %s\ndb_user = %s\ndb_password = %s\n' \
+  printf '[options]\naddons_path = %s\ndata_dir = %s\ndb_host = %s\ndb_port = %s\ndb_user = %s\ndb_password = %s\nlog_level = warn\n' \
     "$(addons_path)" "$VAR/data" "$PGHOST" "$PGPORT" "$PGUSER" "${PGPASSWORD:-}" > "$conf"
-  "$PY" "$(odoo_src)/odoo-bin" i18n loadlang -c "$conf" -d "$MOTCUA_DB" -l vi_VN --log-level=warn || true
+  "$PY" "$(odoo_src)/odoo-bin" i18n loadlang -c "$conf" -d "$MOTCUA_DB" -l vi_VN \
+    || say "WARNING: the Vietnamese translations were not loaded; see the message above"
   rm -f "$conf"
 else
   say "updating the addons of the existing database $MOTCUA_DB"

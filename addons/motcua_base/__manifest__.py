@@ -22,6 +22,8 @@
         "views/motcua_sequence_counter_views.xml",
         "views/res_users_views.xml",
         "wizard/motcua_unit_import_views.xml",
+        "report/motcua_base_paperformats.xml",
+        "report/motcua_base_report_templates.xml",
         "views/motcua_base_menus.xml",
     ],
     "demo": [

@@ -21,6 +21,7 @@
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "report/motcua_document_register_report.xml",
+        "report/motcua_incoming_handling_slip_report.xml",
         "views/motcua_document_type_views.xml",
         "views/motcua_incoming_document_views.xml",
         "views/motcua_outgoing_document_views.xml",

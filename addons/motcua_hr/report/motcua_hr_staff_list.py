@@ -15,7 +15,8 @@ class ReportMotcuaHrStaffList(models.AbstractModel):
             # the access rules of the printing user apply: an HR officer prints their units only
             staff[unit.id] = self.env["hr.employee"].search(
                 [("motcua_unit_id", "child_of", unit.id)], order="motcua_unit_id, name")
-        categories = dict(self.env["hr.version"]._fields["motcua_category"]._description_selection(self.env))
+        paper_env = self.with_context(lang=self.env["ir.actions.report"]._motcua_paper_lang()).env
+        categories = dict(self.env["hr.version"]._fields["motcua_category"]._description_selection(paper_env))
         return {
             "doc_ids": docids,
             "doc_model": "motcua.unit",

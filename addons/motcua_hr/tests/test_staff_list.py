@@ -1,42 +1,36 @@
-import io
-
-import PyPDF2
-
 from odoo.tests import tagged
+
+from odoo.addons.motcua_base.tests.report_common import MotcuaReportCase, pdf_text
 
 from .common import MotcuaHrCommon
 
 
 @tagged("post_install", "-at_install")
-class TestStaffList(MotcuaHrCommon):
+class TestStaffList(MotcuaHrCommon, MotcuaReportCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.desk_a = cls.env["motcua.unit"].create(
             {"name": "HR desk A", "unit_type": "desk", "parent_id": cls.commune_a.id})
-        cls.alice = cls._employee("Alice Staffmember", cls.commune_a)
+        cls.alice = cls._employee("Nguyễn Thị Ánh Dương", cls.commune_a)
         cls.bob = cls._employee("Bob Deskworker", cls.desk_a, motcua_rank_id=cls.env.ref("motcua_hr.rank_01_005").id,
                                 motcua_step=1)
         cls.carol = cls._employee("Carol Elsewhere", cls.commune_b)
 
     def _pdf_text(self, user, units):
-        pdf, _fmt = self.env["ir.actions.report"].with_user(user).with_context(
-            force_report_rendering=True)._render_qweb_pdf("motcua_hr.action_report_staff_list", units.ids)
-        reader = PyPDF2.PdfReader(io.BytesIO(pdf))
-        return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+        return pdf_text(self.render_pdf("motcua_hr.action_report_staff_list", units, user=user))
 
     def test_pdf_lists_the_staff_of_the_unit_tree(self):
-        text = self._pdf_text(self.hr_officer_a, self.commune_a)
-        self.assertIn("Alice Staffmember", text)
-        self.assertIn("Bob Deskworker", text)
-        self.assertIn("01.005", text)
-        self.assertNotIn("Carol Elsewhere", text)
-        self.assertIn("2", text.split("Total:")[1][:10])
+        pdf = self.render_pdf("motcua_hr.action_report_staff_list", self.commune_a, user=self.hr_officer_a)
+        self.assertA4(pdf, landscape=True)
+        self.assertPrinted(pdf, *self.NATIONAL_MOTTO, "DANH SÁCH CÁN BỘ, CÔNG CHỨC", "Nguyễn Thị Ánh Dương",
+                           "Bob Deskworker", "01.005", "Tổng số: 2")
+        self.assertNotIn("Carol Elsewhere", pdf_text(pdf))
 
     def test_officer_prints_nobody_of_another_unit(self):
         text = self._pdf_text(self.hr_officer_a, self.commune_b)
         self.assertNotIn("Carol Elsewhere", text)
-        self.assertIn("No staff recorded for this unit.", text)
+        self.assertIn("Đơn vị chưa có cán bộ nào.", text)
         self.assertIn("Carol Elsewhere", self._pdf_text(self.hr_officer_b, self.commune_b))
 
     def test_headcount_by_category_and_rank(self):
