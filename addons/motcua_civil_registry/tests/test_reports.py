@@ -40,20 +40,6 @@ class TestCivilReports(CivilRegistryCommon, MotcuaReportCase):
             [link] = pdf_qr_codes(pdf, page=page)
             self.assertTrue(link.endswith(f"/xac-thuc-ho-tich/{event.verification_code}"), link)
 
-    def test_report_html_is_vietnamese_with_qr(self):
-        event = self._birth()
-        event.action_register()
-        html = self.env["ir.actions.report"].with_user(self.civil_a)._render_qweb_html(
-            "motcua_civil_registry.action_report_civil_extract", event.ids)[0].decode()
-        self.assertIn("TRÍCH LỤC KHAI SINH", html)
-        self.assertIn("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", html)
-        self.assertIn("Nguyễn Văn An", html)
-        self.assertIn("Trần Thị Bích", html)
-        self.assertIn("data:image/png;base64,", html)
-        cert = self.env["ir.actions.report"].with_user(self.civil_a)._render_qweb_html(
-            "motcua_civil_registry.action_report_civil_certificate", event.ids)[0].decode()
-        self.assertIn("GIẤY KHAI SINH", cert)
-
     def test_declaration_cannot_be_printed(self):
         event = self._birth()
         with self.assertRaisesRegex(UserError, "Only registered entries"):
