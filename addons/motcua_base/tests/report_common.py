@@ -11,7 +11,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from odoo.tests import TransactionCase
+from odoo.tests import HttpCase
 
 
 def pdf_text(pdf, page=None):
@@ -44,8 +44,13 @@ def pdf_qr_codes(pdf, page=1, dpi=150):
     return [line for line in result.stdout.decode("utf-8").splitlines() if line]
 
 
-class MotcuaReportCase(TransactionCase):
-    """Render MotCua papers as PDF, with Vietnamese installed as in a real office."""
+class MotcuaReportCase(HttpCase):
+    """Render MotCua papers as PDF, with Vietnamese installed as in a real office.
+
+    An HttpCase: wkhtmltopdf fetches the report's style sheets from the server (web.base.url),
+    and only the test server in test mode answers inside the test's transaction. From a plain
+    TransactionCase that request waits for the test's locks while the test waits for the PDF.
+    """
 
     @classmethod
     def setUpClass(cls):
