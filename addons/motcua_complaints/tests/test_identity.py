@@ -4,13 +4,13 @@ import io
 import PyPDF2
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import SECRET_ID, SECRET_NAME, SECRET_PHONE, ComplaintsCommon
 
 
 @tagged("post_install", "-at_install")
-class TestIdentityProtection(ComplaintsCommon):
+class TestIdentityProtection(ComplaintsCommon, HttpCase):  # HttpCase: it prints PDFs (see MotcuaReportCase)
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
