@@ -491,3 +491,25 @@ def test_v6_removing_a_unit_revokes_access_at_once(web, admin, ref, make_user):
     assert officer.call("motcua.complaint.petition", "search_count", domain) > 0
     admin.call("motcua.unit", "write", [ward], {"member_ids": [(3, officer.uid)]})
     assert officer.call("motcua.complaint.petition", "search_count", domain) == 0
+
+
+# ---------------------------------------------------------------------------------- beyond the list
+def test_petition_workflow_outputs_are_not_written_by_hand(web, admin, ref):
+    [petition_id] = admin.call("motcua.complaint.petition", "create", [{
+        "subject": f"Khiếu nại {tag()}", "petition_type": "complaint", "source": "post",
+        "unit_id": ref("motcua_base.unit_long_an_ward"), "petitioner_name": "Nguyễn Văn Thử"}])
+    for login in (OFFICER, SPECIALIST, LEADER):
+        session = web(*login)
+        for vals in ({"state": "closed"}, {"code": "KN-GIA-MAO"}, {"date_closed": "2026-01-01 00:00:00"},
+                     {"resolution_deadline_base": "2030-01-01 00:00:00"}):
+            refused(session.call, "motcua.complaint.petition", "write", [petition_id], vals)
+    [row] = admin.call("motcua.complaint.petition", "read", [petition_id], fields=["state", "code"])
+    assert row["state"] == "received" and row["code"].startswith("KN-")
+
+
+def test_the_link_to_the_identity_is_out_of_reach(json2, denunciation):
+    for login in (OFFICER, SPECIALIST, MONITOR):
+        client = json2(*login)
+        refused(client, "motcua.complaint.petition", "read", ids=[denunciation["id"]], fields=["identity_id"])
+        refused(client, "motcua.complaint.petition", "search",
+                domain=[("identity_id.name", "=", denunciation["petitioner_name"])])

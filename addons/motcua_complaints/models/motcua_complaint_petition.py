@@ -38,6 +38,11 @@ IDENTITY_FIELDS = {
 }
 # what a user sees of a petitioner through a petition: reading any of these is logged
 IDENTITY_READ_FIELDS = set(IDENTITY_FIELDS) | {"identity_attachment_ids"}
+# what the workflow produces: written by the action methods only (_write_workflow)
+WORKFLOW_FIELDS = {
+    "code", "access_key", "state", "date_accepted", "resolve_days", "resolve_day_kind", "extension_days_max",
+    "max_extensions", "resolution_deadline_base", "date_concluded", "date_closed", "overdue_notified",
+}
 KEY_ALPHABET = string.ascii_uppercase.replace("O", "").replace("I", "") + "23456789"
 
 
@@ -378,6 +383,8 @@ class MotcuaComplaintPetition(models.Model):
     def create(self, vals_list):
         # the identity given at creation is stored directly: whoever records a petition knows it
         vals_list = [dict(vals) for vals in vals_list]
+        if not self.env.su and any(WORKFLOW_FIELDS & set(vals) for vals in vals_list):
+            self._raise_workflow_fields()
         identities = [
             {IDENTITY_FIELDS[key]: vals.pop(key) for key in list(vals) if key in IDENTITY_FIELDS}
             for vals in vals_list
@@ -418,7 +425,19 @@ class MotcuaComplaintPetition(models.Model):
                         "The type, instance, complexity, area, unit and receipt date of %(code)s are fixed "
                         "once it is accepted or rejected.", code=petition.code))
         if not self.env.su:
+            if WORKFLOW_FIELDS & set(vals):
+                self._raise_workflow_fields()
             self._check_access_fields(vals)
+        return super().write(vals)
+
+    def _raise_workflow_fields(self):
+        raise UserError(self.env._(
+            "The state, code, dates and time limits of a petition change only through its "
+            "steps (classify, accept, reject, conclude, close, extend)."))
+
+    def _write_workflow(self, vals):
+        """Write the outputs of a step, after the step's own checks (the guard of ``write``
+        is for everyone else). Tracked like any write."""
         return super().write(vals)
 
     def _check_access_fields(self, vals):
@@ -502,7 +521,7 @@ class MotcuaComplaintPetition(models.Model):
                     "The petitioner's name is required, unless the denunciation is anonymous."))
             if petition.is_anonymous and petition.petition_type != "denunciation":
                 raise UserError(self.env._("Only a denunciation can be anonymous."))
-            petition.state = "classified"
+            petition._write_workflow({"state": "classified"})
             if petition.handled_as_information:
                 petition._handle_as_information()
         return True
@@ -511,11 +530,11 @@ class MotcuaComplaintPetition(models.Model):
         self.ensure_one()
         self._close_deadline_activities()
         if self.rule_id.anonymous_policy == "archive":
-            self.write({"state": "closed", "date_closed": fields.Datetime.now()})
+            self._write_workflow({"state": "closed", "date_closed": fields.Datetime.now()})
             self.message_post(body=self.env._(
                 "Anonymous denunciation: recorded as information and filed, as the policy requires."))
         else:
-            self.state = "verification"
+            self._write_workflow({"state": "verification"})
             self.message_post(body=self.env._(
                 "Anonymous denunciation: not accepted as a denunciation; recorded as information "
                 "to verify, as the policy requires."))
@@ -543,7 +562,7 @@ class MotcuaComplaintPetition(models.Model):
                     deadline=petition._local(petition.accept_deadline).strftime("%d/%m/%Y %H:%M")))
             rule = petition.rule_id
             days = rule._resolve_days_for(petition.is_complex, petition.is_remote)
-            petition.write({
+            petition._write_workflow({
                 "state": "accepted",
                 "overdue_notified": False,
                 "date_accepted": now,
@@ -563,13 +582,13 @@ class MotcuaComplaintPetition(models.Model):
         for petition in self:
             if not (petition.decision_reason or "").strip():
                 raise UserError(self.env._("Give the reason for rejecting the petition."))
-            petition.state = "rejected"
+            petition._write_workflow({"state": "rejected"})
             petition._close_deadline_activities()
         return True
 
     def action_start_verification(self):
         self._check_state("accepted")
-        self.state = "verification"
+        self._write_workflow({"state": "verification"})
         return True
 
     def action_conclude(self):
@@ -577,7 +596,7 @@ class MotcuaComplaintPetition(models.Model):
         for petition in self:
             if not (petition.conclusion or "").strip():
                 raise UserError(self.env._("Write the conclusion or decision before concluding."))
-            petition.write({"state": "conclusion", "date_concluded": fields.Datetime.now()})
+            petition._write_workflow({"state": "conclusion", "date_concluded": fields.Datetime.now()})
             petition._close_deadline_activities()
         return True
 
@@ -586,7 +605,7 @@ class MotcuaComplaintPetition(models.Model):
         for petition in self:
             if petition.state == "verification" and not petition.handled_as_information:
                 raise UserError(self.env._("Conclude the verification before closing %(code)s.", code=petition.code))
-            petition.write({"state": "closed", "date_closed": fields.Datetime.now()})
+            petition._write_workflow({"state": "closed", "date_closed": fields.Datetime.now()})
             petition._close_deadline_activities()
         return True
 
