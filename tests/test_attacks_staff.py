@@ -460,6 +460,9 @@ def test_v4_hr_officer_cannot_place_staff_above_their_units(web, json2, admin, r
                     vals={"motcua_unit_id": province})
     assert "AccessError" in error.name
     refused(hr.call, "hr.employee", "create", [{"name": f"Mới {tag()}", "motcua_unit_id": province}])
+    # nor through the employee's version, whose unit follows the employee's
+    [employee] = admin.call("hr.employee", "read", [colleague["employee_id"]], fields=["current_version_id"])
+    refused(hr.call, "hr.version", "write", [employee["current_version_id"][0]], {"motcua_unit_id": province})
     [user] = admin.call("res.users", "read", [colleague["user_id"]], fields=["motcua_unit_ids"])
     assert user["motcua_unit_ids"] == [ref("motcua_base.unit_long_an_ward")]
     # within their own tree it works, and the user's units follow

@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
 from .common import MotcuaHrCommon
@@ -133,3 +133,12 @@ class TestUnitPlacement(MotcuaHrCommon):
         # the province HR manager places staff anywhere, and the user's units follow
         employee.with_user(self.hr_manager).write({"motcua_unit_id": self.province.id})
         self.assertEqual(colleague.motcua_unit_ids, self.province)
+
+    def test_the_unit_of_a_version_follows_its_employee(self):
+        employee = self.env["hr.employee"].create({"name": "Phiên bản", "motcua_unit_id": self.commune_a.id})
+        version = employee.current_version_id
+        with self.assertRaisesRegex(UserError, "change it on the employee"):
+            version.with_user(self.hr_officer_a).write({"motcua_unit_id": self.province.id})
+        self.assertEqual(version.motcua_unit_id, self.commune_a)
+        employee.with_user(self.hr_manager).motcua_unit_id = self.commune_b
+        self.assertEqual(version.motcua_unit_id, self.commune_b)
