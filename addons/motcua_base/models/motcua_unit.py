@@ -109,6 +109,25 @@ class MotcuaUnit(models.Model):
                     self.env._("The unit %(unit)s cannot end before it starts.", unit=unit.name)
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        members = any(vals.get("member_ids") for vals in vals_list)
+        if members:
+            self.env["res.users"]._motcua_check_unit_manager()
+        units = super().create(vals_list)
+        if members:
+            self.env.registry.clear_cache()
+        return units
+
+    def write(self, vals):
+        if "member_ids" in vals:
+            self.env["res.users"]._motcua_check_unit_manager()
+        result = super().write(vals)
+        if "member_ids" in vals:
+            # record rules read the users' units: their cached domains are stale now
+            self.env.registry.clear_cache()
+        return result
+
     def _compute_display_name(self):
         for unit in self:
             unit.display_name = unit.complete_name or unit.name

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 
 class ResUsers(models.Model):
@@ -22,3 +23,33 @@ class ResUsers(models.Model):
     @property
     def SELF_READABLE_FIELDS(self):
         return super().SELF_READABLE_FIELDS + ["motcua_unit_ids", "motcua_default_unit_id"]
+
+    def _get_invalidation_fields(self):
+        # the record rules of the suite read the user's units: their cached domains go stale
+        return super()._get_invalidation_fields() | {"motcua_unit_ids"}
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(vals.get("motcua_unit_ids") for vals in vals_list):
+            self._motcua_check_unit_manager()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "motcua_unit_ids" in vals:
+            self._motcua_check_unit_manager()
+        return super().write(vals)
+
+    @api.model
+    def _motcua_check_unit_manager(self):
+        """Units grant access to records: only one-stop administrators place users in units
+        (other modules do it on their behalf, with their own scope checks, as superuser)."""
+        if not self.env.su and not self.env.user.has_group("motcua_base.group_administrator"):
+            raise AccessError(self.env._(
+                "Only one-stop administrators can change the units of a user: the units decide "
+                "which records the user sees."))
+
+    def _motcua_is_read_only_monitor(self):
+        """A province monitor reads the work of every unit and changes none of it."""
+        self.ensure_one()
+        return self.has_group("motcua_base.group_province_monitor") \
+            and not self.has_group("motcua_base.group_administrator")

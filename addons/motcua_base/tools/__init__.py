@@ -4,5 +4,6 @@ from .codes import CODE_ALPHABET, random_code
 from .masking import mask_digits, mask_name
 from .phone import normalize_vn_phone
 from .qr import qr_data_uri, qr_png
+from .rpc import read_write
 from .text import strip_diacritics
 from .upload import check_file_content, sniff_mimetype

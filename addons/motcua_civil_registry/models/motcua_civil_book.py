@@ -17,7 +17,7 @@ class MotcuaCivilBook(models.Model):
 
     _name = "motcua.civil.book"
     _description = "Civil-status register book"
-    _inherit = ["motcua.unit.mixin"]
+    _inherit = ["motcua.unit.mixin", "motcua.monitor.readonly.mixin"]
     _order = "year desc, unit_id, event_type"
 
     name = fields.Char(compute="_compute_name", store=True)

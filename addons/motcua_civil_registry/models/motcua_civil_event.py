@@ -54,7 +54,7 @@ class MotcuaCivilEvent(models.Model):
 
     _name = "motcua.civil.event"
     _description = "Civil-status event"
-    _inherit = ["motcua.unit.mixin", "mail.thread"]
+    _inherit = ["motcua.unit.mixin", "mail.thread", "motcua.monitor.readonly.mixin"]
     _order = "registration_date desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -447,7 +447,8 @@ class MotcuaCivilEvent(models.Model):
                 # reuse the person; only fill what the registry did not know yet
                 known = partner.sudo()
                 details.update({key: value for key, value in candidates.items() if value and not known[key]})
-                partner.write(details)
+                # the person may be registered elsewhere: the event (checked above) fills the gaps
+                known.write(details)
             else:
                 details.update({key: value for key, value in candidates.items() if value})
                 partner = Partner.create(dict(details, name=name))
@@ -468,7 +469,8 @@ class MotcuaCivilEvent(models.Model):
             spouse = person.sudo().civil_spouse_id
             person.write({"civil_death_date": self.death_date, "civil_spouse_id": False})
             if spouse:
-                spouse.with_env(self.env).write({"civil_spouse_id": False})
+                # the widowed spouse may be registered in another unit: the death frees them
+                spouse.write({"civil_spouse_id": False})
         elif self.event_type == "marriage":
             self.person_id.write({"civil_spouse_id": self.other_person_id.id})
             self.other_person_id.write({"civil_spouse_id": self.person_id.id})

@@ -1,12 +1,16 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
+from odoo.fields import Domain
+from odoo.tools import SQL
 
 from odoo.addons.motcua_base.tools import validate_citizen_id
 
 CIVIL_GROUPS = "motcua_civil_registry.group_civil_officer,motcua_base.group_unit_leader"
 SEXES = [("male", "Male"), ("female", "Female")]
+# the people of an event, by the event's fields
+EVENT_PEOPLE_FIELDS = ("person_id", "other_person_id", "father_id", "mother_id")
 
 
 class ResPartner(models.Model):
@@ -31,21 +35,27 @@ class ResPartner(models.Model):
 
     _civil_id_number_uniq = models.UniqueIndex(
         "(civil_id_number) WHERE civil_id_number IS NOT NULL AND civil_id_number != ''",
-        "This ID number is already recorded for another person.",
+        "This ID number cannot be recorded for this person.",
     )
 
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            if self._civil_fields_in(vals):
+                self._civil_check_writer()
             self._civil_check_id_number(vals)
         return super().create(vals_list)
 
     def write(self, vals):
+        if self._civil_fields_in(vals):
+            self._civil_check_writer()
+            self._civil_check_scope()
         self._civil_check_id_number(vals, self)
         return super().write(vals)
 
     def _civil_check_id_number(self, vals, records=None):
-        """Normalise the ID number and refuse one that another person already holds."""
+        """Normalise the ID number and refuse one that another person already holds, in words
+        that do not tell an officer whether a person they may not see holds it."""
         if not vals.get("civil_id_number"):
             return
         number = validate_citizen_id(self.env, vals["civil_id_number"])
@@ -55,8 +65,90 @@ class ResPartner(models.Model):
             domain.append(("id", "not in", records.ids))
         if self.sudo().with_context(active_test=False).search_count(domain, limit=1):
             raise ValidationError(self.env._(
-                "The ID number %(number)s is already recorded for another person: "
-                "use that person instead of creating a new one.", number=number))
+                "This ID number cannot be recorded for this person. If the person is already in the "
+                "registry, choose them from the list of people instead of entering them again; "
+                "otherwise ask the civil-status registry of the province to check the number."))
+
+    # ------------------------------------------------------------------------------------------
+    # Who sees the civil-status data of a person: the officers and leaders who see an event of
+    # that person (the record rules of events decide: own units, unit tree, province), and
+    # whoever recorded the person. Every read path goes through these checks.
+    # ------------------------------------------------------------------------------------------
+    @api.model
+    def _civil_fields_in(self, field_names):
+        return {name.split(".")[0].split("/")[0].split(":")[0] for name in field_names} \
+            & self._civil_field_names()
+
+    @api.model
+    def _civil_field_names(self):
+        return {name for name in self._fields if name.startswith("civil_")}
+
+    @api.model
+    def _civil_scope_domain(self):
+        """The people whose civil-status data the current user may see."""
+        own = Domain("create_uid", "=", self.env.uid)
+        Event = self.env["motcua.civil.event"].with_context(active_test=False)
+        if not Event.has_access("read"):
+            return own
+        events = Event._search([])  # with the user's record rules
+        people = events.subselect(SQL("unnest(ARRAY[%s])", SQL(", ").join(
+            SQL.identifier(events.table, field) for field in EVENT_PEOPLE_FIELDS)))
+        return own | Domain.custom(to_sql=lambda model, alias, query: SQL(
+            "%s IN %s", SQL.identifier(alias, "id"), people))
+
+    def _civil_in_scope(self):
+        """The partners of ``self`` whose civil-status data the current user may see."""
+        if self.env.su or not self:
+            return self
+        return self.with_context(active_test=False).search(
+            Domain("id", "in", self.ids) & self._civil_scope_domain())
+
+    def _civil_check_scope(self):
+        if self.env.su:
+            return
+        outside = self - self._civil_in_scope()
+        if outside:
+            raise AccessError(self.env._(
+                "You cannot see or change the civil-status data of %(name)s: they belong to the "
+                "registry of another unit.", name=outside[0].display_name))
+
+    @api.model
+    def _civil_check_writer(self):
+        """Civil-status data are written by civil-status officers (leaders and monitors read)."""
+        if self.env.su or self.env.user.has_group("motcua_civil_registry.group_civil_officer"):
+            return
+        raise AccessError(self.env._("Only civil-status officers record the civil-status data of people."))
+
+    def _read_format(self, fnames, load="_classic_read"):
+        result = super()._read_format(fnames, load=load)
+        civil = self._civil_fields_in(fnames)
+        if civil and not self.env.su:
+            allowed = set(self._civil_in_scope().ids)
+            for values in result:
+                if values["id"] not in allowed:
+                    values.update(dict.fromkeys(civil & values.keys(), False))
+        return result
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None, **kwargs):
+        # a search on civil-status data is an existence oracle: only people in scope match
+        if not self.env.su:
+            domain = Domain(domain)
+            if self._civil_fields_in(condition.field_expr for condition in domain.iter_conditions()):
+                domain &= self._civil_scope_domain()
+        return super()._search(domain, offset=offset, limit=limit, order=order, **kwargs)
+
+    @api.model
+    def _read_group(self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None):
+        if not self.env.su and self._civil_fields_in([*groupby, *aggregates]):
+            domain = Domain(domain) & self._civil_scope_domain()
+        return super()._read_group(domain, groupby, aggregates, having=having, offset=offset, limit=limit,
+                                   order=order)
+
+    def export_data(self, fields_to_export):
+        if self._civil_fields_in(fields_to_export):
+            self._civil_check_scope()
+        return super().export_data(fields_to_export)
 
     @api.constrains("civil_id_number", "civil_sex", "civil_birth_date")
     def _check_civil_id_number(self):

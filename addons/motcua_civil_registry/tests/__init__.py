@@ -4,6 +4,7 @@ from . import test_register_books
 from . import test_reports
 from . import test_verification
 from . import test_security
+from . import test_scope
 from . import test_statistics
 from . import test_tour
 from . import test_dossier

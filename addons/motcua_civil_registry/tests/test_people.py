@@ -24,7 +24,7 @@ class TestCivilPeople(CivilRegistryCommon):
 
     def test_id_number_unique_when_present(self):
         self._partner(name="Người Một", civil_id_number="080095000001")
-        with self.assertRaisesRegex(ValidationError, "already recorded for another person"):
+        with self.assertRaisesRegex(ValidationError, "cannot be recorded for this person"):
             self._partner(name="Người Hai", civil_id_number="080095000001")
         # people without an ID number (newborns) are many
         self._partner(name="Trẻ Một")

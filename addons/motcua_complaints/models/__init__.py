@@ -5,3 +5,5 @@ from . import motcua_complaint_petition
 from . import motcua_complaint_extension
 from . import motcua_complaint_reception
 from . import motcua_complaint_schedule
+from . import ir_actions_report
+from . import ir_binary

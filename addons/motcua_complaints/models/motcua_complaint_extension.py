@@ -7,6 +7,7 @@ class MotcuaComplaintExtension(models.Model):
 
     _name = "motcua.complaint.extension"
     _description = "Extension of the resolution time"
+    _inherit = ["motcua.monitor.readonly.mixin"]
     _order = "id"
 
     petition_id = fields.Many2one("motcua.complaint.petition", required=True, index=True, ondelete="cascade")

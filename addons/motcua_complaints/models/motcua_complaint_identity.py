@@ -1,6 +1,12 @@
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
+from odoo.fields import Domain
+
+from odoo.addons.motcua_base.tools import read_write
 
 PROTECTED_LABEL = "(protected)"
+# the fields of an identity that tell who the petitioner is
+PERSONAL_FIELDS = {"name", "id_number", "address", "phone", "email", "partner_id", "attachment_ids"}
 
 
 class MotcuaComplaintIdentity(models.Model):
@@ -8,12 +14,15 @@ class MotcuaComplaintIdentity(models.Model):
 
     For a denunciation the identity is protected (Law on Denunciations 2018, art. 47): only
     the denouncer-identity group, the assigned handlers and the denouncer (portal) may read
-    this record; record rules enforce it, and every read is logged. Petitions show the
-    identity through computed fields that answer "(protected)" to everyone else.
+    this record; record rules enforce it, and every read path is logged (read, search_read,
+    searches on personal data, exports). Personal data are never grouped. Petitions show the
+    identity through computed fields that answer "(protected)" to everyone else. Staff never
+    write an identity directly: the petition's fields write it (and log it).
     """
 
     _name = "motcua.complaint.identity"
     _description = "Petitioner identity"
+    _inherit = ["motcua.monitor.readonly.mixin"]
 
     petition_id = fields.Many2one(
         "motcua.complaint.petition", required=True, index=True, ondelete="cascade",
@@ -44,14 +53,78 @@ class MotcuaComplaintIdentity(models.Model):
         for identity in self:
             identity.display_name = self.env._("Petitioner of %(code)s", code=identity.petition_id.sudo().code or "")
 
+    # ------------------------------------------------------------------ read paths
+    # Each of them logs the protected identities read: they need a read/write cursor.
+    @api.model
+    @read_write
+    def web_search_read(self, *args, **kwargs):
+        return super().web_search_read(*args, **kwargs)
+
+    @read_write
+    def web_read(self, *args, **kwargs):
+        return super().web_read(*args, **kwargs)
+
+    @api.model
+    @read_write
+    def search_read(self, *args, **kwargs):
+        return super().search_read(*args, **kwargs)
+
+    @read_write
     def read(self, fields=None, load="_classic_read"):
-        result = super().read(fields=fields, load=load)
-        self._log_access("read")
+        return super().read(fields=fields, load=load)
+
+    def _read_format(self, fnames, load="_classic_read"):
+        # read, search_read, web_read and web_search_read all format their values here
+        result = super()._read_format(fnames, load=load)
+        if personal := PERSONAL_FIELDS.intersection(fnames):
+            self._log_access("read", ",".join(sorted(personal)))
         return result
 
+    def export_data(self, fields_to_export):
+        self._log_access("export", ",".join(sorted({path.split("/")[0] for path in fields_to_export})))
+        return super().export_data(fields_to_export)
+
+    @api.model
+    @read_write
+    def search(self, *args, **kwargs):
+        return super().search(*args, **kwargs)
+
+    @api.model
+    def search_fetch(self, domain, field_names=None, offset=0, limit=None, order=None):
+        records = super().search_fetch(domain, field_names, offset=offset, limit=limit, order=order)
+        # finding an identity by a personal detail tells that detail: log it like a read
+        searched = self._personal_fields_in(domain)
+        if searched:
+            records._log_access("search", ",".join(sorted(searched)))
+        return records
+
+    @api.model
+    def _read_group(self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None):
+        specs = [spec.split(":")[0].split(".")[0] for spec in (*groupby, *aggregates)]
+        if not self.env.su and PERSONAL_FIELDS.intersection(specs):
+            raise AccessError(self.env._(
+                "Petitioners' identities cannot be grouped or counted by their personal details."))
+        return super()._read_group(domain, groupby, aggregates, having=having, offset=offset, limit=limit,
+                                   order=order)
+
+    @api.model
+    def _personal_fields_in(self, domain):
+        return {
+            condition.field_expr.split(".")[0] for condition in Domain(domain).iter_conditions()
+        } & PERSONAL_FIELDS
+
+    def write(self, vals):
+        # staff may attach documents to an identity they handle (a write access check), but
+        # change its details only through the petition, which validates and logs the change
+        if not self.env.su:
+            raise AccessError(self.env._(
+                "Change the petitioner's identity on the petition: it checks and logs the change."))
+        return super().write(vals)
+
+    # ------------------------------------------------------------------ log
     def _log_access(self, access_type, field_names=None):
-        """Record who read the protected identities in ``self``."""
-        if self.env.su:
+        """Record who obtained the protected identities in ``self``."""
+        if self.env.su or not self:
             return
         # the denouncer reading their own identity is not an exposure
         partner = self.env.user.partner_id

@@ -15,6 +15,8 @@ class MotcuaComplaintIdentityLog(models.Model):
     petition_id = fields.Many2one("motcua.complaint.petition", required=True, readonly=True, index=True,
                                   ondelete="cascade")
     access_type = fields.Selection(
-        [("read", "Read"), ("write", "Changed")], required=True, readonly=True, default="read",
+        [("read", "Read"), ("search", "Searched"), ("export", "Exported"), ("report", "Printed"),
+         ("download", "Document downloaded"), ("write", "Changed")],
+        required=True, readonly=True, default="read",
     )
     field_names = fields.Char(string="Fields", readonly=True)

@@ -8,7 +8,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 
-from odoo.addons.motcua_base.tools import normalize_vn_phone, validate_citizen_id
+from odoo.addons.motcua_base.tools import normalize_vn_phone, read_write, validate_citizen_id
 
 from .motcua_complaint_identity import PROTECTED_LABEL
 from .motcua_complaint_rule import INSTANCES, PETITION_TYPES
@@ -36,6 +36,13 @@ IDENTITY_FIELDS = {
     "petitioner_phone": "phone",
     "petitioner_email": "email",
 }
+# what a user sees of a petitioner through a petition: reading any of these is logged
+IDENTITY_READ_FIELDS = set(IDENTITY_FIELDS) | {"identity_attachment_ids"}
+# what the workflow produces: written by the action methods only (_write_workflow)
+WORKFLOW_FIELDS = {
+    "code", "access_key", "state", "date_accepted", "resolve_days", "resolve_day_kind", "extension_days_max",
+    "max_extensions", "resolution_deadline_base", "date_concluded", "date_closed", "overdue_notified",
+}
 KEY_ALPHABET = string.ascii_uppercase.replace("O", "").replace("I", "") + "23456789"
 
 
@@ -44,7 +51,7 @@ class MotcuaComplaintPetition(models.Model):
 
     _name = "motcua.complaint.petition"
     _description = "Complaint, denunciation or proposal"
-    _inherit = ["mail.thread", "mail.activity.mixin", "motcua.unit.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "motcua.unit.mixin", "motcua.monitor.readonly.mixin"]
     _order = "date_received desc, id desc"
     _rec_names_search = ["code", "subject"]
 
@@ -238,21 +245,28 @@ class MotcuaComplaintPetition(models.Model):
         return identity.with_env(self.env).has_access("read")
 
     @api.depends_context("uid")
-    @api.depends("petition_type")
+    @api.depends("petition_type", "handler_ids", "unit_id")
     def _compute_identity_fields(self):
-        logged = self.env["motcua.complaint.identity"]
+        # no log here: computes run under read-only cursors; the read paths log (_log_identity_read)
         for petition in self:
             identity = petition.sudo().identity_id
             visible = petition._identity_visible_to_user()
             petition.identity_visible = visible
             for field_name, identity_field in IDENTITY_FIELDS.items():
                 petition[field_name] = identity[identity_field] if visible else PROTECTED_LABEL
-            if visible and identity:
-                logged |= identity
-        if logged:
-            logged.with_env(self.env)._log_access("read", ",".join(IDENTITY_FIELDS))
+
+    def _log_identity_read(self, access_type, field_names):
+        """Log that the current user obtained the identity of the petitions in ``self``
+        (only the protected identities they may see are logged: the others read as protected)."""
+        field_names = [name for name in field_names if name in IDENTITY_READ_FIELDS]
+        if self.env.su or not field_names:
+            return
+        identities = self.sudo().identity_id.filtered("is_protected")
+        visible = identities.with_env(self.env)._filtered_access("read")
+        visible._log_access(access_type, ",".join(sorted(field_names)))
 
     @api.depends_context("uid")
+    @api.depends("petition_type", "handler_ids", "unit_id")
     def _compute_identity_attachment_ids(self):
         for petition in self:
             visible = petition._identity_visible_to_user()
@@ -295,7 +309,8 @@ class MotcuaComplaintPetition(models.Model):
         self._write_identity("petitioner_email")
 
     def _search_identity(self, identity_field, operator, value):
-        # searched with the user's rights: protected identities they may not see never match
+        # searched with the user's rights: protected identities they may not see never match;
+        # the identity model logs the search of the protected ones they may see
         identities = self.env["motcua.complaint.identity"].search([(identity_field, operator, value)])
         return [("id", "in", identities.sudo().petition_id.ids)]
 
@@ -334,11 +349,42 @@ class MotcuaComplaintPetition(models.Model):
             elif petition.first_instance_id:
                 raise ValidationError(self.env._("Only a second-instance complaint links to a first one."))
 
+    # ------------------------------------------------------------------ read paths
+    # Reading an identity writes its access log: these RPC entry points need a read/write cursor.
+    @api.model
+    @read_write
+    def web_search_read(self, *args, **kwargs):
+        return super().web_search_read(*args, **kwargs)
+
+    @read_write
+    def web_read(self, *args, **kwargs):
+        return super().web_read(*args, **kwargs)
+
+    @api.model
+    @read_write
+    def search_read(self, *args, **kwargs):
+        return super().search_read(*args, **kwargs)
+
+    @read_write
+    def read(self, fields=None, load="_classic_read"):
+        return super().read(fields=fields, load=load)
+
+    def _read_format(self, fnames, load="_classic_read"):
+        result = super()._read_format(fnames, load=load)
+        self._log_identity_read("read", fnames)
+        return result
+
+    def export_data(self, fields_to_export):
+        self._log_identity_read("export", [path.split("/")[0] for path in fields_to_export])
+        return super().export_data(fields_to_export)
+
     # ------------------------------------------------------------------ ORM
     @api.model_create_multi
     def create(self, vals_list):
         # the identity given at creation is stored directly: whoever records a petition knows it
         vals_list = [dict(vals) for vals in vals_list]
+        if not self.env.su and any(WORKFLOW_FIELDS & set(vals) for vals in vals_list):
+            self._raise_workflow_fields()
         identities = [
             {IDENTITY_FIELDS[key]: vals.pop(key) for key in list(vals) if key in IDENTITY_FIELDS}
             for vals in vals_list
@@ -378,7 +424,59 @@ class MotcuaComplaintPetition(models.Model):
                     raise UserError(self.env._(
                         "The type, instance, complexity, area, unit and receipt date of %(code)s are fixed "
                         "once it is accepted or rejected.", code=petition.code))
+        if not self.env.su:
+            if WORKFLOW_FIELDS & set(vals):
+                self._raise_workflow_fields()
+            self._check_access_fields(vals)
         return super().write(vals)
+
+    def _raise_workflow_fields(self):
+        raise UserError(self.env._(
+            "The state, code, dates and time limits of a petition change only through its "
+            "steps (classify, accept, reject, conclude, close, extend)."))
+
+    def _write_workflow(self, vals):
+        """Write the outputs of a step, after the step's own checks (the guard of ``write``
+        is for everyone else). Tracked like any write."""
+        return super().write(vals)
+
+    def _check_access_fields(self, vals):
+        """The fields that decide who sees a denouncer change only by the people whose job it is:
+        the type of a denunciation never (its identity would lose its protection), the handlers
+        and the responsible unit by a leader of the unit (or an administrator). Their changes
+        are tracked in the chatter."""
+        for petition in self:
+            if "petition_type" in vals and petition.petition_type == "denunciation" \
+                    and vals["petition_type"] != "denunciation":
+                raise UserError(self.env._(
+                    "%(code)s is a denunciation: its type cannot be changed, the identity of the "
+                    "denouncer stays protected.", code=petition.code))
+        for field_name in ("handler_ids", "unit_id"):
+            if field_name in vals:
+                self._check_assignment_manager(field_name)
+
+    def _check_assignment_manager(self, field_name):
+        user = self.env.user
+        if user.has_group("motcua_base.group_administrator"):
+            return
+        label = self._fields[field_name]._description_string(self.env)
+        for petition in self:
+            if not petition._is_assigned_by(user):
+                raise AccessError(self.env._(
+                    "Only a leader of %(unit)s assigns %(code)s: you cannot change its %(field)s.",
+                    unit=petition.unit_id.display_name, code=petition.code, field=label))
+
+    def _is_assigned_by(self, user):
+        """Whether ``user`` leads the unit responsible for this petition: its head (or the head
+        of a unit above), or a unit leader of that unit tree. Province monitors read only."""
+        self.ensure_one()
+        unit = self.sudo().unit_id
+        if user in self.env["motcua.unit"].sudo().search([("id", "parent_of", unit.ids)]).head_id:
+            return True
+        if not user.has_group("motcua_base.group_unit_leader") or user._motcua_is_read_only_monitor():
+            return False
+        return bool(self.env["motcua.unit"].sudo().search_count(
+            [("id", "=", unit.id), ("id", "child_of", user.motcua_unit_ids.ids)], limit=1))
 
     # ------------------------------------------------------------------ helpers
     def _responsible_users(self):
@@ -423,7 +521,7 @@ class MotcuaComplaintPetition(models.Model):
                     "The petitioner's name is required, unless the denunciation is anonymous."))
             if petition.is_anonymous and petition.petition_type != "denunciation":
                 raise UserError(self.env._("Only a denunciation can be anonymous."))
-            petition.state = "classified"
+            petition._write_workflow({"state": "classified"})
             if petition.handled_as_information:
                 petition._handle_as_information()
         return True
@@ -432,11 +530,11 @@ class MotcuaComplaintPetition(models.Model):
         self.ensure_one()
         self._close_deadline_activities()
         if self.rule_id.anonymous_policy == "archive":
-            self.write({"state": "closed", "date_closed": fields.Datetime.now()})
+            self._write_workflow({"state": "closed", "date_closed": fields.Datetime.now()})
             self.message_post(body=self.env._(
                 "Anonymous denunciation: recorded as information and filed, as the policy requires."))
         else:
-            self.state = "verification"
+            self._write_workflow({"state": "verification"})
             self.message_post(body=self.env._(
                 "Anonymous denunciation: not accepted as a denunciation; recorded as information "
                 "to verify, as the policy requires."))
@@ -464,7 +562,7 @@ class MotcuaComplaintPetition(models.Model):
                     deadline=petition._local(petition.accept_deadline).strftime("%d/%m/%Y %H:%M")))
             rule = petition.rule_id
             days = rule._resolve_days_for(petition.is_complex, petition.is_remote)
-            petition.write({
+            petition._write_workflow({
                 "state": "accepted",
                 "overdue_notified": False,
                 "date_accepted": now,
@@ -484,13 +582,13 @@ class MotcuaComplaintPetition(models.Model):
         for petition in self:
             if not (petition.decision_reason or "").strip():
                 raise UserError(self.env._("Give the reason for rejecting the petition."))
-            petition.state = "rejected"
+            petition._write_workflow({"state": "rejected"})
             petition._close_deadline_activities()
         return True
 
     def action_start_verification(self):
         self._check_state("accepted")
-        self.state = "verification"
+        self._write_workflow({"state": "verification"})
         return True
 
     def action_conclude(self):
@@ -498,7 +596,7 @@ class MotcuaComplaintPetition(models.Model):
         for petition in self:
             if not (petition.conclusion or "").strip():
                 raise UserError(self.env._("Write the conclusion or decision before concluding."))
-            petition.write({"state": "conclusion", "date_concluded": fields.Datetime.now()})
+            petition._write_workflow({"state": "conclusion", "date_concluded": fields.Datetime.now()})
             petition._close_deadline_activities()
         return True
 
@@ -507,7 +605,7 @@ class MotcuaComplaintPetition(models.Model):
         for petition in self:
             if petition.state == "verification" and not petition.handled_as_information:
                 raise UserError(self.env._("Conclude the verification before closing %(code)s.", code=petition.code))
-            petition.write({"state": "closed", "date_closed": fields.Datetime.now()})
+            petition._write_workflow({"state": "closed", "date_closed": fields.Datetime.now()})
             petition._close_deadline_activities()
         return True
 

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 CLASSIFICATIONS = [
     ("complaint", "Complaint"),
@@ -19,7 +19,7 @@ class MotcuaComplaintReception(models.Model):
 
     _name = "motcua.complaint.reception"
     _description = "Citizen reception"
-    _inherit = ["mail.thread", "motcua.unit.mixin"]
+    _inherit = ["mail.thread", "motcua.unit.mixin", "motcua.monitor.readonly.mixin"]
     _order = "date desc, id desc"
 
     name = fields.Char(string="Number", readonly=True, copy=False, default="/")
@@ -58,6 +58,25 @@ class MotcuaComplaintReception(models.Model):
             reception.name = f"TCD-{year}-{number:05d}"
         return receptions
 
+    def write(self, vals):
+        if not self.env.su and not self.env.user.has_group("motcua_base.group_administrator"):
+            self._check_protection_fields(vals)
+        return super().write(vals)
+
+    def _check_protection_fields(self, vals):
+        """Who received the citizens and whether they came to denounce decide who sees them:
+        the receiver is recorded once, and a denunciation stays one."""
+        for reception in self:
+            if "receiver_id" in vals and vals["receiver_id"] != reception.receiver_id.id:
+                raise AccessError(self.env._(
+                    "The receiver of %(number)s is recorded once; ask an administrator to correct it.",
+                    number=reception.name))
+            if "classification" in vals and reception.classification == "denunciation" \
+                    and vals["classification"] != "denunciation":
+                raise UserError(self.env._(
+                    "%(number)s received a denunciation: its classification cannot be changed, the "
+                    "identity of the citizens received stays protected.", number=reception.name))
+
     def action_create_petition(self):
         self.ensure_one()
         if self.classification == "other":
@@ -90,9 +109,16 @@ class MotcuaComplaintReceptionCitizen(models.Model):
 
     _name = "motcua.complaint.reception.citizen"
     _description = "Citizen received"
+    _inherit = ["motcua.monitor.readonly.mixin"]
 
     reception_id = fields.Many2one("motcua.complaint.reception", required=True, index=True, ondelete="cascade")
     name = fields.Char(string="Full name", required=True)
     id_number = fields.Char(string="ID number")
     address = fields.Char()
     phone = fields.Char()
+
+    def write(self, vals):
+        if "reception_id" in vals and not self.env.su \
+                and any(citizen.reception_id.id != vals["reception_id"] for citizen in self):
+            raise UserError(self.env._("A citizen received stays on the reception that received them."))
+        return super().write(vals)

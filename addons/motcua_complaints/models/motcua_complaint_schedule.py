@@ -7,7 +7,7 @@ class MotcuaComplaintSchedule(models.Model):
 
     _name = "motcua.complaint.schedule"
     _description = "Citizen reception schedule"
-    _inherit = ["motcua.unit.mixin"]
+    _inherit = ["motcua.unit.mixin", "motcua.monitor.readonly.mixin"]
     _order = "date_start"
 
     leader_id = fields.Many2one("res.users", required=True)

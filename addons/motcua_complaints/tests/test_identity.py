@@ -133,9 +133,10 @@ class TestIdentityProtection(ComplaintsCommon, HttpCase):  # HttpCase: it prints
             with self.subTest(user=user.login):
                 self.assertFalse(self._logs(user))
                 petition = self.denunciation.with_user(user)
-                self.assertEqual(petition.petitioner_name, SECRET_NAME)
-                self.assertEqual(petition.petitioner_phone, "0912 345 678")
-                self.assertEqual(petition.identity_attachment_ids, self.attachment)
+                [values] = petition.read(["petitioner_name", "petitioner_phone", "identity_attachment_ids"])
+                self.assertEqual(values["petitioner_name"], SECRET_NAME)
+                self.assertEqual(values["petitioner_phone"], "0912 345 678")
+                self.assertEqual(values["identity_attachment_ids"], self.attachment.ids)
                 self.assertEqual(self.attachment.with_user(user).raw, b"identity card")
                 log = self._logs(user)
                 self.assertEqual(len(log), 1)
@@ -159,7 +160,7 @@ class TestIdentityProtection(ComplaintsCommon, HttpCase):  # HttpCase: it prints
         self.assertEqual(len(self._logs(self.handler_a)), 4)
 
     def test_access_log_is_private_and_append_only(self):
-        self.denunciation.with_user(self.handler_a).petitioner_name  # noqa: B018
+        self.denunciation.with_user(self.handler_a).read(["petitioner_name"])
         Log = self.env["motcua.complaint.identity.log"]
         with self.assertRaises(AccessError):
             Log.with_user(self.officer_a).search([])

@@ -5,6 +5,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools.mimetypes import guess_mimetype
 
+from odoo.addons.motcua_base.tools import read_write
+
 from ..tools import SignatureError, load_certificate, verify_pdf
 
 URGENCY_LEVELS = [
@@ -33,12 +35,6 @@ SIGNATURE_STATES = [
 CHECKED_EXTENSIONS = {"pdf", "png", "jpg", "jpeg", "gif", "docx", "xlsx", "pptx", "odt", "ods", "zip"}
 # the text fields of a document whose reading is logged when it is secret
 CONTENT_FIELDS = {"summary", "file", "attachment_ids", "instructions", "display_name", "name"}
-
-
-def read_write(method):
-    """Undo ``@api.readonly`` of an overridden RPC method: it must run on a read/write cursor."""
-    method._readonly = False
-    return method
 
 
 def check_file_content(env, raw, name):

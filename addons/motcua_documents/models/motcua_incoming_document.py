@@ -24,7 +24,8 @@ class MotcuaIncomingDocument(models.Model):
 
     _name = "motcua.incoming.document"
     _description = "Incoming document"
-    _inherit = ["mail.thread", "mail.activity.mixin", "motcua.unit.mixin", "motcua.document.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "motcua.unit.mixin", "motcua.document.mixin",
+                "motcua.monitor.readonly.mixin"]
     _order = "date_received desc, id desc"
     _rec_names_search = ["name", "reference", "summary"]
 

@@ -19,7 +19,8 @@ class MotcuaOutgoingDocument(models.Model):
 
     _name = "motcua.outgoing.document"
     _description = "Outgoing document"
-    _inherit = ["mail.thread", "mail.activity.mixin", "motcua.unit.mixin", "motcua.document.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "motcua.unit.mixin", "motcua.document.mixin",
+                "motcua.monitor.readonly.mixin"]
     _order = "issue_date desc, id desc"
     _rec_names_search = ["name", "summary"]
 
@@ -62,9 +63,18 @@ class MotcuaOutgoingDocument(models.Model):
                 raise ValidationError(self.env._("The signer %(user)s is not a leader: only leaders sign documents.",
                                                  user=doc.signer_id.name))
 
+    @api.depends("name", "summary", "secrecy")
     def _compute_display_name(self):
+        # a display name travels (chatter of linked records, many2one labels, access logs, to
+        # readers without clearance): the summary of a secret draft is never part of it
+        labels = dict(self._fields["secrecy"]._description_selection(self.env))
         for doc in self:
-            doc.display_name = doc.name or self.env._("Draft: %(summary)s", summary=(doc.summary or "")[:60])
+            if doc.name:
+                doc.display_name = doc.name
+            elif doc.secrecy_level:
+                doc.display_name = self.env._("Draft (%(secrecy)s)", secrecy=labels[doc.secrecy])
+            else:
+                doc.display_name = self.env._("Draft: %(summary)s", summary=(doc.summary or "")[:60])
 
     # an issued document is what it is: number, symbol, content and file
     ISSUED_FIELDS = ("unit_id", "type_id", "summary", "secrecy", "file", "file_name", "signer_id", "number",

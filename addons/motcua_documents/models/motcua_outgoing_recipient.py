@@ -10,6 +10,7 @@ class MotcuaOutgoingRecipient(models.Model):
 
     _name = "motcua.outgoing.recipient"
     _description = "Outgoing document recipient"
+    _inherit = ["motcua.monitor.readonly.mixin"]
     _order = "document_id, id"
 
     document_id = fields.Many2one("motcua.outgoing.document", required=True, index=True, ondelete="cascade")

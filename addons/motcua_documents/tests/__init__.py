@@ -2,6 +2,7 @@ from . import test_document_types
 from . import test_incoming
 from . import test_outgoing
 from . import test_security
+from . import test_secret_names
 from . import test_signature
 from . import test_mail_gateway
 from . import test_register_report

@@ -25,11 +25,16 @@ class HrEmployee(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("motcua_unit_id"):
+                self._motcua_check_unit_scope(self.env["motcua.unit"].browse(vals["motcua_unit_id"]))
         employees = super().create(vals_list)
         employees._motcua_sync_user()
         return employees
 
     def write(self, vals):
+        if vals.get("motcua_unit_id"):
+            self._motcua_check_unit_scope(self.env["motcua.unit"].browse(vals["motcua_unit_id"]))
         old_units = {employee: employee.motcua_unit_id for employee in self} if "motcua_unit_id" in vals else {}
         res = super().write(vals)
         if {"motcua_unit_id", "user_id", "motcua_position_id"} & set(vals):
@@ -62,6 +67,20 @@ class HrEmployee(models.Model):
                 vals["motcua_unit_ids"] = unit_commands
             if vals:
                 user.write(vals)
+
+    @api.model
+    def _motcua_check_unit_scope(self, unit):
+        """The unit of an employee becomes the units of their user (what they see): a unit HR
+        officer places staff only in the units of their own unit tree."""
+        actor = self.env.user
+        if self.env.su or actor.has_group("motcua_hr.group_hr_manager") \
+                or actor.has_group("motcua_base.group_administrator"):
+            return
+        scope = self.env["motcua.unit"].sudo().search([("id", "child_of", actor.motcua_unit_ids.ids)])
+        if unit - scope:
+            raise AccessError(self.env._(
+                "You cannot place staff in %(unit)s: a unit HR officer places staff only in the "
+                "units of their own unit tree. Ask a province HR manager.", unit=unit.sudo().display_name))
 
     def _motcua_check_role_manager(self):
         """A unit HR officer may hand one-stop roles only to people of their own unit tree (or

@@ -1,7 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.motcua_base.tools import validate_citizen_id
 
@@ -226,6 +226,10 @@ class HrVersion(models.Model):
 
     def write(self, vals):
         self._motcua_clean_citizen_id(vals)
+        if "motcua_unit_id" in vals and not self.env.su \
+                and any(version.employee_id.motcua_unit_id.id != vals["motcua_unit_id"] for version in self):
+            # the unit decides who keeps the record: it follows the employee, where it is checked
+            raise UserError(self.env._("The unit of a version is the unit of its employee: change it on the employee."))
         res = super().write(vals)
         if {"motcua_position_id", "employee_id"} & set(vals):
             self.employee_id._motcua_sync_user()

@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
 from .common import MotcuaHrCommon
@@ -33,8 +33,12 @@ class TestAccess(MotcuaHrCommon):
         History = self.env["motcua.hr.history"].with_user(self.hr_officer_a)
         with self.assertRaises(AccessError):
             History.create({"employee_id": self.employee_b.id, "kind": "training", "name": "Course"})
-        # a transfer to another unit hands the record over to that unit's officers
-        self.employee_a.with_user(self.hr_officer_a).motcua_unit_id = self.commune_b
+        # a transfer to another unit is for the province HR manager (the unit decides what the
+        # employee's user sees); it hands the record over to that unit's officers
+        with self.assertRaisesRegex(AccessError, "only in the units of their own unit tree"):
+            self.employee_a.with_user(self.hr_officer_a).motcua_unit_id = self.commune_b
+        self.assertEqual(self.employee_a.motcua_unit_id, self.commune_a)
+        self.employee_a.with_user(self.hr_manager).motcua_unit_id = self.commune_b
         with self.assertRaises(AccessError):
             self.employee_a.with_user(self.hr_officer_a).read(["motcua_step"])
         self.assertEqual(self.employee_a.with_user(self.hr_officer_b).motcua_step, 3)
@@ -104,3 +108,37 @@ class TestAccess(MotcuaHrCommon):
                 {"date_from": "2031-01-01", "amount": 3_500_000})
         self.env["motcua.hr.base.salary"].with_user(self.hr_manager).create(
             {"date_from": "2031-01-01", "amount": 3_500_000})
+
+
+@tagged("post_install", "-at_install")
+class TestUnitPlacement(MotcuaHrCommon):
+    """V4: the unit of an employee becomes the units of their user, so a unit HR officer
+    places staff only within their own unit tree."""
+
+    def test_hr_officer_cannot_place_a_colleague_above_their_units(self):
+        colleague = new_test_user(self.env, login="motcua_hr_colleague", groups="motcua_base.group_specialist")
+        colleague.motcua_unit_ids = self.commune_a
+        employee = self.env["hr.employee"].create({
+            "name": "Đồng nghiệp", "user_id": colleague.id, "motcua_unit_id": self.commune_a.id})
+        as_officer = employee.with_user(self.hr_officer_a)
+        for unit in (self.province, self.commune_b):
+            with self.subTest(unit=unit.name), \
+                    self.assertRaisesRegex(AccessError, "only in the units of their own unit tree"):
+                as_officer.write({"motcua_unit_id": unit.id})
+        self.assertEqual(employee.motcua_unit_id, self.commune_a)
+        self.assertEqual(colleague.motcua_unit_ids, self.commune_a)
+        with self.assertRaisesRegex(AccessError, "only in the units of their own unit tree"):
+            self.env["hr.employee"].with_user(self.hr_officer_a).create(
+                {"name": "Mới", "motcua_unit_id": self.province.id})
+        # the province HR manager places staff anywhere, and the user's units follow
+        employee.with_user(self.hr_manager).write({"motcua_unit_id": self.province.id})
+        self.assertEqual(colleague.motcua_unit_ids, self.province)
+
+    def test_the_unit_of_a_version_follows_its_employee(self):
+        employee = self.env["hr.employee"].create({"name": "Phiên bản", "motcua_unit_id": self.commune_a.id})
+        version = employee.current_version_id
+        with self.assertRaisesRegex(UserError, "change it on the employee"):
+            version.with_user(self.hr_officer_a).write({"motcua_unit_id": self.province.id})
+        self.assertEqual(version.motcua_unit_id, self.commune_a)
+        employee.with_user(self.hr_manager).motcua_unit_id = self.commune_b
+        self.assertEqual(version.motcua_unit_id, self.commune_b)
