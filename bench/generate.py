@@ -221,6 +221,25 @@ UPDATE motcua_dossier d SET handling_unit_id = s.unit_id
  WHERE s.dossier_id = d.id AND s.state = 'open' AND d.id > %(after)s AND d.state IN ('in_progress', 'supplement')
 """
 
+# The applicants' personal data live in motcua_dossier_personal (behind the handlers' record
+# rules): the rows are generated with the dossier, in columns added for the time of the
+# generation, then moved there.
+PERSONAL_COLUMNS_SQL = """
+ALTER TABLE motcua_dossier ADD COLUMN IF NOT EXISTS applicant_id_number varchar,
+                           ADD COLUMN IF NOT EXISTS applicant_phone varchar,
+                           ADD COLUMN IF NOT EXISTS applicant_address varchar
+"""
+PERSONAL_SQL = """
+WITH personal AS (
+    INSERT INTO motcua_dossier_personal (dossier_id, id_number, phone, address, create_uid, write_uid, create_date,
+                                         write_date)
+    SELECT d.id, d.applicant_id_number, d.applicant_phone, d.applicant_address, 1, 1, d.create_date, d.create_date
+      FROM motcua_dossier d WHERE d.id > %(after)s
+    RETURNING id, dossier_id
+)
+UPDATE motcua_dossier d SET personal_id = p.id, legal_due_at = d.due_at FROM personal p WHERE p.dossier_id = d.id
+"""
+
 params = {
     "np": n_procs, "nu": n_units, "t0": t0, "span": 365 * YEARS - 1, "now": now, "officer": officer,
     "family": FAMILY, "middle": MIDDLE, "given": GIVEN, "nf": len(FAMILY), "nm": len(MIDDLE), "ng": len(GIVEN),
@@ -229,6 +248,7 @@ cr.execute("SELECT coalesce(max(id), 0) FROM motcua_dossier")
 first_after = cr.fetchone()[0]
 cr.execute("SELECT coalesce(max(id), 0) FROM motcua_dossier_step")
 first_step = cr.fetchone()[0]
+cr.execute(PERSONAL_COLUMNS_SQL)
 done = 0
 while done < N:
     size = min(BATCH, N - done)
@@ -236,11 +256,14 @@ while done < N:
     after = cr.fetchone()[0]
     batch_params = dict(params, lo=done + 1, hi=done + size, after=after)
     cr.execute(DOSSIER_SQL, batch_params)
-    for sql in (STEP_SQL, FIX_OPEN_SQL, PAPER_SQL, ACCESS_SQL, HANDLING_SQL):
+    for sql in (STEP_SQL, FIX_OPEN_SQL, PAPER_SQL, ACCESS_SQL, HANDLING_SQL, PERSONAL_SQL):
         cr.execute(sql, batch_params)
     cr.commit()
     done += size
     print(f"BENCH progress {done}/{N} dossiers, {time.time() - began:.0f} s", flush=True)
+cr.execute("ALTER TABLE motcua_dossier DROP COLUMN applicant_id_number, DROP COLUMN applicant_phone, "
+           "DROP COLUMN applicant_address")
+cr.commit()
 env.invalidate_all()
 
 # --- the ORM recomputes its stored values on a sample: the generator must agree ----------

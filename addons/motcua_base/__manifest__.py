@@ -21,6 +21,7 @@
         "views/motcua_working_day_views.xml",
         "views/motcua_sequence_counter_views.xml",
         "views/res_users_views.xml",
+        "views/motcua_access_log_views.xml",
         "wizard/motcua_unit_import_views.xml",
         "report/motcua_base_paperformats.xml",
         "report/motcua_base_report_templates.xml",

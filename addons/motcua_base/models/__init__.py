@@ -7,3 +7,4 @@ from . import motcua_sequence_counter
 from . import res_users
 from . import ir_actions_report
 from . import motcua_rate_limit
+from . import motcua_access_log

@@ -1,16 +1,44 @@
+import contextlib
+import zlib
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.modules import module
+from odoo.tools import config
+
+# namespace of the advisory locks of the limiter (first key of pg_advisory_xact_lock(int, int))
+LOCK_NAMESPACE = 0x4D43  # "MC"
+
+
+def client_address(httprequest):
+    """The address of the client that sent ``httprequest``, for counting attempts.
+
+    Without ``proxy_mode`` the socket peer is the client and ``X-Forwarded-For`` is ignored
+    (anyone can send it). With ``proxy_mode`` Odoo runs werkzeug's ProxyFix (one trusted hop)
+    when the proxy sets ``X-Forwarded-Host``; when the proxy only sets ``X-Forwarded-For``,
+    take the entry the proxy appended (the last one), as ProxyFix would.
+    """
+    remote = httprequest.remote_addr or ""
+    if not config.get("proxy_mode"):
+        return remote
+    environ = httprequest.environ
+    if environ.get("HTTP_X_FORWARDED_HOST"):
+        return remote  # ProxyFix already put the real client in remote_addr
+    forwarded = [part.strip() for part in (environ.get("HTTP_X_FORWARDED_FOR") or "").split(",") if part.strip()]
+    return forwarded[-1] if forwarded else remote
 
 
 class MotcuaRateLimit(models.Model):
-    """Failed attempts on public routes (dossier lookup, verification pages, APIs), per route
-    and client address, so that guessing codes gets slow.
+    """Attempts on public routes (dossier lookup, verification pages, APIs), per route and
+    client address, so that guessing codes gets slow.
 
-    A controller calls ``_is_limited(bucket, client)`` before answering and ``_record_failure``
-    when the code or key was wrong; the limit is ``motcua.rate_limit.<bucket>.limit`` failures per
-    ``motcua.rate_limit.<bucket>.minutes`` (system parameters; 10 per 10 minutes by default).
-    Rows are kept a day, then purged.
+    A controller calls ``attempt = _attempt(bucket, client)`` before answering: it counts the
+    attempt atomically (concurrent requests of one client are serialised on an advisory lock and
+    counted in a transaction of their own, so a burst cannot pass the limit) and returns an empty
+    recordset when the client is over the limit. When the code and key were right, the controller
+    calls ``attempt._succeeded()``: only failures stay counted. The limit is
+    ``motcua.rate_limit.<bucket>.limit`` failures per ``motcua.rate_limit.<bucket>.minutes``
+    (system parameters; 10 per 10 minutes by default). Rows are kept a day, then purged.
     """
 
     _name = "motcua.rate.limit"
@@ -28,14 +56,60 @@ class MotcuaRateLimit(models.Model):
     @api.private
     def _settings(self, bucket):
         params = self.env["ir.config_parameter"].sudo()
-        limit = int(params.get_param(f"motcua.rate_limit.{bucket}.limit", 10))
-        minutes = int(params.get_param(f"motcua.rate_limit.{bucket}.minutes", 10))
+        try:
+            limit = int(params.get_param(f"motcua.rate_limit.{bucket}.limit", 10))
+            minutes = int(params.get_param(f"motcua.rate_limit.{bucket}.minutes", 10))
+        except ValueError:
+            limit, minutes = 10, 10
         return limit, minutes
 
     @api.model
     @api.private
+    def _attempt(self, bucket, client):
+        """Count one attempt of ``client`` on ``bucket``: the attempt (to release with
+        ``_succeeded``), or an empty recordset when the client already failed too often."""
+        limit, minutes = self._settings(bucket)
+        client = (client or "")[:128]
+        since = fields.Datetime.now() - timedelta(minutes=minutes)
+        key = zlib.crc32(f"{bucket}\x00{client}".encode()) - 2**31
+        with self._counting_cursor() as cr:
+            cr.execute("SELECT pg_advisory_xact_lock(%s, %s)", (LOCK_NAMESPACE, key))
+            cr.execute("SELECT count(*) FROM motcua_rate_limit WHERE bucket = %s AND client = %s AND date >= %s",
+                       (bucket, client, since))
+            if cr.fetchone()[0] >= limit:
+                return self.browse()
+            cr.execute("INSERT INTO motcua_rate_limit (bucket, client, date) VALUES (%s, %s, %s) RETURNING id",
+                       (bucket, client, fields.Datetime.now()))
+            attempt_id = cr.fetchone()[0]
+        return self.browse(attempt_id)
+
+    @api.model
+    @api.private
+    def _counting_cursor(self):
+        """A transaction of its own, committed at once, whose statements see what concurrent
+        attempts committed (READ COMMITTED): the count survives a rollback of the request and a
+        burst of requests is counted one after the other. Tests count in their own transaction."""
+        if module.current_test:
+            return contextlib.nullcontext(self.env.cr)
+        cr = self.env.registry.cursor()
+        cr.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
+        return cr
+
+    @api.private
+    def _succeeded(self):
+        """The attempt was right: it no longer counts as a failure."""
+        if self.ids:
+            self.env.cr.execute("DELETE FROM motcua_rate_limit WHERE id IN %s", (tuple(self.ids),))
+        self.invalidate_model()
+
+    @api.model
+    @api.private
     def _is_limited(self, bucket, client):
-        """True when ``client`` failed ``bucket`` too often within the window."""
+        """True when ``client`` failed ``bucket`` too often within the window.
+
+        Not atomic with ``_record_failure`` (a burst of concurrent requests passes the check
+        together): new code uses ``_attempt``.
+        """
         limit, minutes = self._settings(bucket)
         since = fields.Datetime.now() - timedelta(minutes=minutes)
         return self.sudo().search_count(

@@ -1,10 +1,16 @@
 from datetime import timedelta
+from unittest.mock import patch
 
 from freezegun import freeze_time
+from werkzeug.test import EnvironBuilder
+from werkzeug.wrappers import Request
 
 from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tools import config
+
+from ..models.motcua_rate_limit import client_address
 
 
 @tagged("post_install", "-at_install")
@@ -36,3 +42,37 @@ class TestRateLimit(TransactionCase):
         officer = new_test_user(self.env, login="motcua_rl_officer", groups="motcua_base.group_unit_leader")
         with self.assertRaises(AccessError):
             self.env["motcua.rate.limit"].with_user(officer).search([])
+
+
+@tagged("post_install", "-at_install")
+class TestRateLimitAttempts(TransactionCase):
+    def test_attempts_are_counted_before_the_answer(self):
+        Limit = self.env["motcua.rate.limit"]
+        self.env["ir.config_parameter"].set_param("motcua.rate_limit.burst.limit", 3)
+        attempts = [Limit._attempt("burst", "10.0.0.9") for _i in range(5)]
+        # the check and the count are one step: a fourth concurrent guess is refused before it is tried
+        self.assertEqual([bool(a) for a in attempts], [True, True, True, False, False])
+        self.assertTrue(Limit._is_limited("burst", "10.0.0.9"))
+
+    def test_a_right_answer_is_not_a_failure(self):
+        Limit = self.env["motcua.rate.limit"]
+        self.env["ir.config_parameter"].set_param("motcua.rate_limit.ok.limit", 2)
+        for _i in range(5):
+            attempt = Limit._attempt("ok", "10.0.0.8")
+            self.assertTrue(attempt)
+            attempt._succeeded()
+        self.assertTrue(Limit._attempt("ok", "10.0.0.8"))
+
+    def test_client_address_behind_a_proxy_only(self):
+        def request(**headers):
+            environ = EnvironBuilder(headers=headers, environ_base={"REMOTE_ADDR": "10.1.1.1"}).get_environ()
+            return Request(environ)
+
+        forged = request(**{"X-Forwarded-For": "203.0.113.7"})
+        with patch.dict(config.options, {"proxy_mode": False}):
+            self.assertEqual(client_address(forged), "10.1.1.1")
+        with patch.dict(config.options, {"proxy_mode": True}):
+            # the proxy appends the address it saw: the last entry, whatever the client sent before it
+            chained = request(**{"X-Forwarded-For": "203.0.113.7, 198.51.100.4"})
+            self.assertEqual(client_address(chained), "198.51.100.4")
+            self.assertEqual(client_address(request()), "10.1.1.1")

@@ -1,19 +1,35 @@
+import hmac
 import json
+import logging
 import re
 
 from odoo import fields, http
 from odoo.http import request
-from odoo.tools import consteq
+
+from odoo.addons.motcua_base.models.motcua_rate_limit import client_address
 
 from ..models.motcua_dossier import strip_diacritics
 from ..models.motcua_dossier_dashboard import PERIODS
 
+_logger = logging.getLogger(__name__)
+
 RATE_LIMIT_BUCKET = "dossier_lookup"  # motcua.rate_limit.dossier_lookup.limit / .minutes
+SMS_SECRET_BUCKET = "sms_inbound_secret"  # requests with a wrong secret, per client address
 SMS_PATTERN = re.compile(r"^\s*(TRA|HS)\s+(\S+)\s+(\S+)\s*$", re.IGNORECASE)
 
 
 def _client():
-    return request.httprequest.remote_addr or ""
+    return client_address(request.httprequest)
+
+
+def _clean(text, size):
+    """Public input as text a database accepts: no NUL or other control characters, at most ``size``."""
+    return re.sub(r"[\x00-\x1f\x7f]", "", str(text or ""))[:size]
+
+
+def _secret_matches(expected, given):
+    """Constant-time comparison of the gateway secret, whatever characters the request sent."""
+    return bool(expected) and hmac.compare_digest(expected.encode(), given.encode("utf-8", "replace"))
 
 
 def _neutral(env):
@@ -52,16 +68,16 @@ class MotcuaDossierPublic(http.Controller):
         motcua_base's ``motcua.rate.limit``, bucket ``dossier_lookup``, per ``client``: the
         caller's address, or for SMS the sender's number (all SMS come from the provider's address).
         """
-        RateLimit = request.env["motcua.rate.limit"].sudo()
-        client = client or _client()
-        if RateLimit._is_limited(RATE_LIMIT_BUCKET, client):
-            return None, "limited"
-        if not (code or "").strip() and not (key or "").strip():
+        code, key = _clean(code, 64), _clean(key, 16)
+        if not code.strip() and not key.strip():
             return None, "empty"
+        attempt = request.env["motcua.rate.limit"]._attempt(RATE_LIMIT_BUCKET, client or _client())
+        if not attempt:
+            return None, "limited"
         dossier = request.env["motcua.dossier"]._motcua_public_find(code, key)
         if not dossier:
-            RateLimit._record_failure(RATE_LIMIT_BUCKET, client)
             return None, "not_found"
+        attempt._succeeded()
         return dossier, "ok"
 
     # ------------------------------------------------------------------ lookup page
@@ -69,7 +85,7 @@ class MotcuaDossierPublic(http.Controller):
     def lookup_page(self, code="", key="", **kwargs):
         dossier, status = self._lookup(code, key, "page")
         values = {
-            "code": (code or "")[:64], "key": (key or "")[:16], "status": status,
+            "code": _clean(code, 64), "key": _clean(key, 16), "status": status,
             "message": {"not_found": _neutral(request.env), "limited": _limited(request.env)}.get(status),
             "data": dossier._motcua_public_data() if dossier else None,
         }
@@ -111,16 +127,19 @@ class MotcuaDossierPublic(http.Controller):
         """Inbound SMS from the provider: "TRA <code> <key>" (or "HS …") gets a plain-text reply."""
         Inbound = request.env["motcua.sms.inbound"].sudo()
         secret = request.httprequest.headers.get("X-MotCua-Secret", "")
-        sender = (kwargs.get("from") or "")[:32]
-        text = (kwargs.get("text") or "")[:320]
+        sender = _clean(kwargs.get("from"), 32)
+        text = _clean(kwargs.get("text"), 320)
         gateway = request.env["motcua.sms.gateway"].sudo().browse()
         if secret:
             for candidate in request.env["motcua.sms.gateway"].sudo().search([("inbound_secret", "!=", False)]):
-                if consteq(candidate.inbound_secret, secret):
+                if _secret_matches(candidate.inbound_secret, secret):
                     gateway = candidate
                     break
         if not gateway:
-            Inbound.create({"client": _client(), "sender": sender, "text": text, "result": "forbidden"})
+            # logged, but a flood of forged requests adds a bounded number of rows (purged after a day)
+            _logger.warning("SMS inbound request with a wrong secret from %s", _client())
+            if request.env["motcua.rate.limit"]._attempt(SMS_SECRET_BUCKET, _client()):
+                Inbound.create({"client": _client(), "sender": sender, "text": text, "result": "forbidden"})
             return request.make_response("Forbidden", headers=[("Content-Type", "text/plain")], status=403)
         env = _citizen_env(request.env)
         match = SMS_PATTERN.match(text)

@@ -7,7 +7,10 @@ from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
+from .main import RATE_LIMIT_BUCKET, _clean, _client
+
 ALLOWED_EXTENSIONS = {".pdf", ".jpg", ".jpeg", ".png"}
+SUCCESSES = ("submitted", "supplement", "claimed")
 
 
 class MotcuaDossierPortal(CustomerPortal):
@@ -63,6 +66,7 @@ class MotcuaDossierPortal(CustomerPortal):
         dossiers = Dossier.search([], order="received_at desc, id desc", limit=20, offset=pager["offset"])
         return request.render("motcua_dossier.portal_my_dossiers", {
             "dossiers": dossiers, "pager": pager, "page_name": "dossiers", "default_url": "/my/dossiers",
+            "claim_failed": kwargs.get("claim") == "failed",
         })
 
     @http.route("/my/dossiers/<int:dossier_id>", type="http", auth="public", website=True)
@@ -73,7 +77,8 @@ class MotcuaDossierPortal(CustomerPortal):
             return request.redirect("/my")
         values = self._get_page_view_values(dossier, access_token, {
             "dossier": dossier, "data": dossier._motcua_public_data(), "page_name": "dossier",
-            "error": kwargs.get("error"), "success": kwargs.get("success"),
+            # only known outcomes are shown: text from the URL is never reflected on the page
+            "error": None, "success": kwargs.get("success") if kwargs.get("success") in SUCCESSES else None,
         }, "my_dossiers_history", False)
         return request.render("motcua_dossier.portal_my_dossier", values)
 
@@ -96,6 +101,9 @@ class MotcuaDossierPortal(CustomerPortal):
             dossier.check_access("read")
         except (AccessError, MissingError):
             return request.redirect("/my")
+        if dossier.sudo().partner_id != request.env.user.partner_id:
+            # only the applicant answers the supplement request (staff and monitors can read it too)
+            return request.redirect("/my")
         if dossier.sudo().state != "supplement":
             return request.redirect(f"/my/dossiers/{dossier_id}")
         try:
@@ -113,8 +121,26 @@ class MotcuaDossierPortal(CustomerPortal):
         return request.redirect(f"/my/dossiers/{dossier_id}?success=supplement")
 
     # ------------------------------------------------------------------ online submission
+    @http.route("/my/dossiers/claim", type="http", auth="user", methods=["POST"], website=True)
+    def portal_dossier_claim(self, code="", key="", id_number="", **kwargs):
+        """A citizen adds a dossier received at the desk to their account with the printed code and key
+        (counted by the lookup's rate limit)."""
+        attempt = request.env["motcua.rate.limit"]._attempt(RATE_LIMIT_BUCKET, _client())
+        dossier = request.env["motcua.dossier"].browse()
+        if attempt:
+            dossier = request.env["motcua.dossier"]._motcua_claim(_clean(code, 64), _clean(key, 16),
+                                                                  _clean(id_number, 32))
+        if not dossier:
+            return request.redirect("/my/dossiers?claim=failed")
+        attempt._succeeded()
+        return request.redirect(f"/my/dossiers/{dossier.id}?success=claimed")
+
     def _motcua_online_procedure(self, procedure_id):
-        procedure = request.env["motcua.procedure"].sudo().browse(int(procedure_id or 0)).exists()
+        try:
+            procedure_id = int(procedure_id or 0)
+        except (TypeError, ValueError):
+            raise request.not_found() from None
+        procedure = request.env["motcua.procedure"].sudo().browse(procedure_id).exists()
         if not procedure or procedure.current_id or not procedure.active or procedure.online_level == "none":
             raise request.not_found()
         return procedure

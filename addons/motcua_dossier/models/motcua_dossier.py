@@ -1,4 +1,3 @@
-import re
 import secrets
 import unicodedata
 from datetime import timedelta
@@ -31,7 +30,25 @@ TIMELINESS = [
 CHANNELS = [("desk", "At the desk"), ("online", "Online"), ("post", "By post")]
 RETURN_CHANNELS = [("desk", "At the desk"), ("post", "By post"), ("online", "Online")]
 APPLICANT_TYPES = [("citizen", "Citizen"), ("organisation", "Organisation")]
-PERSONAL_FIELDS = ("applicant_id_number", "applicant_phone", "applicant_address", "applicant_birth_date")
+# dossier field -> field of motcua.dossier.personal that stores it
+PERSONAL_FIELDS = {
+    "applicant_id_number": "id_number", "applicant_phone": "phone", "applicant_address": "address",
+    "applicant_birth_date": "birth_date",
+}
+MASK = "***"
+# Outputs of the workflow and fields that grant access: changed by the action methods only.
+WORKFLOW_FIELDS = {
+    "name", "lookup_key", "state", "handling_unit_id", "access_unit_ids", "partner_id", "duration_days",
+    "duration_hours", "received_at", "received_by_id", "start_at", "due_at", "original_due_at", "legal_due_at",
+    "step_ids", "paused_at", "paused_hours", "state_before_pause", "supplement_request", "supplement_contact",
+    "supplement_count", "result_ready_at", "finished_at", "returned_at", "refusal_reason", "withdraw_reason",
+    "closed_at", "timeliness", "apology_ids", "due_change_ids", "receipt_print_count", "sms_message_ids",
+    "personal_id",
+}
+# What the receipt is made of: fixed once the dossier is received.
+DRAFT_ONLY_FIELDS = {"unit_id", "procedure_id", "channel", "applicant_type", "fee", "charge", "missing_papers_reason"}
+# The applicant's particulars can be corrected until the processing starts.
+APPLICANT_FIELDS = {"applicant_name", "applicant_email", *PERSONAL_FIELDS}
 LOOKUP_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
@@ -95,7 +112,8 @@ class MotcuaDossier(models.Model):
 
     _name = "motcua.dossier"
     _description = "One-stop dossier"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin", "motcua.unit.mixin"]
+    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin", "motcua.unit.mixin",
+                "motcua.access.log.mixin"]
     _order = "received_at desc, id desc"
     _rec_names_search = ["name", "applicant_name"]
 
@@ -118,12 +136,24 @@ class MotcuaDossier(models.Model):
     # applicant
     applicant_type = fields.Selection(APPLICANT_TYPES, default="citizen", required=True)
     applicant_name = fields.Char(required=True, tracking=True)
-    applicant_id_number = fields.Char(string="ID number", tracking=True,
-                                      help="Citizen ID (12 digits) or the organisation's tax code.")
-    applicant_birth_date = fields.Date(string="Date of birth")
-    applicant_phone = fields.Char(string="Phone", tracking=True)
+    # Personal data live in motcua.dossier.personal, behind the record rules of the handlers: these
+    # fields show them to the handlers and "***" to everyone else, on every read path.
+    personal_id = fields.Many2one("motcua.dossier.personal", string="Personal data", readonly=True, copy=False,
+                                  index="btree_not_null", ondelete="set null")
+    applicant_id_number = fields.Char(
+        string="ID number", compute="_compute_personal", inverse="_inverse_applicant_id_number",
+        search="_search_applicant_id_number", compute_sudo=False,
+        help="Citizen ID (12 digits) or the organisation's tax code.")
+    applicant_birth_date = fields.Date(
+        string="Date of birth", compute="_compute_personal", inverse="_inverse_applicant_birth_date",
+        search="_search_applicant_birth_date", compute_sudo=False)
+    applicant_phone = fields.Char(
+        string="Phone", compute="_compute_personal", inverse="_inverse_applicant_phone",
+        search="_search_applicant_phone", compute_sudo=False)
     applicant_email = fields.Char(string="E-mail", tracking=True)
-    applicant_address = fields.Char(string="Address")
+    applicant_address = fields.Char(
+        string="Address", compute="_compute_personal", inverse="_inverse_applicant_address",
+        search="_search_applicant_address", compute_sudo=False)
     partner_id = fields.Many2one("res.partner", string="Contact", index=True, copy=False,
                                  help="Contact of the applicant; set on receipt. Portal users see their dossiers.")
     channel = fields.Selection(CHANNELS, default="desk", required=True)
@@ -144,6 +174,12 @@ class MotcuaDossier(models.Model):
                                help="When the legal time starts (later than the receipt after the cut-off time).")
     due_at = fields.Datetime(string="Appointment", readonly=True, copy=False, tracking=True, index=True)
     original_due_at = fields.Datetime(string="First appointment", readonly=True, copy=False)
+    legal_due_at = fields.Datetime(
+        string="Legal due date", readonly=True, copy=False, tracking=True, index=True,
+        help="The due date of the procedure as received, moved only by the lawful pauses (waiting for a "
+             "supplement): timeliness is measured against it, whatever appointment was given later.")
+    due_change_ids = fields.One2many("motcua.dossier.due.change", "dossier_id", string="Appointment changes",
+                                     copy=False)
     # processing
     step_ids = fields.One2many("motcua.dossier.step", "dossier_id", string="Steps", copy=False)
     current_step_id = fields.Many2one("motcua.dossier.step", compute="_compute_current_step")
@@ -174,6 +210,7 @@ class MotcuaDossier(models.Model):
     _stats_idx = models.Index("(unit_id, state, timeliness, finished_at)")
     _received_idx = models.Index("(unit_id, received_at)")
     _open_due_idx = models.Index("(due_at) WHERE state IN ('received', 'in_progress', 'supplement')")
+    _open_legal_due_idx = models.Index("(legal_due_at) WHERE state IN ('received', 'in_progress', 'supplement')")
 
     # ------------------------------------------------------------------ computes
     @api.depends("fee", "charge")
@@ -217,18 +254,9 @@ class MotcuaDossier(models.Model):
             "quantity": paper.quantity, "mandatory": paper.mandatory, "received": False,
         } for paper in procedure.paper_ids]
 
-    @api.constrains("applicant_id_number", "applicant_type", "applicant_birth_date")
-    def _check_applicant_id_number(self):
-        for dossier in self:
-            if dossier.applicant_type == "citizen" and dossier.applicant_id_number:
-                validate_citizen_id(self.env, dossier.applicant_id_number,
-                                    birth_date=dossier.applicant_birth_date or None)
-
-    @api.constrains("applicant_phone")
-    def _check_applicant_phone(self):
-        for dossier in self:
-            if dossier.applicant_phone:
-                normalize_vn_phone(self.env, dossier.applicant_phone)
+    @api.constrains("applicant_type")
+    def _check_applicant_type(self):
+        self.sudo().personal_id._check_id_number()
 
     @api.constrains("received_at", "due_at")
     def _check_dates(self):
@@ -247,9 +275,47 @@ class MotcuaDossier(models.Model):
             vals["applicant_phone"] = normalize_vn_phone(self.env, vals["applicant_phone"])
         return vals
 
+    # ------------------------------------------------------------------ guards
+    @api.private
+    def _motcua_check_writer(self):
+        """Province monitors read every dossier and change none."""
+        user = self.env.user
+        if not self.env.su and user.has_group("motcua_base.group_province_monitor") \
+                and not user.has_group("motcua_base.group_administrator"):
+            raise AccessError(self.env._("Province monitors can read dossiers but not change them."))
+
+    def _motcua_check_vals(self, vals):
+        """Workflow outputs and access-granting fields change through the actions only."""
+        if self.env.su:
+            return
+        self._motcua_check_writer()
+        forged = sorted(set(vals) & WORKFLOW_FIELDS)
+        if forged:
+            raise AccessError(self.env._(
+                "%(fields)s of a dossier change only through its actions (receive, hand over, return...).",
+                fields=", ".join(self._fields[f]._description_string(self.env) for f in forged)))
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for dossier in self:
+            fixed = (DRAFT_ONLY_FIELDS & set(vals)) if dossier.state != "draft" else set()
+            if dossier.state not in ("draft", "received"):
+                fixed |= APPLICANT_FIELDS & set(vals)
+            fixed = [f for f in fixed if dossier._fields[f].convert_to_write(dossier[f], dossier) != vals[f]]
+            if fixed:
+                raise UserError(self.env._(
+                    "%(fields)s of the dossier %(code)s can no longer be changed in the state %(state)s.",
+                    fields=", ".join(sorted(self._fields[f]._description_string(self.env) for f in fixed)),
+                    code=dossier.name, state=labels[dossier.state]))
+
+    @api.private
+    def _motcua_workflow_write(self, vals):
+        """Write workflow outputs, for the action methods once their checks passed (tracked as
+        the acting user)."""
+        return self.sudo().write(vals)
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self.browse()._motcua_check_vals(vals)
             self._motcua_clean_applicant(vals)
             if vals.get("procedure_id") and "paper_ids" not in vals:
                 procedure = self.env["motcua.procedure"].browse(vals["procedure_id"])
@@ -259,33 +325,77 @@ class MotcuaDossier(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        self._motcua_check_vals(vals)
         self._motcua_clean_applicant(vals)
-        return super().write(vals)
+        personal = sorted(set(vals) & set(PERSONAL_FIELDS))
+        result = super().write(vals)
+        if personal and not (self.env.su and self.env.context.get("motcua_no_notify")):
+            # no old/new values in the chatter: it is read by more people than the data
+            names = ", ".join(self._fields[f]._description_string(self.env) for f in personal)
+            for dossier in self.filtered(lambda d: d.state != "draft"):
+                dossier.message_post(body=self.env._("Personal data of the applicant changed: %(fields)s.",
+                                                     fields=names))
+        return result
+
+    def unlink(self):
+        self._motcua_check_writer()
+        return super().unlink()
 
     # ------------------------------------------------------------------ personal data
-    def _motcua_is_handler(self):
-        """Whether the current user handles this dossier (its unit tree or a unit it went to)."""
-        self.ensure_one()
-        if self.env.su or self.env.user.has_group("motcua_base.group_administrator"):
-            return True
-        if not self.env.user.has_group("motcua_base.group_receiving_officer"):
-            return False
-        own = self.env["motcua.unit"].search([("id", "child_of", self.env.user.motcua_unit_ids.ids)])
-        return bool((self.unit_id | self.access_unit_ids | self.handling_unit_id) & own)
+    @api.depends("personal_id.id_number", "personal_id.phone", "personal_id.address", "personal_id.birth_date")
+    @api.depends_context("uid")
+    def _compute_personal(self):
+        """The handlers (record rules of motcua.dossier.personal) see the data, logged; the others
+        (e.g. a province monitor browsing every unit) see "***"."""
+        allowed = self.personal_id._filtered_access("read")
+        for dossier in self:
+            personal = dossier.personal_id.sudo()
+            visible = self.env.su or dossier.personal_id in allowed
+            for fname, pname in PERSONAL_FIELDS.items():
+                value = personal[pname]
+                if not visible and value:
+                    value = False if dossier._fields[fname].type == "date" else MASK
+                dossier[fname] = value
+        seen = self.filtered(lambda d: d.personal_id and d.personal_id in allowed)
+        seen._motcua_log_access(PERSONAL_FIELDS)
 
-    def _read_format(self, fnames, load="_classic_read"):
-        """Hide ID numbers, phones and addresses from staff who do not handle the dossier
-        (e.g. a province monitor browsing the dossiers of every unit)."""
-        result = super()._read_format(fnames, load=load)
-        personal = [f for f in PERSONAL_FIELDS if f in fnames]
-        if not personal or self.env.su:
-            return result
-        hidden = {dossier.id for dossier in self if not dossier._motcua_is_handler()}
-        for values in result:
-            if values.get("id") in hidden:
-                for fname in personal:
-                    values[fname] = "***" if values.get(fname) else values.get(fname)
-        return result
+    def _motcua_set_personal(self, fname):
+        pname = PERSONAL_FIELDS[fname]
+        for dossier in self:
+            if dossier.personal_id:
+                dossier.personal_id.sudo()[pname] = dossier[fname]
+            else:
+                dossier.sudo().personal_id = self.env["motcua.dossier.personal"].sudo().create({
+                    "dossier_id": dossier.id, pname: dossier[fname]})
+
+    def _inverse_applicant_id_number(self):
+        self._motcua_set_personal("applicant_id_number")
+
+    def _inverse_applicant_birth_date(self):
+        self._motcua_set_personal("applicant_birth_date")
+
+    def _inverse_applicant_phone(self):
+        self._motcua_set_personal("applicant_phone")
+
+    def _inverse_applicant_address(self):
+        self._motcua_set_personal("applicant_address")
+
+    def _motcua_search_personal(self, fname, operator, value):
+        # searched with the user's rights: no match in dossiers whose data they may not see
+        personal = self.env["motcua.dossier.personal"]._search([(PERSONAL_FIELDS[fname], operator, value)])
+        return [("personal_id", "in", personal)]
+
+    def _search_applicant_id_number(self, operator, value):
+        return self._motcua_search_personal("applicant_id_number", operator, value)
+
+    def _search_applicant_birth_date(self, operator, value):
+        return self._motcua_search_personal("applicant_birth_date", operator, value)
+
+    def _search_applicant_phone(self, operator, value):
+        return self._motcua_search_personal("applicant_phone", operator, value)
+
+    def _search_applicant_address(self, operator, value):
+        return self._motcua_search_personal("applicant_address", operator, value)
 
     @api.model
     def _motcua_mask_name(self, name):
@@ -297,7 +407,9 @@ class MotcuaDossier(models.Model):
 
     # ------------------------------------------------------------------ helpers
     def _now(self):
-        return self.env.context.get("motcua_now") or fields.Datetime.now()
+        """The moment of the action: now. Replaying the past (``motcua_now``, the demo loader) is for
+        the superuser only: a context key sent over RPC must not date a receipt or a return."""
+        return (self.env.su and self.env.context.get("motcua_now")) or fields.Datetime.now()
 
     def _check_state(self, allowed, action):
         labels = dict(self._fields["state"]._description_selection(self.env))
@@ -308,8 +420,13 @@ class MotcuaDossier(models.Model):
                     action=action, code=dossier.name, state=labels[dossier.state]))
 
     def _check_group(self, group_xmlid, action):
-        if not self.env.su and not self.env.user.has_group(group_xmlid):
+        """The checks of every action: the role, not a province monitor, write access to the dossiers."""
+        if self.env.su:
+            return
+        if not self.env.user.has_group(group_xmlid):
             raise AccessError(self.env._("You are not allowed to do this: %(action)s.", action=action))
+        self._motcua_check_writer()
+        self.check_access("write")
 
     def _local(self, moment):
         return (self.handling_unit_id or self.unit_id).sudo()._motcua_local(moment)
@@ -333,18 +450,25 @@ class MotcuaDossier(models.Model):
         self.ensure_one()
         return self.unit_id.add_working_time(start, days=self.duration_days, hours=self.duration_hours)
 
+    def _motcua_legal_due(self):
+        """What timeliness is measured against: the legal due date of the procedure as received,
+        moved by the supplement pauses only (a new appointment or an apology does not move it)."""
+        self.ensure_one()
+        return self.legal_due_at or self.original_due_at or self.due_at
+
     def _motcua_update_timeliness(self, now=None):
         now = now or self._now()
         for dossier in self:
+            deadline = dossier._motcua_legal_due()
             if dossier.state in FINISHED_STATES:
-                value = timeliness_of(dossier.finished_at, dossier.due_at, dossier._local)
-            elif dossier.state in OPEN_STATES and dossier.due_at:
+                value = timeliness_of(dossier.finished_at, deadline, dossier._local)
+            elif dossier.state in OPEN_STATES and deadline:
                 moment = dossier.paused_at if dossier.state == "supplement" and dossier.paused_at else now
-                value = "overdue" if moment > dossier.due_at else "within"
+                value = "overdue" if moment > deadline else "within"
             else:
                 value = False
             if dossier.timeliness != value:
-                dossier.timeliness = value
+                dossier._motcua_workflow_write({"timeliness": value})
             dossier.step_ids._motcua_update_timeliness(now)
 
     @api.model
@@ -352,7 +476,7 @@ class MotcuaDossier(models.Model):
         """Refresh the stored timeliness of open dossiers (within time -> overdue)."""
         now = fields.Datetime.now()
         overdue = self.search([
-            ("state", "in", ["received", "in_progress"]), ("due_at", "<", now),
+            ("state", "in", ["received", "in_progress"]), ("legal_due_at", "<", now),
             ("timeliness", "!=", "overdue"),
         ], limit=batch)
         overdue._motcua_update_timeliness(now)
@@ -364,19 +488,44 @@ class MotcuaDossier(models.Model):
         return len(overdue)
 
     def _motcua_partner(self):
-        """Find or create the applicant's contact."""
+        """A contact of the applicant to write to: name and e-mail only (contacts are readable by
+        every internal user; the phone and address stay in the dossier's personal data).
+
+        Never an existing contact found by its e-mail: whoever registered that address first would
+        see the dossier. Citizens link a desk dossier to their account with the printed key
+        (``_motcua_claim``)."""
         self.ensure_one()
-        partners = self.env["res.partner"].sudo()
-        partner = False
-        if self.applicant_email:
-            partner = partners.search([("email", "=ilike", self.applicant_email)], limit=1)
-        if not partner:
-            partner = partners.create({
-                "name": self.applicant_name, "email": self.applicant_email or False,
-                "phone": self.applicant_phone or False, "street": self.applicant_address or False,
-                "is_company": self.applicant_type == "organisation",
-            })
-        return partner
+        return self.env["res.partner"].sudo().create({
+            "name": self.applicant_name, "email": self.applicant_email or False,
+            "is_company": self.applicant_type == "organisation",
+        })
+
+    @api.model
+    @api.private
+    def _motcua_claim(self, code, key, id_number=""):
+        """The portal user proves with the code, the printed key and the applicant's ID number (or
+        tax code; asked when the dossier has one) that the dossier is theirs: it joins their
+        dossiers. The ID number is a factor that staff who can read the key (a province monitor
+        sees every dossier) do not see. The dossier, or an empty recordset when a factor is wrong."""
+        dossier = self._motcua_public_find(code, key)
+        user = self.env.user
+        if not dossier or not user._is_portal():
+            return self.browse()
+        dossier = dossier.sudo()
+        expected = "".join((dossier.personal_id.id_number or "").split())
+        given = "".join(str(id_number or "").split())[:32]
+        if expected and not consteq(expected.encode(), given.encode()):
+            return self.browse()
+        if dossier.partner_id.user_ids and dossier.partner_id != user.partner_id:
+            return self.browse()  # already in someone's account: a key seen later does not move it
+        if dossier.partner_id != user.partner_id:
+            old = dossier.partner_id
+            dossier.partner_id = user.partner_id
+            dossier.message_post(body=self.env._(
+                "Linked to the portal account of %(user)s with the printed lookup key.", user=user.name))
+            if old and not old.user_ids:
+                dossier.message_unsubscribe(old.ids)
+        return dossier
 
     # ------------------------------------------------------------------ intake
     def action_receive(self):
@@ -395,7 +544,7 @@ class MotcuaDossier(models.Model):
             now = dossier._now()
             procedure = dossier.procedure_id
             start = dossier.unit_id._motcua_effective_start(now)
-            dossier.write({
+            dossier._motcua_workflow_write({
                 "duration_days": procedure.duration_days,
                 "duration_hours": procedure.duration_hours,
             })
@@ -409,12 +558,13 @@ class MotcuaDossier(models.Model):
                 "start_at": start,
                 "due_at": due,
                 "original_due_at": due,
+                "legal_due_at": due,
                 "handling_unit_id": dossier.unit_id.id,
                 "access_unit_ids": [(4, dossier.unit_id.id)],
             }
             if not dossier.partner_id:
                 vals["partner_id"] = dossier._motcua_partner().id
-            dossier.write(vals)
+            dossier._motcua_workflow_write(vals)
             dossier._motcua_update_timeliness(now)
             if missing:
                 dossier.message_post(body=self.env._(
@@ -429,18 +579,25 @@ class MotcuaDossier(models.Model):
     def action_print_receipt(self):
         self._check_state(list(OPEN_STATES) + list(FINISHED_STATES), self.env._("Printing the receipt"))
         for dossier in self:
-            dossier.receipt_print_count += 1
+            dossier._motcua_workflow_write({"receipt_print_count": dossier.receipt_print_count + 1})
         return self.env.ref("motcua_dossier.action_report_dossier_receipt").report_action(self)
 
     def _motcua_change_due(self, new_due, reason, apology=False):
+        """Give the applicant a new appointment, recorded with who and why. The legal due date,
+        which timeliness is measured against, does not move."""
         self.ensure_one()
         if not (reason or "").strip():
             raise ValidationError(self.env._("Give the reason for the new appointment."))
+        new_due = fields.Datetime.to_datetime(new_due)
         if not new_due or new_due <= self.received_at:
             raise ValidationError(self.env._(
                 "The appointment of %(code)s cannot be before its receipt.", code=self.name))
         old = self.due_at
-        self.due_at = new_due
+        self._motcua_workflow_write({"due_at": new_due})
+        self.env["motcua.dossier.due.change"].sudo().create({
+            "dossier_id": self.id, "user_id": self.env.uid, "changed_at": self._now(), "old_due_at": old,
+            "new_due_at": new_due, "reason": reason, "kind": "apology" if apology else "change",
+        })
         self.message_post(body=self.env._(
             "Appointment changed from %(old)s to %(new)s. Reason: %(reason)s",
             old=self._motcua_format_dt(old), new=self._motcua_format_dt(new_due), reason=reason))
@@ -470,32 +627,38 @@ class MotcuaDossier(models.Model):
                 "dossier_id": dossier.id, "sequence": 10, "name": self.env._("Processing"),
                 "unit_id": dossier.unit_id.id, "role": "specialist", "share": 100.0,
             }]
-            steps = Step.create(vals_list)
-            dossier.state = "in_progress"
+            steps = Step.sudo().create(vals_list)
+            dossier._motcua_workflow_write({"state": "in_progress"})
             steps[0]._motcua_open(now, dossier.unit_id)
+            steps[0]._motcua_notify_handlers()
         return True
 
     def action_handover(self, note=False):
-        """Finish the current step and hand the dossier over to the next (or mark the result ready)."""
-        self._check_group("motcua_base.group_specialist", self.env._("hand a dossier over"))
+        """Finish the current step and hand the dossier over to the next (or mark the result ready).
+
+        Only a user of the step's role in the step's unit completes it; the handlers of the next
+        step get an activity."""
+        self._check_group("motcua_base.group_receiving_officer", self.env._("hand a dossier over"))
         self._check_state(["in_progress"], self.env._("Handing over"))
         for dossier in self:
             now = dossier._now()
             step = dossier.current_step_id
             if not step:
                 raise UserError(self.env._("The dossier %(code)s has no open step.", code=dossier.name))
+            step._motcua_check_handler()
             step._motcua_close(now, note)
             following = dossier.step_ids.filtered(lambda s: s.state == "todo").sorted("sequence")[:1]
             if following:
                 following._motcua_open(now, step.unit_id)
-                dossier.handling_unit_id = following.unit_id
-                dossier.access_unit_ids = [(4, following.unit_id.id)]
+                dossier._motcua_workflow_write({"handling_unit_id": following.unit_id.id,
+                                                "access_unit_ids": [(4, following.unit_id.id)]})
+                following._motcua_notify_handlers()
             else:
                 dossier._motcua_result_ready(now)
         return True
 
     def _motcua_result_ready(self, now):
-        self.write({"state": "result_ready", "result_ready_at": now, "finished_at": now,
+        self._motcua_workflow_write({"state": "result_ready", "result_ready_at": now, "finished_at": now,
                     "handling_unit_id": self.unit_id.id})
         self._motcua_update_timeliness(now)
         for dossier in self:
@@ -509,7 +672,7 @@ class MotcuaDossier(models.Model):
         self._check_state(["result_ready"], self.env._("Returning the result"))
         for dossier in self:
             now = dossier._now()
-            dossier.write({"state": "returned", "returned_at": now, "closed_at": now})
+            dossier._motcua_workflow_write({"state": "returned", "returned_at": now, "closed_at": now})
         return True
 
     def action_request_supplement(self, request, contact=False):
@@ -520,7 +683,7 @@ class MotcuaDossier(models.Model):
             raise ValidationError(self.env._("Say what is missing and why."))
         for dossier in self:
             now = dossier._now()
-            dossier.write({
+            dossier._motcua_workflow_write({
                 "state_before_pause": dossier.state, "state": "supplement", "paused_at": now,
                 "supplement_request": request, "supplement_contact": contact or False,
                 "supplement_count": dossier.supplement_count + 1,
@@ -542,11 +705,13 @@ class MotcuaDossier(models.Model):
             vals = {"state": dossier.state_before_pause or "received", "paused_at": False,
                     "state_before_pause": False, "paused_hours": dossier.paused_hours + paused}
             if paused:
+                # a lawful pause: the appointment and the legal due date both move
                 vals["due_at"] = dossier.unit_id.add_working_time(dossier.due_at, hours=paused)
+                vals["legal_due_at"] = dossier.unit_id.add_working_time(dossier._motcua_legal_due(), hours=paused)
                 step = dossier.current_step_id
                 if step and step.deadline:
-                    step.deadline = step.unit_id.add_working_time(step.deadline, hours=paused)
-            dossier.write(vals)
+                    step.sudo().deadline = step.unit_id.add_working_time(step.deadline, hours=paused)
+            dossier._motcua_workflow_write(vals)
             dossier.message_post(body=self.env._(
                 "The applicant completed the dossier; the clock was paused for %(hours)s working hours.",
                 hours=round(paused, 2)))
@@ -561,11 +726,11 @@ class MotcuaDossier(models.Model):
         for dossier in self:
             now = dossier._now()
             if dossier.state == "draft":
-                dossier.write({"name": dossier._motcua_next_code(now),
+                dossier._motcua_workflow_write({"name": dossier._motcua_next_code(now),
                                "lookup_key": dossier._motcua_new_lookup_key(), "received_at": now,
                                "received_by_id": self.env.user.id, "handling_unit_id": dossier.unit_id.id})
-            dossier.step_ids.filtered(lambda s: s.state in ("open", "todo")).write({"state": "cancelled"})
-            dossier.write({"state": "refused", "refusal_reason": reason, "closed_at": now, "paused_at": False})
+            dossier.step_ids.filtered(lambda s: s.state in ("open", "todo")).sudo().write({"state": "cancelled"})
+            dossier._motcua_workflow_write({"state": "refused", "refusal_reason": reason, "closed_at": now, "paused_at": False})
             dossier._motcua_update_timeliness(now)
         return True
 
@@ -576,8 +741,8 @@ class MotcuaDossier(models.Model):
             raise ValidationError(self.env._("Give the reason of the withdrawal."))
         for dossier in self:
             now = dossier._now()
-            dossier.step_ids.filtered(lambda s: s.state in ("open", "todo")).write({"state": "cancelled"})
-            dossier.write({"state": "withdrawn", "withdraw_reason": reason, "closed_at": now, "paused_at": False})
+            dossier.step_ids.filtered(lambda s: s.state in ("open", "todo")).sudo().write({"state": "cancelled"})
+            dossier._motcua_workflow_write({"state": "withdrawn", "withdraw_reason": reason, "closed_at": now, "paused_at": False})
             dossier._motcua_update_timeliness(now)
         return True
 
@@ -600,19 +765,21 @@ class MotcuaDossier(models.Model):
             if dossier.state == "received":
                 dossier.action_start()
             step = dossier.current_step_id
+            step._motcua_check_handler()  # a transfer closes the step: only its handler may
             remaining = 0.0
             if step and step.deadline:
                 remaining = max(source.working_time_between(now, step.deadline), 0.0)
             if step:
                 step._motcua_close(now, self.env._("Transferred to %(unit)s: %(reason)s",
                                                    unit=unit.display_name, reason=reason))
-            new_step = Step.create({
+            new_step = Step.sudo().create({
                 "dossier_id": dossier.id, "sequence": (step.sequence if step else 10) + 1,
                 "name": self.env._("Transferred: %(reason)s", reason=reason), "unit_id": unit.id,
                 "role": "specialist", "share": step.share if step else 100.0, "is_transfer": True,
             })
             new_step._motcua_open(now, source, hours=remaining or None)
-            dossier.write({"handling_unit_id": unit.id, "access_unit_ids": [(4, unit.id)]})
+            dossier._motcua_workflow_write({"handling_unit_id": unit.id, "access_unit_ids": [(4, unit.id)]})
+            new_step._motcua_notify_handlers()
             dossier.message_post(body=self.env._(
                 "Transferred from %(origin)s to %(unit)s. Reason: %(reason)s",
                 origin=source.display_name, unit=unit.display_name, reason=reason))
@@ -634,10 +801,11 @@ class MotcuaDossier(models.Model):
                 raise UserError(self.env._(
                     "The dossier %(code)s already had %(count)s apology(ies), the most allowed by its unit.",
                     code=dossier.name, count=len(dossier.apology_ids)))
+            new_due = fields.Datetime.to_datetime(new_due)
             if not new_due or new_due <= dossier.due_at:
                 raise ValidationError(self.env._("The new appointment must come after the current one."))
             old = dossier._motcua_change_due(new_due, reason, apology=True)
-            self.env["motcua.dossier.apology"].create({
+            self.env["motcua.dossier.apology"].sudo().create({
                 "dossier_id": dossier.id, "reason": reason, "old_due_at": old, "new_due_at": new_due,
                 "issued_at": now, "unit_id": (dossier.handling_unit_id or dossier.unit_id).id,
             })
@@ -677,7 +845,7 @@ class MotcuaDossier(models.Model):
     def _motcua_notify(self, template_xmlid, sms_text):
         """E-mail the applicant when they have an address, otherwise queue an SMS."""
         self.ensure_one()
-        if self.env.context.get("motcua_no_notify"):
+        if self.env.su and self.env.context.get("motcua_no_notify"):
             return
         if self.applicant_email:
             template = self.env.ref(template_xmlid, raise_if_not_found=False)
@@ -758,21 +926,20 @@ class MotcuaDossier(models.Model):
     def _motcua_public_find(self, code, key):
         """The dossier with this code whose second factor matches, else an empty recordset.
 
-        The second factor is the lookup key printed on the receipt or the last four digits of the
-        applicant's phone. Callers must not tell a wrong code from a wrong key.
+        The second factor is the lookup key printed on the receipt (6 characters of 32: a guesser
+        cannot enumerate it under the rate limit). Digits of the applicant's phone are not accepted:
+        codes are sequential and 4 digits are 10,000 tries. Callers must not tell a wrong code from a
+        wrong key.
         """
         code = (code or "").strip()
         key = (key or "").strip().upper()
         empty = self.browse()
-        if not code or not key or len(code) > 64 or len(key) > 16:
+        if not code or not key or len(code) > 64 or len(key) > 16 or "\x00" in code + key:
             return empty
         dossier = self.sudo().search([("name", "in", list({code, code.upper()})), ("state", "!=", "draft")], limit=1)
         if not dossier:
             return empty
-        if dossier.lookup_key and consteq(dossier.lookup_key, key):
-            return dossier
-        digits = re.sub(r"\D", "", dossier.applicant_phone or "")
-        if len(key) == 4 and key.isdigit() and len(digits) >= 8 and consteq(digits[-4:], key):
+        if dossier.lookup_key and consteq(dossier.lookup_key.encode(), key.encode()):
             return dossier
         return empty
 

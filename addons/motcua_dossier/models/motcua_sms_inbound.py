@@ -1,4 +1,6 @@
-from odoo import fields, models
+from datetime import timedelta
+
+from odoo import api, fields, models
 
 
 class MotcuaSmsInbound(models.Model):
@@ -21,3 +23,10 @@ class MotcuaSmsInbound(models.Model):
         ("limited", "Rate-limited"),
     ], readonly=True)
     dossier_id = fields.Many2one("motcua.dossier", readonly=True, ondelete="set null")
+
+    @api.model
+    def _cron_purge(self, days=30):
+        """Forget the requests after ``days`` (refused ones after a day: they are noise)."""
+        now = fields.Datetime.now()
+        self.sudo().search(["|", ("create_date", "<", now - timedelta(days=days)),
+                            "&", ("result", "=", "forbidden"), ("create_date", "<", now - timedelta(days=1))]).unlink()

@@ -9,3 +9,5 @@ from . import test_concurrency
 from . import test_tour
 from . import test_public
 from . import test_portal
+from . import test_guards
+from . import test_personal_data

@@ -15,13 +15,13 @@ class TestDashboard(DossierCase):
             dossiers.with_user(self.specialist_a).action_start()
         with freeze_time(utc(2026, 11, 3, 10, 0)):  # early
             dossiers[:2].with_user(self.specialist_a).action_handover()
-            dossiers[:2].with_user(self.specialist_a).action_handover()
+            dossiers[:2].with_user(self.leader_a).action_handover()
         with freeze_time(utc(2026, 11, 4, 9, 0)):  # on time
             dossiers[2].with_user(self.specialist_a).action_handover()
-            dossiers[2].with_user(self.specialist_a).action_handover()
+            dossiers[2].with_user(self.leader_a).action_handover()
         with freeze_time(utc(2026, 11, 10, 9, 0)):  # late
             dossiers[3].with_user(self.specialist_a).action_handover()
-            dossiers[3].with_user(self.specialist_a).action_handover()
+            dossiers[3].with_user(self.leader_a).action_handover()
         overdue = None
         with freeze_time(utc(2026, 11, 2, 10, 0)):
             overdue = self.received_dossier(unit_id=self.commune_b.id, user=self.env.ref("base.user_admin"))

@@ -57,7 +57,7 @@ class TestDossierLifecycle(DossierCase):
             self.assertEqual(dossier.timeliness, "overdue")
             self.assertEqual(dossier.current_step_id.timeliness, "overdue")
             dossier.with_user(self.specialist_a).action_handover()
-            dossier.with_user(self.specialist_a).action_handover()
+            dossier.with_user(self.leader_a).action_handover()
         self.assertEqual(dossier.timeliness, "late")
         first, second = dossier.step_ids.sorted("sequence")
         self.assertEqual(first.timeliness, "late")
@@ -70,7 +70,7 @@ class TestDossierLifecycle(DossierCase):
             dossier.with_user(self.specialist_a).action_start()
         with self._at(2026, 12, 9, 9, 59):
             dossier.with_user(self.specialist_a).action_handover()
-            dossier.with_user(self.specialist_a).action_handover()
+            dossier.with_user(self.leader_a).action_handover()
         self.assertEqual(dossier.timeliness, "on_time")
 
     def test_supplement_pauses_clock(self):
@@ -224,7 +224,9 @@ class TestDossierLifecycle(DossierCase):
         self.assertEqual(len(without_mail.sms_message_ids), 1)
         sms = without_mail.sms_message_ids
         self.assertEqual(sms.state, "queued")
-        self.assertEqual(sms.number, "0912345678")
+        self.assertEqual(sms.sudo().number, "0912345678")
+        # staff see the number as they see the applicant's phone: the handler in full
+        self.assertEqual(sms.with_user(self.specialist_a).number_display, "0912345678")
         self.assertIn(without_mail.name, sms.body)
         without_mail.with_user(self.specialist_a).action_request_supplement("Missing form")
         self.assertEqual(len(without_mail.sms_message_ids), 2)

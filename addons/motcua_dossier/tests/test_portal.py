@@ -26,10 +26,12 @@ class TestPortal(HttpCase):
         cls.officer.motcua_unit_ids = cls.unit
         cls.dossier_a = cls.env["motcua.dossier"].with_user(cls.officer).create({
             "procedure_id": cls.procedure.id, "unit_id": cls.unit.id, "applicant_name": "Citizen A",
-            "applicant_phone": "0912 345 678", "partner_id": cls.citizen_a.partner_id.id,
+            "applicant_phone": "0912 345 678",
         })
         cls.dossier_a.paper_ids.received = True
         cls.dossier_a.with_user(cls.officer).action_receive()
+        # citizen A adds the desk dossier to their account with the printed key
+        cls.dossier_a.with_user(cls.citizen_a)._motcua_claim(cls.dossier_a.name, cls.dossier_a.sudo().lookup_key)
         cls.result = cls.env["ir.attachment"].create({
             "name": "result.pdf", "datas": base64.b64encode(b"%PDF-1.4 result"),
             "res_model": "motcua.dossier", "res_id": cls.dossier_a.id,
@@ -80,6 +82,14 @@ class TestPortal(HttpCase):
         self.url_open(f"{url}/supplement", data={"csrf_token": csrf_b},
                       files={"files": ("form.pdf", b"%PDF-1.4", "application/pdf")})
         self.assertEqual(self.dossier_a.state, "supplement", "another citizen cannot answer")
+        # nor a province monitor, who can read every dossier
+        monitor = new_test_user(self.env, login="portal_monitor", password="portal_monitor_pw",
+                                groups="motcua_base.group_province_monitor")
+        self.authenticate("portal_monitor", "portal_monitor_pw")
+        self.url_open(f"{url}/supplement", data={"csrf_token": self._csrf(url)},
+                      files={"files": ("form.pdf", b"%PDF-1.4", "application/pdf")})
+        self.assertEqual(self.dossier_a.state, "supplement", "the monitor cannot answer for the citizen")
+        self.assertTrue(monitor)
         self.authenticate("citizen_a", "citizen_a_pw")
         csrf = self._csrf(url)
         self.url_open(f"{url}/supplement", data={"csrf_token": csrf},
@@ -115,7 +125,10 @@ class TestPortal(HttpCase):
         self.assertTrue(dossier.paper_ids.received)
         mail = self.env["mail.mail"].search([("model", "=", "motcua.dossier"), ("res_id", "=", dossier.id)])
         self.assertTrue(mail)
-        self.assertTrue(mail.attachment_ids, "the receipt is attached to the e-mail")
+        # no copy of the receipt (personal data) is stored with the e-mail, which staff of other units
+        # and monitors can read: the e-mail carries the lookup link with the printed key
+        self.assertFalse(mail.attachment_ids)
+        self.assertIn(dossier.sudo().lookup_key, mail.body_html)
         # the receiving officer sees it arrive
         self.assertIn(dossier, self.env["motcua.dossier"].with_user(self.officer).search([("channel", "=", "online")]))
 
@@ -123,6 +136,15 @@ class TestPortal(HttpCase):
         self.procedure.online_level = "none"
         self.authenticate("citizen_a", "citizen_a_pw")
         self.assertEqual(self.url_open(f"/my/dossiers/new?procedure_id={self.procedure.id}").status_code, 404)
+
+    def test_hostile_parameters(self):
+        self.authenticate("citizen_a", "citizen_a_pw")
+        for value in ("abc", "1e3", "9" * 30):
+            with self.subTest(value=value):
+                self.assertEqual(self.url_open(f"/my/dossiers/new?procedure_id={value}").status_code, 404)
+        page = self.url_open(f"/my/dossiers/{self.dossier_a.id}?error=PHISHING-7731+call+1900&success=x")
+        self.assertEqual(page.status_code, 200)
+        self.assertNotIn("PHISHING-7731 call", page.text)
 
     def test_public_user_redirected(self):
         response = self.url_open("/my/dossiers", allow_redirects=False)

@@ -48,9 +48,10 @@ class TestPublicLookup(HttpCase):
         self.assert_no_personal_data(response.text)
         self.assertNotIn("<script", response.text)
         self.assertLess(len(response.content), 150 * 1024)
-        # the last four digits of the phone also work
+        # the last four digits of the phone are no second factor: 10,000 values, enumerable
         response = self.url_open(f"/tra-cuu-ho-so?code={self.dossier.name}&key=5678")
-        self.assertIn("N*** V** A", response.text)
+        self.assertNotIn("N*** V** A", response.text)
+        self.assertIn("Không tìm thấy hồ sơ khớp", response.text)
         # the empty form is light and has no script either
         empty = self.url_open("/tra-cuu-ho-so")
         self.assertEqual(empty.status_code, 200)
@@ -118,6 +119,27 @@ class TestPublicLookup(HttpCase):
         self.assertIn("Hẹn trả ngày", data["text"])
         self.assert_no_personal_data(response.text)
         self.assertEqual(self.url_open(f"/api/v1/ivr/dossiers/{self.dossier.name}?key=BAD").json()["status_code"], 0)
+
+    def test_hostile_input_gets_a_4xx(self):
+        """A NUL byte, control characters or a very long code: a neutral answer, never a 500."""
+        for code in ("ABC%00DEF", "%00", "A" * 3000):
+            with self.subTest(code=code[:10]):
+                self.assertEqual(self.url_open(f"/tra-cuu-ho-so?code={code}&key=X%00Y").status_code, 200)
+                self.assertEqual(self.url_open(f"/api/v1/dossiers/{code}?key=AB%00").status_code, 404)
+        # the right key still works with a stray control character around the code
+        found = self.url_open(f"/api/v1/dossiers/{self.dossier.name}%00?key={self.key}")
+        self.assertEqual(found.status_code, 200)
+        gateway = self.env["motcua.sms.gateway"].create({
+            "name": "Inbound", "provider_url": "http://127.0.0.1:9/", "inbound_secret": "s3cret-value"})
+        Inbound = self.env["motcua.sms.inbound"].sudo()
+        before = Inbound.search_count([("result", "=", "forbidden")])
+        for _i in range(15):
+            response = self.url_open("/api/v1/sms/inbound", data={"from": "0912000111", "text": "TRA x y"},
+                                     headers={"X-MotCua-Secret": "mật-khẩu".encode()})
+            self.assertEqual(response.status_code, 403)
+        # logged, but a flood adds a bounded number of rows
+        self.assertEqual(Inbound.search_count([("result", "=", "forbidden")]) - before, 10)
+        self.assertTrue(gateway)
 
     def test_sms_webhook(self):
         gateway = self.env["motcua.sms.gateway"].create({

@@ -1,0 +1,83 @@
+import threading
+
+import psycopg2.errors
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
+from odoo.http import request
+
+QUEUE_KEY = "motcua.access.log"
+
+
+class MotcuaAccessLog(models.Model):
+    """Who obtained protected data (personal data of applicants, identities of denouncers, secret
+    documents), when, through which read path. Entries are written at the end of the
+    transaction that delivered the data (``motcua.access.log.mixin``); nobody edits them."""
+
+    _name = "motcua.access.log"
+    _description = "Access to protected data"
+    _order = "id desc"
+    _log_access = False
+
+    date = fields.Datetime(required=True, readonly=True, default=fields.Datetime.now, index=True)
+    user_id = fields.Many2one("res.users", required=True, readonly=True, index=True, ondelete="restrict")
+    res_model = fields.Char(string="Model", required=True, readonly=True, index=True)
+    res_id = fields.Many2oneReference(string="Record", model_field="res_model", required=True, readonly=True,
+                                      index=True)
+    field_names = fields.Char(string="Data", readonly=True, help="Technical names of the protected fields read.")
+    channel = fields.Char(readonly=True, help="The read path: RPC method or URL that delivered the data.")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            raise AccessError(self.env._("The access log is written by the system only."))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            raise AccessError(self.env._("The access log cannot be changed."))
+        return super().write(vals)
+
+    @api.model
+    @api.private
+    def _motcua_channel(self):
+        method = getattr(threading.current_thread(), "rpc_model_method", "") or ""
+        path = request.httprequest.path if request else ""
+        return " ".join(filter(None, [path, method and f"({method})"]))[:256] or "server"
+
+
+class MotcuaAccessLogMixin(models.AbstractModel):
+    """Records holding protected data: call ``_motcua_log_access(fnames)`` where the data is
+    handed to a user (a compute of the unmasked value, a report, an export). Nothing is written
+    there (computes may run on read-only cursors): entries are queued and written in the
+    transaction's precommit, one per user, record and read path."""
+
+    _name = "motcua.access.log.mixin"
+    _description = "Logs access to its protected data"
+
+    @api.private
+    def _motcua_log_access(self, fnames):
+        if self.env.su or not self.ids:
+            return
+        precommit = self.env.cr.precommit
+        queue = precommit.data.get(QUEUE_KEY)
+        if queue is None:
+            queue = precommit.data[QUEUE_KEY] = {}
+            env = self.env
+
+            @precommit.add
+            def flush():
+                entries = precommit.data.pop(QUEUE_KEY, {})
+                if entries and env.cr.readonly:
+                    # a read-only route (replica): Odoo replays the request on a read/write cursor
+                    raise psycopg2.errors.ReadOnlySqlTransaction("protected data read: the access is logged")
+                if entries:
+                    env["motcua.access.log"].sudo().create([{
+                        "user_id": uid, "res_model": model, "res_id": res_id, "channel": channel,
+                        "field_names": ",".join(sorted(names)),
+                    } for (uid, model, res_id, channel), names in entries.items()])
+
+        channel = self.env["motcua.access.log"]._motcua_channel()
+        for res_id in self.ids:
+            if isinstance(res_id, int):
+                queue.setdefault((self.env.uid, self._name, res_id, channel), set()).update(fnames)
