@@ -7,3 +7,4 @@ from . import test_security
 from . import test_statistics
 from . import test_tour
 from . import test_dossier
+from . import test_landing

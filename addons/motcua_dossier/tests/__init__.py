@@ -9,3 +9,4 @@ from . import test_concurrency
 from . import test_tour
 from . import test_public
 from . import test_portal
+from . import test_office
