@@ -42,6 +42,10 @@
         "web.assets_backend": [
             "motcua_dossier/static/src/js/*.js",
         ],
+        # the pivot view is lazy-loaded: its patch goes with it
+        "web.assets_backend_lazy": [
+            "motcua_dossier/static/src/views/*.js",
+        ],
         "web.assets_tests": [
             "motcua_dossier/static/tests/tours/*.js",
         ],

@@ -22,7 +22,7 @@ class LandingCase(HttpCase):
                 if (shown && shown.id === expected.id && shown.title === expected.title
                         && document.querySelector(".o_action_manager .o_view_controller")) {
                     console.log("test successful");
-                } else if (++tries > 150) {
+                } else if (++tries > 400) {
                     console.error("landed on " + JSON.stringify(shown) + ", expected " + JSON.stringify(expected));
                 } else {
                     setTimeout(check, 100);
@@ -30,7 +30,7 @@ class LandingCase(HttpCase):
             };
             check();
         """ % {"expected": json.dumps({"id": action.id, "title": title})}
-        self.browser_js("/odoo", code, ready="odoo.__WOWL_DEBUG__", login=login)
+        self.browser_js("/odoo", code, login=login)
 
     def assertGuideServed(self, action_xmlid, heading):
         """The Help menu's guide opens: a Vietnamese page with its screenshots."""

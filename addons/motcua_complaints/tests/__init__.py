@@ -2,3 +2,4 @@ from . import test_deadlines
 from . import test_identity
 from . import test_portal
 from . import test_landing
+from . import test_wording

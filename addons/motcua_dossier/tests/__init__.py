@@ -10,3 +10,4 @@ from . import test_tour
 from . import test_public
 from . import test_portal
 from . import test_office
+from . import test_statistics_tour
