@@ -79,6 +79,7 @@ class TestWording(HttpCase):
         self.assertEqual(self.one_day.with_context(lang="vi_VN").duration_label, "1 ngày làm việc")
 
     def test_catalogue_says_working_day_in_the_singular(self):
+        self.opener.headers.update({"Accept-Language": "en-US,en;q=0.9"})  # still Vietnamese by default
         vietnamese = self.url_open(f"/thu-tuc/{self.one_day.id}").text
         self.assertIn("1 ngày làm việc", vietnamese)
         english = self.url_open(f"/en/thu-tuc/{self.one_day.id}").text
