@@ -19,8 +19,11 @@ class LandingCase(HttpCase):
                 const controller = odoo.__WOWL_DEBUG__?.root?.env?.services?.action?.currentController;
                 const crumb = document.querySelector(".o_breadcrumb .active, .o_breadcrumb .o_last_breadcrumb_item");
                 const shown = controller && {id: controller.action.id, title: crumb ? crumb.textContent.trim() : ""};
-                if (shown && shown.id === expected.id && shown.title === expected.title
-                        && document.querySelector(".o_action_manager .o_view_controller")) {
+                // a graph is drawn once its chart library is loaded: wait for the canvas
+                const graph = document.querySelector(".o_graph_view");
+                const drawn = document.querySelector(".o_action_manager .o_view_controller .o_content")
+                    && (!graph || graph.querySelector("canvas"));
+                if (shown && shown.id === expected.id && shown.title === expected.title && drawn) {
                     console.log("test successful");
                 } else if (++tries > 400) {
                     console.error("landed on " + JSON.stringify(shown) + ", expected " + JSON.stringify(expected));
