@@ -45,6 +45,7 @@ cat >&2 <<MSG
     giamsat     province monitor, Tây Ninh
     hotich      civil-status officer, Phường Long An
     tochuc      HR officer, Phường Long An
+    tiepdan     complaint handler, Phường Long An
 MSG
 if [ -n "$demo_code" ]; then
   printf '  Public lookup of a demo dossier:\n    http://127.0.0.1:%s/tra-cuu-ho-so?code=%s&key=DEMO23\n' "$HTTP_PORT" "$demo_code" >&2

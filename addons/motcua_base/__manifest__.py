@@ -28,6 +28,7 @@
         "views/motcua_base_menus.xml",
     ],
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/motcua_unit_demo.xml",
         "demo/res_users_demo.xml",
     ],

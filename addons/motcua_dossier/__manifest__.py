@@ -25,6 +25,8 @@
         "views/motcua_dossier_views.xml",
         "views/motcua_sms_views.xml",
         "views/motcua_dossier_dashboard_views.xml",
+        "views/motcua_dossier_statistics_views.xml",
+        "views/motcua_dossier_home_views.xml",
         "views/motcua_public_views.xml",
         "views/motcua_dossier_templates.xml",
         "views/motcua_dossier_portal_templates.xml",
@@ -34,8 +36,16 @@
         "demo/website_lang_demo.xml",
         "demo/motcua_procedure_demo.xml",
         "demo/motcua_dossier_demo.xml",
+        "demo/res_users_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "motcua_dossier/static/src/js/*.js",
+        ],
+        # the pivot view is lazy-loaded: its patch goes with it
+        "web.assets_backend_lazy": [
+            "motcua_dossier/static/src/views/*.js",
+        ],
         "web.assets_tests": [
             "motcua_dossier/static/tests/tours/*.js",
         ],

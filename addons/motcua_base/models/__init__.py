@@ -4,6 +4,7 @@ from . import motcua_monitor_readonly
 from . import motcua_working_day
 from . import resource_calendar
 from . import motcua_sequence_counter
+from . import ir_http
 from . import res_users
 from . import ir_actions_report
 from . import motcua_rate_limit

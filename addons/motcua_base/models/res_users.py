@@ -1,6 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+OFFICE_LANG = "vi_VN"
+OFFICE_TZ = "Asia/Ho_Chi_Minh"
+
 
 class ResUsers(models.Model):
     _inherit = "res.users"
@@ -23,6 +26,18 @@ class ResUsers(models.Model):
     @property
     def SELF_READABLE_FIELDS(self):
         return super().SELF_READABLE_FIELDS + ["motcua_unit_ids", "motcua_default_unit_id"]
+
+    @api.model
+    def default_get(self, fields):
+        """A user created by an administrator (Settings > Users) works in a Vietnamese office:
+        Vietnamese (when installed) and the local time zone, whatever the administrator's own."""
+        values = super().default_get(fields)
+        if self.env.context.get("is_action_res_users"):
+            if "lang" in fields and self.env["res.lang"]._get_code(OFFICE_LANG):
+                values["lang"] = OFFICE_LANG
+            if "tz" in fields:
+                values["tz"] = OFFICE_TZ
+        return values
 
     def _get_invalidation_fields(self):
         # the record rules of the suite read the user's units: their cached domains go stale

@@ -8,3 +8,4 @@ from . import test_unit_import
 from . import test_rate_limit
 from . import test_tour_units
 from . import test_tools
+from . import test_office_defaults

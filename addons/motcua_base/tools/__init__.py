@@ -7,3 +7,4 @@ from .qr import qr_data_uri, qr_png
 from .rpc import read_write
 from .text import strip_diacritics
 from .upload import check_file_content, sniff_mimetype
+from .working_time_label import days_label, working_time_label

@@ -8,3 +8,4 @@ from . import test_scope
 from . import test_statistics
 from . import test_tour
 from . import test_dossier
+from . import test_landing

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.motcua_base.tools import days_label
+
 
 class MotcuaComplaintExtension(models.Model):
     """An extension of the resolution time of a denunciation (once or twice, by up to 30 days)."""
@@ -40,8 +42,8 @@ class MotcuaComplaintExtension(models.Model):
         for extension in extensions:
             extension.petition_id.sudo().overdue_notified = False
             extension.petition_id.message_post(body=self.env._(
-                "Resolution time extended by %(days)s days: %(reason)s",
-                days=extension.days, reason=extension.reason))
+                "Resolution time extended by %(duration)s: %(reason)s",
+                duration=days_label(self.env, extension.days), reason=extension.reason))
         return extensions
 
     def write(self, vals):

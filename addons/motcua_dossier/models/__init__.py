@@ -8,3 +8,5 @@ from . import motcua_sms_gateway
 from . import motcua_sms_message
 from . import motcua_dossier_dashboard
 from . import motcua_sms_inbound
+from . import motcua_dossier_statistics
+from . import motcua_dossier_demo

@@ -1,6 +1,5 @@
 import secrets
 import unicodedata
-from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -1002,87 +1001,3 @@ class MotcuaDossier(models.Model):
         if limit and len(text) > limit:
             text = text[: limit - 1] + "…" if not ascii_only else text[: limit - 3] + "..."
         return text
-
-    # ------------------------------------------------------------------ demo
-    @api.model
-    def _motcua_load_demo(self):
-        """Demo dossiers in every state, replayed at past moments so that dates look real."""
-        ref = self.env.ref
-        if ref("motcua_dossier.dossier_demo_1", raise_if_not_found=False):
-            return self.browse()
-        now = fields.Datetime.now().replace(second=0, microsecond=0)
-        ward = ref("motcua_base.unit_long_an_ward")
-        centre = ref("motcua_base.unit_tay_ninh_service_centre")
-        officer = ref("motcua_base.user_receiving_officer")
-        people = [
-            ("Nguyễn Văn An", "080090001234", "0912 345 678", False),
-            ("Trần Thị Bình", "080190002345", "0987 654 321", "binh.tran@example.com"),
-            ("Lê Minh Cường", "080085003456", "0903 111 222", False),
-            ("Phạm Thị Dung", "080195004567", False, "dung.pham@example.com"),
-            ("Hoàng Văn Em", "080078005678", "0938 222 333", False),
-            ("Võ Thị Phương", "080199006789", "0977 333 444", False),
-            ("Đặng Quốc Giang", "080088007890", "0966 444 555", False),
-            ("Bùi Thị Hạnh", "080192008901", "0918 555 666", False),
-            ("Công ty TNHH Phúc Long An", "1101234567", "0272 3826 123", "lienhe@phuclongan.example.com"),
-            ("Ngô Văn Khang", "080080009012", "0909 666 777", False),
-            ("Dương Thị Lan", "080196000123", "0935 777 888", False),
-            ("Trịnh Văn Minh", "080075001357", "0945 888 999", False),
-        ]
-        # (procedure, unit, days ago received, [(method, days ago, kwargs)])
-        plans = [
-            ("procedure_birth", ward, None, []),
-            ("procedure_certified_copy", ward, 0, []),
-            ("procedure_marital_status", ward, 1, [("action_start", 1, {})]),
-            ("procedure_business_household", ward, 3, [
-                ("action_start", 3, {}),
-                ("action_request_supplement", 2, {"request": "Thiếu bản sao giấy tờ pháp lý của chủ hộ."})]),
-            ("procedure_signature", ward, 4, [
-                ("action_start", 4, {}), ("action_handover", 4, {})]),
-            ("procedure_marriage", ward, 9, [
-                ("action_start", 9, {}), ("action_handover", 8, {}), ("action_handover", 8, {}),
-                ("action_handover", 7, {}), ("action_return", 6, {})]),
-            ("procedure_civil_change", ward, 20, [
-                ("action_start", 20, {}), ("action_handover", 18, {}), ("action_handover", 12, {}),
-                ("action_handover", 10, {}), ("action_return", 9, {})]),
-            ("procedure_guardianship", ward, 5, [
-                ("action_refuse", 5, {"reason": "Người được cử giám hộ không đủ điều kiện theo Bộ luật Dân sự."})]),
-            ("procedure_social_allowance", ward, 6, [
-                ("action_withdraw", 4, {"reason": "Người nộp xin rút hồ sơ để bổ sung giấy tờ."})]),
-            ("procedure_house_permit", ward, 30, [("action_start", 29, {})]),
-            ("procedure_land_transfer", centre, 2, [
-                ("action_start", 2, {}), ("action_handover", 2, {})]),
-            ("procedure_marriage", ward, 1, [
-                ("action_start", 1, {}),
-                ("action_apologize", 0, {"reason": "Cần xác minh thông tin tình trạng hôn nhân tại nơi cư trú trước đây.",
-                                         "new_due": None})]),
-        ]
-        dossiers = self.browse()
-        for index, (procedure_xmlid, unit, days_ago, timeline) in enumerate(plans):
-            name, id_number, phone, email = people[index % len(people)]
-            procedure = ref(f"motcua_dossier.{procedure_xmlid}")
-            dossier = self.with_user(officer).sudo().create({
-                "procedure_id": procedure.id, "unit_id": unit.id,
-                "applicant_type": "organisation" if id_number.startswith("11") else "citizen",
-                "applicant_name": name, "applicant_id_number": id_number, "applicant_phone": phone,
-                "applicant_email": email, "applicant_address": f"{10 + index} đường Hùng Vương, {unit.name}",
-                "channel": "desk", "request_summary": procedure.name,
-            })
-            dossier.paper_ids.write({"received": True})
-            if days_ago is not None:
-                received = now - timedelta(days=days_ago, hours=1)
-                dossier.with_context(motcua_now=received, motcua_no_notify=True).action_receive()
-                for method, ago, kwargs in timeline:
-                    moment = now - timedelta(days=ago)
-                    if method == "action_apologize":
-                        kwargs = dict(kwargs, new_due=dossier.due_at + timedelta(days=3))
-                    getattr(dossier.with_context(motcua_now=max(moment, received), motcua_no_notify=True),
-                            method)(**kwargs)
-                dossier._motcua_update_timeliness(now)
-            self.env["ir.model.data"].sudo().create({
-                "module": "motcua_dossier", "name": f"dossier_demo_{index + 1}", "model": self._name,
-                "res_id": dossier.id, "noupdate": True,
-            })
-            dossiers |= dossier
-        # A known code and key to try the public lookup with.
-        dossiers[2].sudo().lookup_key = "DEMO23"
-        return dossiers

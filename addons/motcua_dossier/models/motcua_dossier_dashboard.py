@@ -5,6 +5,7 @@ import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.tools.misc import format_date, formatLang
 
 from .motcua_dossier import FINISHED_STATES, OPEN_STATES
 
@@ -29,7 +30,15 @@ class MotcuaDossierDashboard(models.TransientModel):
     total_finished = fields.Integer(compute="_compute_totals")
     total_overdue = fields.Integer(compute="_compute_totals")
     total_rate = fields.Float(string="On-time rate (%)", compute="_compute_totals")
+    total_rate_display = fields.Char(string="On-time rate", compute="_compute_totals")
     score_points = fields.Float(string="Decision 766 maximum", compute="_compute_range")
+
+    @api.depends("date_from", "date_to")
+    def _compute_display_name(self):
+        for dashboard in self:
+            dashboard.display_name = self.env._(
+                "Decision 766 score, %(start)s – %(end)s", start=format_date(self.env, dashboard.date_from),
+                end=format_date(self.env, dashboard.date_to))
 
     @api.depends("period", "date")
     def _compute_range(self):
@@ -49,6 +58,7 @@ class MotcuaDossierDashboard(models.TransientModel):
             dashboard.total_overdue = sum(lines.mapped("overdue"))
             on_time = sum(lines.mapped("early")) + sum(lines.mapped("on_time"))
             dashboard.total_rate = 100.0 * on_time / dashboard.total_finished if dashboard.total_finished else 0.0
+            dashboard.total_rate_display = rate_label(self.env, dashboard.total_rate, dashboard.total_finished)
 
     @api.model
     def action_open(self):
@@ -57,7 +67,7 @@ class MotcuaDossierDashboard(models.TransientModel):
         return {
             "type": "ir.actions.act_window", "res_model": self._name, "res_id": dashboard.id,
             "view_mode": "form", "target": "current",
-            "name": self.env._("Leader dashboard"),
+            "name": self.env._("Decision 766 score"),
         }
 
     def action_refresh(self):
@@ -124,6 +134,12 @@ class MotcuaDossierDashboardLine(models.TransientModel):
     overdue = fields.Integer(readonly=True)
     rate = fields.Float(string="On-time rate (%)", readonly=True, digits=(5, 1))
     score = fields.Float(string="Decision 766 score", readonly=True, digits=(5, 2))
+    rate_display = fields.Char(string="On-time rate", compute="_compute_rate_display")
+
+    @api.depends("rate", "finished")
+    def _compute_rate_display(self):
+        for line in self:
+            line.rate_display = rate_label(self.env, line.rate, line.finished)
 
     def action_open_overdue(self):
         self.ensure_one()
@@ -133,6 +149,13 @@ class MotcuaDossierDashboardLine(models.TransientModel):
         action["context"] = {}
         action["name"] = self.env._("Overdue dossiers of %(unit)s", unit=self.unit_id.display_name)
         return action
+
+
+def rate_label(env, rate, finished):
+    """"75,0 %" in the user's language; "—" for a unit that settled nothing (it has no rate)."""
+    if not finished:
+        return "—"
+    return "%s %%" % formatLang(env, rate, digits=1)
 
 
 def period_range(period, day):

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.motcua_base.tools import amount_to_words_vi
+from odoo.addons.motcua_base.tools import amount_to_words_vi, working_time_label
 
 LEVELS = [
     ("province", "Province"),
@@ -54,6 +54,8 @@ class MotcuaProcedure(models.Model):
                               help="Leave empty when every unit of the level decides (e.g. every commune).")
     duration_days = fields.Float(string="Processing time (working days)", tracking=True)
     duration_hours = fields.Float(string="Processing time (working hours)", tracking=True)
+    duration_label = fields.Char(string="Processing time", compute="_compute_duration_label",
+                                 help="The legal time as the law writes it: 3 working days, 4 working hours.")
     fee = fields.Integer(string="Fee (VND)", tracking=True)
     charge = fields.Integer(string="Charge (VND)", tracking=True)
     paper_ids = fields.One2many("motcua.procedure.paper", "procedure_id", string="Required papers", copy=True)
@@ -137,6 +139,13 @@ class MotcuaProcedure(models.Model):
         self.message_post(body=self.env._(
             "Rules changed while dossiers use them: version %(old)s is kept for those dossiers, "
             "this is version %(new)s.", old=former.version, new=self.version))
+
+    @api.depends("duration_days", "duration_hours")
+    @api.depends_context("lang")
+    def _compute_duration_label(self):
+        for procedure in self:
+            procedure.duration_label = working_time_label(
+                self.env, procedure.duration_days, procedure.duration_hours)
 
     @api.model
     def _motcua_amount_words(self, amount):

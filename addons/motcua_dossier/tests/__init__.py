@@ -9,5 +9,7 @@ from . import test_concurrency
 from . import test_tour
 from . import test_public
 from . import test_portal
+from . import test_office
+from . import test_statistics_tour
 from . import test_guards
 from . import test_personal_data

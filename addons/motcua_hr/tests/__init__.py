@@ -7,3 +7,4 @@ from . import test_staff_list
 from . import test_step_schedule
 from . import test_upcoming
 from . import test_tours
+from . import test_landing
