@@ -126,8 +126,8 @@ class TestLeaderStatistics(DossierCase):
             self.waiting_b = self.received_dossier(unit_id=self.commune_b.id, user=self.env.ref("base.user_admin"))
         for dossier, moment in zip(dossiers, (utc(2026, 11, 3, 10), utc(2026, 11, 4, 9), utc(2026, 11, 10, 9)), strict=True):
             with freeze_time(moment):  # early, on time, late
-                dossier.with_user(self.specialist_a).action_handover()
-                dossier.with_user(self.specialist_a).action_handover()
+                dossier.with_user(self.specialist_a).action_handover()  # Examine: the specialist's step
+                dossier.with_user(self.leader_a).action_handover()  # Sign: the leader's step
         self.settled_a = dossiers
         self.late_a = dossiers[2]
         self.period = [("date", ">=", "2026-11-01"), ("date", "<", "2026-12-01")]

@@ -1,5 +1,7 @@
 from datetime import timedelta
 
+from freezegun import freeze_time
+
 from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
@@ -21,16 +23,18 @@ class TestStatisticsTour(HttpCase):
         now = fields.Datetime.now()
         received = now - timedelta(days=10)
         dossiers = self.env["motcua.dossier"]
-        for name in ("Sớm Văn Hai", "Trễ Thị Ba", "Chậm Văn Tư"):
-            dossier = self.env["motcua.dossier"].with_user(officer).create({
-                "procedure_id": procedure.id, "unit_id": unit.id, "applicant_name": name})
-            dossier.paper_ids.received = True
-            dossier.with_context(motcua_now=received, motcua_no_notify=True).action_receive()
-            dossier.with_context(motcua_now=received, motcua_no_notify=True).action_start()
-            dossiers |= dossier
+        with freeze_time(received):
+            for name in ("Sớm Văn Hai", "Trễ Thị Ba", "Chậm Văn Tư"):
+                dossier = self.env["motcua.dossier"].with_user(officer).create({
+                    "procedure_id": procedure.id, "unit_id": unit.id, "applicant_name": name})
+                dossier.paper_ids.received = True
+                dossier.with_context(motcua_no_notify=True).action_receive()
+                dossier.with_context(motcua_no_notify=True).action_start()
+                dossiers |= dossier
         early, late, overdue = dossiers
-        early.with_context(motcua_now=received + timedelta(minutes=30), motcua_no_notify=True).action_handover()
-        late.with_context(motcua_now=now, motcua_no_notify=True).action_handover()
+        with freeze_time(received + timedelta(minutes=30)):
+            early.with_context(motcua_no_notify=True).action_handover()
+        late.with_context(motcua_no_notify=True).action_handover()
         dossiers._motcua_update_timeliness(now)
         self.assertEqual(dossiers.mapped("timeliness"), ["early", "late", "overdue"])
         self.start_tour("/odoo/unit-dashboard", "motcua_dossier_statistics_tour", login="fig_leader")
