@@ -1,7 +1,6 @@
 from odoo import api, models
 
-from ..tools import amount_to_words_vi, qr_data_uri
-from .resource_calendar import VN_TZ
+from ..tools import VN_TZ, amount_to_words_vi, qr_data_uri
 
 
 class IrActionsReport(models.Model):

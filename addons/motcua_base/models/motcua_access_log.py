@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.http import request
 
+from ..tools import read_write
+
 QUEUE_KEY = "motcua.access.log"
 
 
@@ -54,6 +56,26 @@ class MotcuaAccessLogMixin(models.AbstractModel):
 
     _name = "motcua.access.log.mixin"
     _description = "Logs access to its protected data"
+
+    # Reading protected data writes its access log: the RPC read paths need a read/write cursor
+    # (Odoo gives @api.readonly methods a read-only one, possibly on a replica).
+    @api.model
+    @read_write
+    def web_search_read(self, *args, **kwargs):
+        return super().web_search_read(*args, **kwargs)
+
+    @read_write
+    def web_read(self, *args, **kwargs):
+        return super().web_read(*args, **kwargs)
+
+    @api.model
+    @read_write
+    def search_read(self, *args, **kwargs):
+        return super().search_read(*args, **kwargs)
+
+    @read_write
+    def read(self, fields=None, load="_classic_read"):
+        return super().read(fields=fields, load=load)
 
     @api.private
     def _motcua_log_access(self, fnames):

@@ -1,8 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+from ..tools import VN_TZ
+
 OFFICE_LANG = "vi_VN"
-OFFICE_TZ = "Asia/Ho_Chi_Minh"
 
 
 class ResUsers(models.Model):
@@ -36,7 +37,7 @@ class ResUsers(models.Model):
             if "lang" in fields and self.env["res.lang"]._get_code(OFFICE_LANG):
                 values["lang"] = OFFICE_LANG
             if "tz" in fields:
-                values["tz"] = OFFICE_TZ
+                values["tz"] = VN_TZ
         return values
 
     def _get_invalidation_fields(self):

@@ -6,9 +6,10 @@ import pytz
 from odoo import api, fields, models
 from odoo.tools.intervals import Intervals
 
+from ..tools import VN_TZ
+
 _logger = logging.getLogger(__name__)
 
-VN_TZ = "Asia/Ho_Chi_Minh"
 # How far add_working_time looks ahead before it gives up (a year of days off is absurd), and
 # the size of the windows it reads working intervals in (most deadlines end within one).
 SEARCH_LIMIT = timedelta(days=400)

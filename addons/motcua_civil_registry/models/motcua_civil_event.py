@@ -1,11 +1,9 @@
-import secrets
-
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.motcua_base.tools import validate_citizen_id
+from odoo.addons.motcua_base.tools import mask_name, random_code, validate_citizen_id
 
 from .motcua_civil_book import EVENT_TYPES
 from .res_partner import SEXES
@@ -14,7 +12,6 @@ MARITAL_STATUSES = [("single", "Never married"), ("married", "Married"), ("divor
                     ("widowed", "Widowed")]
 CORRECTION_FIELDS = [("name", "Full name"), ("birth_date", "Date of birth"), ("birth_place", "Place of birth"),
                      ("ethnic_group", "Ethnic group"), ("other", "Other detail")]
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 # Fields a registered entry may still receive (chatter, the link to a correction made later).
 MUTABLE_AFTER_REGISTRATION = {"print_count"}
 
@@ -292,8 +289,7 @@ class MotcuaCivilEvent(models.Model):
     @api.model
     def _civil_new_code(self):
         while True:
-            raw = "".join(secrets.choice(CODE_ALPHABET) for _i in range(12))
-            code = f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+            code = random_code(12, group=4)
             if not self.sudo().search_count([("verification_code", "=", code)], limit=1):
                 return code
 
@@ -529,8 +525,7 @@ class MotcuaCivilEvent(models.Model):
 
     @api.model
     def _civil_mask_name(self, name):
-        """'Nguyễn Văn An' -> 'N*** V*** A***'."""
-        return " ".join(f"{word[0]}***" for word in (name or "").split())
+        return mask_name(name)
 
     def _civil_public_data(self):
         """The minimum a verification page may show."""

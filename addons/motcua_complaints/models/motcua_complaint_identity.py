@@ -22,7 +22,7 @@ class MotcuaComplaintIdentity(models.Model):
 
     _name = "motcua.complaint.identity"
     _description = "Petitioner identity"
-    _inherit = ["motcua.monitor.readonly.mixin"]
+    _inherit = ["motcua.monitor.readonly.mixin", "motcua.access.log.mixin"]
 
     petition_id = fields.Many2one(
         "motcua.complaint.petition", required=True, index=True, ondelete="cascade",
@@ -54,25 +54,8 @@ class MotcuaComplaintIdentity(models.Model):
             identity.display_name = self.env._("Petitioner of %(code)s", code=identity.petition_id.sudo().code or "")
 
     # ------------------------------------------------------------------ read paths
-    # Each of them logs the protected identities read: they need a read/write cursor.
-    @api.model
-    @read_write
-    def web_search_read(self, *args, **kwargs):
-        return super().web_search_read(*args, **kwargs)
-
-    @read_write
-    def web_read(self, *args, **kwargs):
-        return super().web_read(*args, **kwargs)
-
-    @api.model
-    @read_write
-    def search_read(self, *args, **kwargs):
-        return super().search_read(*args, **kwargs)
-
-    @read_write
-    def read(self, fields=None, load="_classic_read"):
-        return super().read(fields=fields, load=load)
-
+    # Each of them logs the protected identities read (on a read/write cursor: see
+    # motcua.access.log.mixin).
     def _read_format(self, fnames, load="_classic_read"):
         # read, search_read, web_read and web_search_read all format their values here
         result = super()._read_format(fnames, load=load)

@@ -1,14 +1,10 @@
-import secrets
-import string
 from datetime import timedelta
-
-import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 
-from odoo.addons.motcua_base.tools import normalize_vn_phone, read_write, validate_citizen_id
+from odoo.addons.motcua_base.tools import VN_TZ, normalize_vn_phone, random_code, to_local, validate_citizen_id
 
 from .motcua_complaint_identity import PROTECTED_LABEL
 from .motcua_complaint_rule import INSTANCES, PETITION_TYPES
@@ -43,7 +39,6 @@ WORKFLOW_FIELDS = {
     "code", "access_key", "state", "date_accepted", "resolve_days", "resolve_day_kind", "extension_days_max",
     "max_extensions", "resolution_deadline_base", "date_concluded", "date_closed", "overdue_notified",
 }
-KEY_ALPHABET = string.ascii_uppercase.replace("O", "").replace("I", "") + "23456789"
 
 
 class MotcuaComplaintPetition(models.Model):
@@ -51,7 +46,8 @@ class MotcuaComplaintPetition(models.Model):
 
     _name = "motcua.complaint.petition"
     _description = "Complaint, denunciation or proposal"
-    _inherit = ["mail.thread", "mail.activity.mixin", "motcua.unit.mixin", "motcua.monitor.readonly.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "motcua.unit.mixin", "motcua.monitor.readonly.mixin",
+                "motcua.access.log.mixin"]
     _order = "date_received desc, id desc"
     _rec_names_search = ["code", "subject"]
 
@@ -350,25 +346,7 @@ class MotcuaComplaintPetition(models.Model):
                 raise ValidationError(self.env._("Only a second-instance complaint links to a first one."))
 
     # ------------------------------------------------------------------ read paths
-    # Reading an identity writes its access log: these RPC entry points need a read/write cursor.
-    @api.model
-    @read_write
-    def web_search_read(self, *args, **kwargs):
-        return super().web_search_read(*args, **kwargs)
-
-    @read_write
-    def web_read(self, *args, **kwargs):
-        return super().web_read(*args, **kwargs)
-
-    @api.model
-    @read_write
-    def search_read(self, *args, **kwargs):
-        return super().search_read(*args, **kwargs)
-
-    @read_write
-    def read(self, fields=None, load="_classic_read"):
-        return super().read(fields=fields, load=load)
-
+    # (motcua.access.log.mixin runs them on a read/write cursor: reading an identity is logged)
     def _read_format(self, fnames, load="_classic_read"):
         result = super()._read_format(fnames, load=load)
         self._log_identity_read("read", fnames)
@@ -406,7 +384,7 @@ class MotcuaComplaintPetition(models.Model):
             unit_ref = unit.identifier_code or unit.code or str(unit.id)
             petition.sudo().write({
                 "code": f"{CODE_PREFIX[petition.petition_type]}-{unit_ref}-{year}-{number:05d}",
-                "access_key": "".join(secrets.choice(KEY_ALPHABET) for _ in range(10)),
+                "access_key": random_code(10),
             })
             if petition.accept_deadline and not petition.handled_as_information:
                 petition._schedule_deadline_activity(
@@ -500,8 +478,7 @@ class MotcuaComplaintPetition(models.Model):
     # ------------------------------------------------------------------ stages
     def _local(self, moment):
         """``moment`` (naive UTC) in the time zone of the unit's working time."""
-        tz = pytz.timezone(self.unit_id._get_calendar().tz or "Asia/Ho_Chi_Minh")
-        return pytz.utc.localize(moment).astimezone(tz)
+        return to_local(moment, self.unit_id._get_calendar().tz or VN_TZ)
 
     def _check_state(self, *states):
         for petition in self:

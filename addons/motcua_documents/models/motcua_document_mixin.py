@@ -1,11 +1,9 @@
 import base64
-import mimetypes
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tools.mimetypes import guess_mimetype
 
-from odoo.addons.motcua_base.tools import read_write
+from odoo.addons.motcua_base.tools import check_file_content
 
 from ..tools import SignatureError, load_certificate, verify_pdf
 
@@ -32,25 +30,9 @@ SIGNATURE_STATES = [
     ("invalid", "Invalid signature"),
 ]
 # extensions whose content is checked against what the name claims
-CHECKED_EXTENSIONS = {"pdf", "png", "jpg", "jpeg", "gif", "docx", "xlsx", "pptx", "odt", "ods", "zip"}
 # the text fields of a document whose reading is logged when it is secret
 CONTENT_FIELDS = {"summary", "file", "attachment_ids", "instructions", "display_name", "name"}
 
-
-def check_file_content(env, raw, name):
-    """Raise a ValidationError when the content of a file is not the type its name claims."""
-    extension = (name or "").rsplit(".", 1)[-1].lower() if "." in (name or "") else ""
-    if extension not in CHECKED_EXTENSIONS:
-        return
-    claimed = mimetypes.guess_type("x." + extension)[0]
-    actual = guess_mimetype(raw or b"")
-    if extension in ("docx", "xlsx", "pptx", "odt", "ods") and actual in (claimed, "application/zip"):
-        return
-    if claimed != actual and not (extension == "zip" and actual.startswith("application/")):
-        raise ValidationError(env._(
-            "The file %(name)s is not a %(ext)s file: its content is %(actual)s.",
-            name=name, ext=extension.upper(), actual=actual,
-        ))
 
 
 class MotcuaDocumentMixin(models.AbstractModel):
@@ -59,6 +41,7 @@ class MotcuaDocumentMixin(models.AbstractModel):
     any record of the suite and the logging of every read of a secret document."""
 
     _name = "motcua.document.mixin"
+    _inherit = ["motcua.access.log.mixin"]
     _description = "Official document"
 
     type_id = fields.Many2one("motcua.document.type", string="Document type", tracking=True, index=True)
@@ -95,23 +78,8 @@ class MotcuaDocumentMixin(models.AbstractModel):
             doc.linked_record_name = name
 
     # ------------------------------------------------------------------ access log
-    # Reading a secret document writes its access log: these RPC entry points need a
-    # read/write cursor (Odoo would otherwise give them a read-only one).
-    @api.model
-    @read_write
-    def web_search_read(self, *args, **kwargs):
-        return super().web_search_read(*args, **kwargs)
-
-    @read_write
-    def web_read(self, *args, **kwargs):
-        return super().web_read(*args, **kwargs)
-
-    @api.model
-    @read_write
-    def search_read(self, *args, **kwargs):
-        return super().search_read(*args, **kwargs)
-
-    @read_write
+    # Reading a secret document writes its access log (on a read/write cursor: see
+    # motcua.access.log.mixin).
     def read(self, fields=None, load="_classic_read"):
         result = super().read(fields=fields, load=load)
         if not self.env.su and (fields is None or CONTENT_FIELDS.intersection(fields)):

@@ -1,21 +1,13 @@
 import base64
 
-import pytz
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 
-from .motcua_document_mixin import check_file_content
+from odoo.addons.motcua_base.tools import check_file_content, local_year
 
 INCOMING_SCOPE = "motcua.incoming.document"
 INCOMING_SECRET_SCOPE = "motcua.incoming.document.secret"
-
-
-def local_year(env, dt):
-    """The year of a UTC datetime in Viet Nam."""
-    tz = pytz.timezone("Asia/Ho_Chi_Minh")
-    return pytz.utc.localize(dt).astimezone(tz).year
 
 
 class MotcuaIncomingDocument(models.Model):
@@ -184,7 +176,7 @@ class MotcuaIncomingDocument(models.Model):
                     number=duplicate.sudo().display_name,
                 ))
             doc.unit_id._ensure_usable()
-            year = local_year(self.env, doc.date_received)
+            year = local_year(doc.date_received)
             secret = doc.secrecy_level > 0
             number = self.env["motcua.sequence.counter"].sudo().next_number(
                 INCOMING_SECRET_SCOPE if secret else INCOMING_SCOPE, doc.unit_id, str(year))

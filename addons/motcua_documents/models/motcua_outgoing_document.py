@@ -1,13 +1,13 @@
 import base64
 
-import pytz
 from cryptography.x509.oid import NameOID
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.motcua_base.tools import local_year, to_local
+
 from ..tools import SignatureError, sign_pdf
-from .motcua_incoming_document import local_year
 
 OUTGOING_SCOPE = "motcua.outgoing.document"
 OUTGOING_SECRET_SCOPE = "motcua.outgoing.document.secret"
@@ -174,7 +174,7 @@ class MotcuaOutgoingDocument(models.Model):
                         doc.signature_state]))
             doc.unit_id._ensure_usable()
             now = fields.Datetime.now()
-            year = local_year(self.env, now)
+            year = local_year(now)
             secret = doc.secrecy_level > 0
             number = self.env["motcua.sequence.counter"].sudo().next_number(
                 OUTGOING_SECRET_SCOPE if secret else OUTGOING_SCOPE, doc.unit_id, str(year))
@@ -231,7 +231,7 @@ class MotcuaOutgoingDocument(models.Model):
             key, cert, others = certificate._load()
             common_names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
             signer_name = common_names[0].value if common_names else cert.subject.rfc4514_string()
-            now = pytz.utc.localize(fields.Datetime.now()).astimezone(pytz.timezone("Asia/Ho_Chi_Minh"))
+            now = to_local(fields.Datetime.now())
             stamp_text = "\n".join([
                 self.env._("Signed by: %(signer)s", signer=signer_name),
                 self.env._("Unit: %(unit)s", unit=doc.unit_id.name),

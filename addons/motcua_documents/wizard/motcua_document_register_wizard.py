@@ -1,11 +1,11 @@
 import csv
 import io
-from datetime import datetime, time
-
-import pytz
+from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+
+from odoo.addons.motcua_base.tools import local_day_start
 
 
 class MotcuaDocumentRegisterWizard(models.TransientModel):
@@ -27,10 +27,8 @@ class MotcuaDocumentRegisterWizard(models.TransientModel):
                 raise ValidationError(self.env._("The period must start before it ends."))
 
     def _bounds(self):
-        tz = pytz.timezone("Asia/Ho_Chi_Minh")
-        start = tz.localize(datetime.combine(self.date_from, time.min)).astimezone(pytz.utc).replace(tzinfo=None)
-        end = tz.localize(datetime.combine(self.date_to, time.max)).astimezone(pytz.utc).replace(tzinfo=None)
-        return start, end
+        """The period's local days as naive UTC bounds [start, end)."""
+        return local_day_start(self.date_from), local_day_start(self.date_to + timedelta(days=1))
 
     def _get_documents(self):
         self.ensure_one()
@@ -38,11 +36,11 @@ class MotcuaDocumentRegisterWizard(models.TransientModel):
         if self.register == "incoming":
             return self.env["motcua.incoming.document"].search([
                 ("unit_id", "=", self.unit_id.id), ("incoming_number", "!=", False),
-                ("register_date", ">=", start), ("register_date", "<=", end),
+                ("register_date", ">=", start), ("register_date", "<", end),
             ], order="register_year, secret_series, incoming_number")
         return self.env["motcua.outgoing.document"].search([
             ("unit_id", "=", self.unit_id.id), ("number", "!=", False),
-            ("issue_date", ">=", start), ("issue_date", "<=", end),
+            ("issue_date", ">=", start), ("issue_date", "<", end),
         ], order="register_year, secret_series, number")
 
     def action_print(self):

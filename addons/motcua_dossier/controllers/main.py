@@ -7,8 +7,8 @@ from odoo import fields, http
 from odoo.http import request
 
 from odoo.addons.motcua_base.models.motcua_rate_limit import client_address
+from odoo.addons.motcua_base.tools import strip_diacritics
 
-from ..models.motcua_dossier import strip_diacritics
 from ..models.motcua_dossier_dashboard import PERIODS
 
 _logger = logging.getLogger(__name__)

@@ -1,11 +1,14 @@
-import secrets
-import unicodedata
-
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import consteq
 
-from odoo.addons.motcua_base.tools import normalize_vn_phone, validate_citizen_id
+from odoo.addons.motcua_base.tools import (
+    mask_name,
+    normalize_vn_phone,
+    random_code,
+    strip_diacritics,
+    validate_citizen_id,
+)
 
 STATES = [
     ("draft", "Draft"),
@@ -48,7 +51,6 @@ WORKFLOW_FIELDS = {
 DRAFT_ONLY_FIELDS = {"unit_id", "procedure_id", "channel", "applicant_type", "fee", "charge", "missing_papers_reason"}
 # The applicant's particulars can be corrected until the processing starts.
 APPLICANT_FIELDS = {"applicant_name", "applicant_email", *PERSONAL_FIELDS}
-LOOKUP_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
 def public_states(env):
@@ -71,22 +73,6 @@ STATUS_DIGITS = {
     "received": 1, "in_progress": 2, "supplement": 3, "result_ready": 4, "returned": 5, "refused": 6,
     "withdrawn": 7,
 }
-
-
-def strip_diacritics(text):
-    """"Hồ sơ đã có kết quả" -> "Ho so da co ket qua"."""
-    text = (text or "").replace("đ", "d").replace("Đ", "D")
-    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
-
-
-def mask_name(name):
-    """Mask a person's name for public pages: "Nguyễn Văn An" -> "N*** V** A"."""
-    words = (name or "").split()
-    if not words:
-        return ""
-    masked = [w[0] + "*" * min(len(w) - 1, 3) for w in words[:-1]]
-    masked.append(words[-1][0])
-    return " ".join(masked)
 
 
 def timeliness_of(finished_at, deadline, local):
@@ -432,7 +418,7 @@ class MotcuaDossier(models.Model):
 
     @api.model
     def _motcua_new_lookup_key(self):
-        return "".join(secrets.choice(LOOKUP_ALPHABET) for _i in range(6))
+        return random_code(6)
 
     def _motcua_next_code(self, received_at):
         self.ensure_one()

@@ -1,11 +1,12 @@
 from collections import defaultdict
-from datetime import date, datetime, time
+from datetime import date
 
-import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.tools.misc import format_date, formatLang
+
+from odoo.addons.motcua_base.tools import local_day_start
 
 from .motcua_dossier import FINISHED_STATES, OPEN_STATES
 
@@ -85,9 +86,7 @@ class MotcuaDossierDashboard(models.TransientModel):
         """Counts per unit for the period (naive-UTC bounds of the local days)."""
         self.ensure_one()
         start, end = period_range(self.period, self.date)
-        zone = pytz.timezone("Asia/Ho_Chi_Minh")
-        lo = zone.localize(datetime.combine(start, time.min)).astimezone(pytz.utc).replace(tzinfo=None)
-        hi = zone.localize(datetime.combine(end, time.min)).astimezone(pytz.utc).replace(tzinfo=None)
+        lo, hi = local_day_start(start), local_day_start(end)
         Dossier = self.env["motcua.dossier"]
         points = self.score_points or 20.0
         stats = defaultdict(lambda: defaultdict(int))

@@ -1,9 +1,9 @@
-from datetime import datetime, time, timedelta
-
-import pytz
+from datetime import timedelta
 
 from odoo import fields, models
 from odoo.exceptions import ValidationError
+
+from odoo.addons.motcua_base.tools import local_day_start
 
 
 class MotcuaDossierRegisterWizard(models.TransientModel):
@@ -18,14 +18,11 @@ class MotcuaDossierRegisterWizard(models.TransientModel):
     dossier_ids = fields.Many2many("motcua.dossier", compute="_compute_dossier_ids")
 
     def _compute_dossier_ids(self):
-        zone = pytz.timezone("Asia/Ho_Chi_Minh")
         for wizard in self:
             if not (wizard.unit_id and wizard.date_from and wizard.date_to):
                 wizard.dossier_ids = False
                 continue
-            lo = zone.localize(datetime.combine(wizard.date_from, time.min)).astimezone(pytz.utc).replace(tzinfo=None)
-            hi = zone.localize(datetime.combine(wizard.date_to + timedelta(days=1), time.min)) \
-                .astimezone(pytz.utc).replace(tzinfo=None)
+            lo, hi = local_day_start(wizard.date_from), local_day_start(wizard.date_to + timedelta(days=1))
             wizard.dossier_ids = self.env["motcua.dossier"].search([
                 ("unit_id", "child_of", wizard.unit_id.id), ("state", "!=", "draft"),
                 ("received_at", ">=", lo), ("received_at", "<", hi),
