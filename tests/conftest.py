@@ -1,11 +1,11 @@
-"""Tests that drive a running MotCua server from outside (HTTP, XML-RPC).
+"""Tests that drive a running MotCua server from outside (HTTP, the web client's JSON-RPC and
+Odoo 19's JSON-2 API; XML-RPC is deprecated in Odoo 19 and gone in Odoo 20).
 
 `make test` starts the server on the throw-away database (installed with demo data) and
 passes its address in MOTCUA_URL and the database name in MOTCUA_DB.
 """
 
 import os
-import xmlrpc.client
 
 import pytest
 from clients import Json2Client, WebSession
@@ -26,18 +26,17 @@ def db():
 
 @pytest.fixture(scope="session")
 def rpc(base_url, db):
-    """login(login, password) -> a function calling execute_kw as that user."""
-    common = xmlrpc.client.ServerProxy(f"{base_url}/xmlrpc/2/common")
-    models = xmlrpc.client.ServerProxy(f"{base_url}/xmlrpc/2/object", allow_none=True)
+    """login(login, password) -> call(model, method, *args, **kwargs) as that user, through the
+    web client's JSON-RPC (``/web/dataset/call_kw``); ``call.uid`` is the user's id."""
 
     def login(user, password):
-        uid = common.authenticate(db, user, password, {})
-        assert uid, f"{user} cannot log in"
+        session = WebSession(base_url, db, user, password)
+        assert session.uid, f"{user} cannot log in"
 
         def call(model, method, *args, **kwargs):
-            return models.execute_kw(db, uid, password, model, method, list(args), kwargs)
+            return session.call(model, method, *args, **kwargs)
 
-        call.uid = uid
+        call.uid = session.uid
         return call
 
     return login
