@@ -365,6 +365,16 @@ class MotcuaDossier(models.Model):
     def _inverse_applicant_address(self):
         self._motcua_set_personal("applicant_address")
 
+    @api.model
+    def _read_group(self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None):
+        """Counting dossiers per ID number or phone would tell them: refused with a clear message
+        (rather than Odoo's error about grouping on a computed field)."""
+        specs = {spec.split(":")[0].split(".")[0] for spec in (*groupby, *aggregates)}
+        if not self.env.su and specs & (set(PERSONAL_FIELDS) | {"personal_id"}):
+            raise AccessError(self.env._("Dossiers cannot be grouped or counted by the applicant's personal data."))
+        return super()._read_group(domain, groupby, aggregates, having=having, offset=offset, limit=limit,
+                                   order=order)
+
     def _motcua_search_personal(self, fname, operator, value):
         # searched with the user's rights: no match in dossiers whose data they may not see
         personal = self.env["motcua.dossier.personal"]._search([(PERSONAL_FIELDS[fname], operator, value)])

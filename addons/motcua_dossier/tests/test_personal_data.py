@@ -55,6 +55,15 @@ class TestPersonalData(DossierCase):
         self.assertIn(self.dossier, self.env["motcua.dossier"].with_user(self.specialist_a).search(
             [("applicant_id_number", "=", "080090001234")]))
 
+    def test_grouping_by_personal_data_is_refused_with_a_message(self):
+        for user in (self.monitor, self.specialist_a):  # a handler neither: counts tell too much
+            Dossier = self.env["motcua.dossier"].with_user(user)
+            for field in ("applicant_id_number", "applicant_phone", "personal_id"):
+                with self.assertRaisesRegex(AccessError, "cannot be grouped or counted by the applicant's personal"):
+                    Dossier.formatted_read_group([], [field], ["__count"])
+        self.assertTrue(self.env["motcua.dossier"].with_user(self.monitor).formatted_read_group(
+            [], ["unit_id"], ["__count"]))
+
     def test_report_renders_the_masked_values(self):
         report = self.env.ref("motcua_dossier.action_report_dossier_receipt")
         html = str(report.with_user(self.monitor)._render_qweb_html(report.report_name, self.dossier.ids)[0])
