@@ -16,6 +16,7 @@ import uuid
 import pytest
 import requests
 from clients import RpcError
+from papers import pdf_text, qr_codes
 
 SECRET_ID = "080091004321"
 SECRET_PHONE = "0912 777 321"
@@ -129,7 +130,6 @@ def _refused(call, *args, name="AccessError", **kwargs):
     {"state": "returned"},
     {"finished_at": "2020-01-01 10:00:00"},
     {"name": "FORGED-0001"},
-    {"lookup_key": "AAAAAA"},
     {"handling_unit_id": False},
     {"access_unit_ids": [(5, 0, 0)]},
 ])
@@ -235,9 +235,9 @@ def test_monitor_posts_and_attaches_nothing(monitor, sms_dossier):
 def test_portal_owner_changes_nothing_but_through_the_portal(citizen, officer, make_dossier):
     owner = citizen(f"own.{uuid.uuid4().hex[:6]}@example.com")
     dossier = make_dossier()
-    [row] = officer.call("motcua.dossier", "read", [dossier], ["name", "lookup_key"])
+    [row] = officer.call("motcua.dossier", "read", [dossier], ["name", "lookup_key_display"])
     token = re.search(r'name="csrf_token" value="([^"]+)"', owner.get("/my/dossiers").text).group(1)
-    owner.post("/my/dossiers/claim", data={"code": row["name"], "key": row["lookup_key"], "id_number": SECRET_ID,
+    owner.post("/my/dossiers/claim", data={"code": row["name"], "key": row["lookup_key_display"], "id_number": SECRET_ID,
                                            "csrf_token": token})
     assert dossier in owner.call("motcua.dossier", "search", [])
     _refused(owner.call, "motcua.dossier", "write", [dossier], {"request_summary": "x"})
@@ -432,17 +432,17 @@ def test_desk_dossier_is_not_given_to_whoever_registered_its_email(citizen, offi
 def test_citizen_claims_a_desk_dossier_with_the_printed_key(citizen, officer, make_dossier):
     owner = citizen(f"owner.{uuid.uuid4().hex[:6]}@example.com")
     dossier = make_dossier()
-    [row] = officer.call("motcua.dossier", "read", [dossier], ["name", "lookup_key"])
+    [row] = officer.call("motcua.dossier", "read", [dossier], ["name", "lookup_key_display"])
     page = owner.get("/my/dossiers")
     token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
     wrong = owner.post("/my/dossiers/claim", data={"code": row["name"], "key": "WRONG1", "csrf_token": token},
                        allow_redirects=False)
     assert wrong.status_code in (302, 303) and dossier not in owner.call("motcua.dossier", "search", [])
     # the key alone (which a province monitor can read) is not enough: the ID number is asked too
-    key_only = owner.post("/my/dossiers/claim", data={"code": row["name"], "key": row["lookup_key"],
+    key_only = owner.post("/my/dossiers/claim", data={"code": row["name"], "key": row["lookup_key_display"],
                                                       "csrf_token": token}, allow_redirects=False)
     assert key_only.status_code in (302, 303) and dossier not in owner.call("motcua.dossier", "search", [])
-    right = owner.post("/my/dossiers/claim", data={"code": row["name"], "key": row["lookup_key"],
+    right = owner.post("/my/dossiers/claim", data={"code": row["name"], "key": row["lookup_key_display"],
                                                    "id_number": SECRET_ID, "csrf_token": token},
                        allow_redirects=False)
     assert right.status_code in (302, 303)
@@ -456,9 +456,9 @@ def test_citizen_claims_a_desk_dossier_with_the_printed_key(citizen, officer, ma
 def test_nobody_else_resubmits_a_citizens_supplement(citizen, officer, monitor, make_dossier):
     owner = citizen(f"sup.{uuid.uuid4().hex[:6]}@example.com")
     dossier = make_dossier()
-    [row] = officer.call("motcua.dossier", "read", [dossier], ["name", "lookup_key"])
+    [row] = officer.call("motcua.dossier", "read", [dossier], ["name", "lookup_key_display"])
     token = re.search(r'name="csrf_token" value="([^"]+)"', owner.get("/my/dossiers").text).group(1)
-    owner.post("/my/dossiers/claim", data={"code": row["name"], "key": row["lookup_key"], "id_number": SECRET_ID,
+    owner.post("/my/dossiers/claim", data={"code": row["name"], "key": row["lookup_key_display"], "id_number": SECRET_ID,
                                            "csrf_token": token})
     officer.call("motcua.dossier", "action_request_supplement", [dossier], "Thiếu giấy xác nhận")
     page = monitor.get(f"/my/dossiers/{dossier}")
@@ -558,3 +558,26 @@ def test_a_non_ascii_key_on_a_real_code_is_a_404(base_url, admin, clean_limits):
         assert page.status_code == 200, key
     assert requests.get(f"{base_url}/api/v1/dossiers/{demo['name']}", params={"key": "DEMO23"},
                         timeout=30).status_code == 200
+
+
+# ---------------------------------------------------------------------- the citizen's key
+def test_monitor_cannot_obtain_the_lookup_key(monitor, officer, sms_dossier):
+    """The printed key is the citizen's second factor: only the dossier's handlers see it."""
+    [mine] = officer.call("motcua.dossier", "read", [sms_dossier], ["lookup_key_display"])
+    key = mine["lookup_key_display"]
+    assert len(key) == 6 and key != "***"
+    _refused(monitor.call, "motcua.dossier", "read", [sms_dossier], ["lookup_key"])
+    _refused(monitor.call, "motcua.dossier", "search", [("lookup_key", "=", key)])
+    [seen] = monitor.call("motcua.dossier", "read", [sms_dossier], ["lookup_key_display"])
+    assert seen["lookup_key_display"] == "***"
+    # nor can the desk choose a key of its own for a dossier
+    _refused(officer.call, "motcua.dossier", "write", [sms_dossier], {"lookup_key": "AAAAAA"})
+    assert officer.call("motcua.dossier", "read", [sms_dossier], ["lookup_key_display"]) == [mine]
+    html = monitor.get(f"/report/html/motcua_dossier.report_dossier_receipt/{sms_dossier}")
+    assert html.status_code == 200
+    assert key not in html.text
+    pdf = monitor.get(f"/report/pdf/motcua_dossier.report_dossier_receipt/{sms_dossier}")
+    assert pdf.headers["Content-Type"] == "application/pdf"
+    assert "Mã tra cứu: ***" in pdf_text(pdf.content)
+    [link] = qr_codes(pdf.content)
+    assert "key=" not in link and key not in link

@@ -1,28 +1,11 @@
 """The desk's first day, from outside: a receiving officer receives a dossier over the web client's
 RPC, prints the receipt over HTTP, and the citizen's phone reads its QR code."""
 
-import subprocess
-import tempfile
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import requests
-
-
-def pdf_text(pdf):
-    """The PDF's words as a reader copies them out (poppler's pdftotext), nothing re-decoded."""
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True)
-    return " ".join(out.stdout.decode("utf-8").split())
-
-
-def qr_codes(pdf, page=1):
-    with tempfile.TemporaryDirectory() as tmp:
-        png = Path(tmp) / "page"
-        subprocess.run(["pdftoppm", "-png", "-r", "150", "-f", str(page), "-l", str(page), "-singlefile", "-", str(png)],
-                       input=pdf, check=True, capture_output=True)
-        out = subprocess.run(["zbarimg", "--quiet", "--raw", f"{png}.png"], capture_output=True, check=False)
-    return out.stdout.decode().split()
+from papers import pdf_text, qr_codes
 
 
 @pytest.fixture(scope="module")

@@ -104,8 +104,13 @@ class MotcuaDossier(models.Model):
 
     name = fields.Char(string="Code", readonly=True, copy=False, index="trigram", tracking=True,
                        default=lambda self: self.env._("New"))
-    lookup_key = fields.Char(readonly=True, copy=False, groups="motcua_base.group_receiving_officer",
+    # The key is the citizen's second factor: administrators and the system read it; the staff see
+    # it through lookup_key_display, the handlers only ("***" for a province monitor).
+    lookup_key = fields.Char(readonly=True, copy=False, groups="base.group_system",
                              help="Short key printed on the receipt: with the code it opens the public lookup.")
+    lookup_key_display = fields.Char(string="Lookup key", compute="_compute_lookup_key_display",
+                                     help="Short key printed on the receipt: with the code it opens the public "
+                                          "lookup. Shown to the staff who handle the dossier.")
     state = fields.Selection(STATES, default="draft", required=True, readonly=True, copy=False,
                              tracking=True, index=True)
     unit_id = fields.Many2one(string="Receiving unit", tracking=True)
@@ -857,9 +862,29 @@ class MotcuaDossier(models.Model):
             self.env["motcua.sms.message"].sudo()._motcua_queue(self, self.applicant_phone, sms_text)
 
     def _motcua_lookup_url(self):
+        """The public lookup of this dossier; with its key for the system (e-mails, SMS) and for the
+        staff who handle it (the receipt's QR code), without it for the other readers."""
         self.ensure_one()
-        base = self.get_base_url()
-        return f"{base}/tra-cuu-ho-so?code={self.name}&key={self.sudo().lookup_key}"
+        key = self.sudo().lookup_key if self in self._motcua_handled() else ""
+        return f"{self.get_base_url()}/tra-cuu-ho-so?code={self.name}" + (f"&key={key}" if key else "")
+
+    def _motcua_handled(self):
+        """The dossiers of ``self`` that the current user handles: those of their units or that went
+        to their units (as the record rule of motcua.dossier.personal says), all for the system and
+        administrators."""
+        if self.env.su or self.env.user.has_group("motcua_base.group_administrator"):
+            return self
+        units = self.env.user.motcua_unit_ids.ids
+        if not units:
+            return self.browse()
+        return self.filtered_domain(["|", ("unit_id", "child_of", units), ("access_unit_ids", "child_of", units)])
+
+    @api.depends_context("uid")
+    def _compute_lookup_key_display(self):
+        handled = self._motcua_handled()
+        for dossier in self:
+            key = dossier.sudo().lookup_key
+            dossier.lookup_key_display = key if dossier in handled or not key else MASK
 
     @api.model
     def _motcua_form_title(self, key):

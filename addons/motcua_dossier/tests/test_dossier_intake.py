@@ -13,7 +13,7 @@ class TestDossierIntake(DossierCase):
         dossier = self.received_dossier()
         self.assertEqual(dossier.state, "received")
         self.assertEqual(dossier.name, "000.20.01.T01-261207-0001")
-        self.assertEqual(len(dossier.lookup_key), 6)
+        self.assertEqual(len(dossier.sudo().lookup_key), 6)
         self.assertEqual(dossier.received_at, utc(2026, 12, 7, 10, 0))
         self.assertEqual(dossier.due_at, utc(2026, 12, 9, 10, 0))  # Wednesday 10:00
         self.assertEqual(dossier.timeliness, "within")
@@ -27,7 +27,7 @@ class TestDossierIntake(DossierCase):
         self.assertEqual(third.name, "000.20.01.T01-261207-0003")
         other = self.received_dossier(user=self.env.ref("base.user_admin"), unit_id=self.commune_b.id)
         self.assertEqual(other.name, "000.20.02.T01-261207-0001")
-        self.assertIn(f"/tra-cuu-ho-so?code={dossier.name}&key={dossier.lookup_key}", dossier._motcua_lookup_url())
+        self.assertIn(f"/tra-cuu-ho-so?code={dossier.name}&key={dossier.sudo().lookup_key}", dossier._motcua_lookup_url())
 
     def test_code_pattern_per_unit(self):
         self.commune_a.motcua_dossier_code_pattern = "{identifier}/{yyyy}/{seq:05d}"

@@ -72,6 +72,20 @@ class TestPersonalData(DossierCase):
         own = str(report.with_user(self.officer_a)._render_qweb_html(report.report_name, self.dossier.ids)[0])
         self.assertIn("080090001234", own)
 
+    def test_lookup_key_only_for_the_handlers(self):
+        dossier = self.received_dossier()
+        key = dossier.sudo().lookup_key
+        self.assertEqual(len(key), 6)
+        self.assertEqual(dossier.with_user(self.officer_a).lookup_key_display, key)
+        self.assertEqual(dossier.with_user(self.monitor).lookup_key_display, "***")
+        with self.assertRaises(AccessError):
+            dossier.with_user(self.monitor).read(["lookup_key"])
+        self.assertIn(f"key={key}", dossier.with_user(self.officer_a)._motcua_lookup_url())
+        self.assertNotIn("key=", dossier.with_user(self.monitor)._motcua_lookup_url())
+        report = self.env.ref("motcua_dossier.action_report_dossier_receipt")
+        html = str(report.with_user(self.monitor)._render_qweb_html(report.report_name, dossier.ids)[0])
+        self.assertNotIn(key, html)
+
     def test_contact_chatter_and_sms_hold_no_personal_data(self):
         partner = self.dossier.partner_id
         self.assertTrue(partner)

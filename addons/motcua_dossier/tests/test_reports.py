@@ -37,7 +37,7 @@ class TestDossierReports(DossierCase, MotcuaReportCase):
             "20.000 đồng (Hai mươi nghìn đồng)",
             "Nhận kết quả tại: Bộ phận Một cửa",
             "NGƯỜI TIẾP NHẬN HỒ SƠ", "Officer A",
-            f"Mã tra cứu: {dossier.lookup_key}",
+            f"Mã tra cứu: {dossier.sudo().lookup_key}",
         )
         self.assertNotRegex(pdf_text(pdf), "áº|á»|Æ°|Ä‘")  # the marks of UTF-8 read as Latin-1
 
@@ -60,7 +60,7 @@ class TestDossierReports(DossierCase, MotcuaReportCase):
         dossier = self._dossier_received_monday_10()
         pdf = self.render_pdf(RECEIPT, dossier)
         base = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
-        expected = f"{base}/tra-cuu-ho-so?code={dossier.name}&key={dossier.lookup_key}"
+        expected = f"{base}/tra-cuu-ho-so?code={dossier.name}&key={dossier.sudo().lookup_key}"
         self.assertEqual(pdf_qr_codes(pdf, page=1), [expected])
         self.assertEqual(pdf_qr_codes(pdf, page=2), [expected])
 
