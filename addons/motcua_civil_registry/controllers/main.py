@@ -4,6 +4,8 @@ from odoo import http
 from odoo.http import request
 from odoo.tools import consteq
 
+from odoo.addons.motcua_base.models.motcua_rate_limit import client_address
+
 CODE_RE = re.compile(r"^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$")
 RATE_LIMIT_BUCKET = "civil_verification"  # motcua.rate_limit.civil_verification.limit / .minutes
 
@@ -18,9 +20,9 @@ class CivilRegistryVerification(http.Controller):
         if not code:
             return request.render("motcua_civil_registry.civil_verification_page", {"searched": False})
         # failed attempts are counted per address by motcua_base's limiter, as for the dossier lookup
-        RateLimit = request.env["motcua.rate.limit"]  # reads and writes its rows itself (sudo inside)
-        client = request.httprequest.remote_addr or ""
-        if RateLimit._is_limited(RATE_LIMIT_BUCKET, client):
+        # counted before the answer (a burst cannot pass the limit), per real client address
+        attempt = request.env["motcua.rate.limit"]._attempt(RATE_LIMIT_BUCKET, client_address(request.httprequest))
+        if not attempt:
             return request.render("motcua_civil_registry.civil_verification_page",
                                   {"searched": True, "code": code, "limited": True}, status=429)
         entry = None
@@ -31,7 +33,7 @@ class CivilRegistryVerification(http.Controller):
                 [("verification_code", "=", code), ("state", "=", "registered")], limit=1)
             if found and consteq(found.verification_code, code):
                 entry = found._civil_public_data()
-        if not entry:
-            RateLimit._record_failure(RATE_LIMIT_BUCKET, client)
+        if entry:
+            attempt._succeeded()
         return request.render("motcua_civil_registry.civil_verification_page",
                               {"searched": True, "code": code, "entry": entry}, status=200 if entry else 404)

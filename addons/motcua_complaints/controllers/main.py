@@ -5,6 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 from odoo.tools import consteq, email_normalize
 
+from odoo.addons.motcua_base.models.motcua_rate_limit import client_address
 from odoo.addons.motcua_base.tools import normalize_vn_phone, validate_citizen_id
 
 MAX_FILES = 5
@@ -168,9 +169,9 @@ class MotcuaComplaintsWebsite(http.Controller):
         values = {"code": code or "", "status": None, "error": None}
         if request.httprequest.method != "POST":
             return request.render("motcua_complaints.petition_lookup_page", values)
-        ip = request.httprequest.remote_addr or "unknown"
-        RateLimit = request.env["motcua.rate.limit"]
-        if RateLimit._is_limited("complaint_lookup", ip):
+        # counted before the answer (a burst cannot pass the limit), per real client address
+        attempt = request.env["motcua.rate.limit"]._attempt("complaint_lookup", client_address(request.httprequest))
+        if not attempt:
             values["error"] = request.env._("Too many lookups from your connection. Try again in a few minutes.")
             return request.render("motcua_complaints.petition_lookup_page", values, status=429)
         code = (code or "").strip()
@@ -179,8 +180,8 @@ class MotcuaComplaintsWebsite(http.Controller):
             if code else None
         if petition and key and consteq(petition.access_key or "", key):
             values["status"] = petition._public_status()
+            attempt._succeeded()
         else:
-            RateLimit._record_failure("complaint_lookup", ip)
             values["error"] = request.env._("No petition matches this code and lookup key.")
         return request.render("motcua_complaints.petition_lookup_page", values,
                               status=200 if values["status"] else 404)
