@@ -9,3 +9,4 @@ from . import res_users
 from . import ir_actions_report
 from . import motcua_rate_limit
 from . import motcua_access_log
+from . import motcua_workflow_mixin

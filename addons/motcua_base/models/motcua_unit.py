@@ -1,5 +1,11 @@
+from datetime import datetime, time, timedelta
+
+import pytz
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+
+DEFAULT_CUTOFF_HOUR = 15.0
 
 UNIT_TYPES = [
     ("province", "Province"),
@@ -52,18 +58,32 @@ class MotcuaUnit(models.Model):
     email = fields.Char(related="partner_id.email", readonly=False)
     head_id = fields.Many2one("res.users", tracking=True)
     member_ids = fields.Many2many(
-        "res.users", "motcua_unit_res_users_rel", "unit_id", "user_id",
+        "res.users",
+        "motcua_unit_res_users_rel",
+        "unit_id",
+        "user_id",
     )
     calendar_id = fields.Many2one(
         "resource.calendar",
         string="Working time",
-        default=lambda self: self.env.ref("motcua_base.calendar_administrative", raise_if_not_found=False),
-        help="Working hours and days off used for the deadlines of this unit.",
+        help="Working hours and days off used for the deadlines of this unit. "
+        "Empty: the parent unit's, else the administrative working time.",
+    )
+    motcua_late_cutoff = fields.Boolean(
+        string="15:00 rule",
+        help="Work received or handed over after the cut-off time starts counting on the next working day. "
+        "Applies to the sub-units too.",
+    )
+    motcua_cutoff_hour = fields.Float(
+        string="Cut-off time",
+        help="Empty: the parent unit's, else 15:00.",
     )
     date_start = fields.Date(string="Valid from", tracking=True)
     date_end = fields.Date(string="Valid until", tracking=True, help="Set when the unit is merged or dissolved.")
     is_historical = fields.Boolean(
-        string="Historical", compute="_compute_is_historical", search="_search_is_historical",
+        string="Historical",
+        compute="_compute_is_historical",
+        search="_search_is_historical",
     )
     active = fields.Boolean(default=True, tracking=True)
     note = fields.Html()
@@ -105,9 +125,7 @@ class MotcuaUnit(models.Model):
     def _check_dates(self):
         for unit in self:
             if unit.date_start and unit.date_end and unit.date_end < unit.date_start:
-                raise ValidationError(
-                    self.env._("The unit %(unit)s cannot end before it starts.", unit=unit.name)
-                )
+                raise ValidationError(self.env._("The unit %(unit)s cannot end before it starts.", unit=unit.name))
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -132,15 +150,53 @@ class MotcuaUnit(models.Model):
         for unit in self:
             unit.display_name = unit.complete_name or unit.name
 
+    # ------------------------------------------------------------------ settings along the tree
+    def _motcua_lineage(self):
+        """This unit, then its parent, up to the root (one read, along ``parent_path``)."""
+        self.ensure_one()
+        ids = [int(part) for part in (self.parent_path or "").split("/") if part]
+        return self.browse(reversed(ids)) if ids else self
+
+    def _motcua_setting(self, field_name, default=None):
+        """A setting of this unit: its own value, else the nearest ancestor's (unset inherits),
+        else ``default``."""
+        for unit in self._motcua_lineage():
+            if unit[field_name]:
+                return unit[field_name]
+        return default
+
+    # ------------------------------------------------------------------ working time
     def _get_calendar(self):
         """The working time of this unit: its own, else the nearest ancestor's, else the default."""
+        return self._motcua_setting("calendar_id") or self.env.ref("motcua_base.calendar_administrative")
+
+    def _motcua_local(self, moment):
+        """A naive UTC datetime as an aware datetime in this unit's working-time zone."""
+        return self._get_calendar()._motcua_localize(moment)
+
+    def _motcua_local_now(self):
+        return self._motcua_local(fields.Datetime.now())
+
+    def _motcua_local_date(self, moment):
+        """The local day of a naive UTC datetime (registers and periods count in local days)."""
+        return self._motcua_local(moment).date()
+
+    def _motcua_effective_start(self, moment):
+        """When the clock starts for work arriving at ``moment`` (naive UTC).
+
+        With the 15:00 rule (on this unit or an ancestor), work arriving at or after the cut-off
+        time counts from the start of the next working day.
+        """
         self.ensure_one()
-        unit = self
-        while unit:
-            if unit.calendar_id:
-                return unit.calendar_id
-            unit = unit.parent_id
-        return self.env.ref("motcua_base.calendar_administrative")
+        if not self._motcua_setting("motcua_late_cutoff"):
+            return moment
+        local = self._motcua_local(moment)
+        cutoff = self._motcua_setting("motcua_cutoff_hour", DEFAULT_CUTOFF_HOUR)
+        if local.hour + local.minute / 60.0 < cutoff:
+            return moment
+        next_day = local.tzinfo.localize(datetime.combine(local.date() + timedelta(days=1), time.min))
+        start = self._get_calendar()._motcua_next_working_moment(next_day)
+        return start.astimezone(pytz.utc).replace(tzinfo=None)
 
     def add_working_time(self, start, days=0, hours=0):
         """``start`` plus working days and hours in this unit's working time (naive UTC)."""
@@ -155,6 +211,7 @@ class MotcuaUnit(models.Model):
         for unit in self:
             if not unit.active or unit.is_historical:
                 raise ValidationError(
-                    self.env._("The unit %(unit)s is no longer active and cannot receive new work.",
-                               unit=unit.display_name)
+                    self.env._(
+                        "The unit %(unit)s is no longer active and cannot receive new work.", unit=unit.display_name
+                    )
                 )

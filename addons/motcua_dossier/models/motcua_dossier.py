@@ -10,6 +10,8 @@ from odoo.addons.motcua_base.tools import (
     validate_citizen_id,
 )
 
+from .motcua_unit import DEFAULT_CODE_PATTERN
+
 STATES = [
     ("draft", "Draft"),
     ("received", "Received"),
@@ -34,17 +36,46 @@ RETURN_CHANNELS = [("desk", "At the desk"), ("post", "By post"), ("online", "Onl
 APPLICANT_TYPES = [("citizen", "Citizen"), ("organisation", "Organisation")]
 # dossier field -> field of motcua.dossier.personal that stores it
 PERSONAL_FIELDS = {
-    "applicant_id_number": "id_number", "applicant_phone": "phone", "applicant_address": "address",
+    "applicant_id_number": "id_number",
+    "applicant_phone": "phone",
+    "applicant_address": "address",
     "applicant_birth_date": "birth_date",
 }
 MASK = "***"
 # Outputs of the workflow and fields that grant access: changed by the action methods only.
 WORKFLOW_FIELDS = {
-    "name", "lookup_key", "state", "handling_unit_id", "access_unit_ids", "partner_id", "duration_days",
-    "duration_hours", "received_at", "received_by_id", "start_at", "due_at", "original_due_at", "legal_due_at",
-    "step_ids", "paused_at", "paused_hours", "state_before_pause", "supplement_request", "supplement_contact",
-    "supplement_count", "result_ready_at", "finished_at", "returned_at", "refusal_reason", "withdraw_reason",
-    "closed_at", "timeliness", "apology_ids", "due_change_ids", "receipt_print_count", "sms_message_ids",
+    "name",
+    "lookup_key",
+    "state",
+    "handling_unit_id",
+    "access_unit_ids",
+    "partner_id",
+    "duration_days",
+    "duration_hours",
+    "received_at",
+    "received_by_id",
+    "start_at",
+    "due_at",
+    "original_due_at",
+    "legal_due_at",
+    "step_ids",
+    "paused_at",
+    "paused_hours",
+    "state_before_pause",
+    "supplement_request",
+    "supplement_contact",
+    "supplement_count",
+    "result_ready_at",
+    "finished_at",
+    "returned_at",
+    "refusal_reason",
+    "withdraw_reason",
+    "closed_at",
+    "timeliness",
+    "apology_ids",
+    "due_change_ids",
+    "receipt_print_count",
+    "sms_message_ids",
     "personal_id",
 }
 # What the receipt is made of: fixed once the dossier is received.
@@ -56,9 +87,12 @@ APPLICANT_FIELDS = {"applicant_name", "applicant_email", *PERSONAL_FIELDS}
 def public_states(env):
     """Citizen-facing labels of the states (public pages, APIs, SMS), in ``env``'s language."""
     return {
-        "received": env._("Dossier received"), "in_progress": env._("Being processed"),
-        "supplement": env._("Waiting for the missing papers"), "result_ready": env._("Result available"),
-        "returned": env._("Result handed over"), "refused": env._("Processing refused"),
+        "received": env._("Dossier received"),
+        "in_progress": env._("Being processed"),
+        "supplement": env._("Waiting for the missing papers"),
+        "result_ready": env._("Result available"),
+        "returned": env._("Result handed over"),
+        "refused": env._("Processing refused"),
         "withdrawn": env._("Dossier withdrawn"),
     }
 
@@ -66,11 +100,21 @@ def public_states(env):
 def public_timeliness(env):
     """Citizen-facing labels of the timeliness, in ``env``'s language."""
     return {
-        "early": env._("Ahead of time"), "on_time": env._("On schedule"), "late": env._("Past the deadline"),
-        "within": env._("Within the time limit"), "overdue": env._("Past the deadline"),
+        "early": env._("Ahead of time"),
+        "on_time": env._("On schedule"),
+        "late": env._("Past the deadline"),
+        "within": env._("Within the time limit"),
+        "overdue": env._("Past the deadline"),
     }
+
+
 STATUS_DIGITS = {
-    "received": 1, "in_progress": 2, "supplement": 3, "result_ready": 4, "returned": 5, "refused": 6,
+    "received": 1,
+    "in_progress": 2,
+    "supplement": 3,
+    "result_ready": 4,
+    "returned": 5,
+    "refused": 6,
     "withdrawn": 7,
 }
 
@@ -97,30 +141,47 @@ class MotcuaDossier(models.Model):
 
     _name = "motcua.dossier"
     _description = "One-stop dossier"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin", "motcua.unit.mixin",
-                "motcua.access.log.mixin"]
+    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin", "motcua.unit.mixin", "motcua.access.log.mixin"]
     _order = "received_at desc, id desc"
     _rec_names_search = ["name", "applicant_name"]
 
-    name = fields.Char(string="Code", readonly=True, copy=False, index="trigram", tracking=True,
-                       default=lambda self: self.env._("New"))
+    name = fields.Char(
+        string="Code", readonly=True, copy=False, index="trigram", tracking=True, default=lambda self: self.env._("New")
+    )
     # The key is the citizen's second factor: administrators and the system read it; the staff see
     # it through lookup_key_display, the handlers only ("***" for a province monitor).
-    lookup_key = fields.Char(readonly=True, copy=False, groups="base.group_system",
-                             help="Short key printed on the receipt: with the code it opens the public lookup.")
-    lookup_key_display = fields.Char(string="Lookup key", compute="_compute_lookup_key_display",
-                                     help="Short key printed on the receipt: with the code it opens the public "
-                                          "lookup. Shown to the staff who handle the dossier.")
-    state = fields.Selection(STATES, default="draft", required=True, readonly=True, copy=False,
-                             tracking=True, index=True)
+    lookup_key = fields.Char(
+        readonly=True,
+        copy=False,
+        groups="base.group_system",
+        help="Short key printed on the receipt: with the code it opens the public lookup.",
+    )
+    lookup_key_display = fields.Char(
+        string="Lookup key",
+        compute="_compute_lookup_key_display",
+        help="Short key printed on the receipt: with the code it opens the public "
+        "lookup. Shown to the staff who handle the dossier.",
+    )
+    state = fields.Selection(
+        STATES, default="draft", required=True, readonly=True, copy=False, tracking=True, index=True
+    )
     unit_id = fields.Many2one(string="Receiving unit", tracking=True)
-    handling_unit_id = fields.Many2one("motcua.unit", string="Handling unit", index=True, tracking=True,
-                                       copy=False, readonly=True)
-    access_unit_ids = fields.Many2many("motcua.unit", "motcua_dossier_access_unit_rel", "dossier_id", "unit_id",
-                                       string="Units involved", copy=False, readonly=True,
-                                       help="Units the dossier was transferred to: their staff can see it.")
-    procedure_id = fields.Many2one("motcua.procedure", required=True, index=True, tracking=True,
-                                   domain="[('current_id', '=', False)]")
+    handling_unit_id = fields.Many2one(
+        "motcua.unit", string="Handling unit", index=True, tracking=True, copy=False, readonly=True
+    )
+    access_unit_ids = fields.Many2many(
+        "motcua.unit",
+        "motcua_dossier_access_unit_rel",
+        "dossier_id",
+        "unit_id",
+        string="Units involved",
+        copy=False,
+        readonly=True,
+        help="Units the dossier was transferred to: their staff can see it.",
+    )
+    procedure_id = fields.Many2one(
+        "motcua.procedure", required=True, index=True, tracking=True, domain="[('current_id', '=', False)]"
+    )
     procedure_version = fields.Integer(related="procedure_id.version", string="Rule version")
     field_id = fields.Many2one(related="procedure_id.field_id", store=True, index=True, string="Field")
     # applicant
@@ -128,31 +189,57 @@ class MotcuaDossier(models.Model):
     applicant_name = fields.Char(required=True, tracking=True)
     # Personal data live in motcua.dossier.personal, behind the record rules of the handlers: these
     # fields show them to the handlers and "***" to everyone else, on every read path.
-    personal_id = fields.Many2one("motcua.dossier.personal", string="Personal data", readonly=True, copy=False,
-                                  index="btree_not_null", ondelete="set null")
+    personal_id = fields.Many2one(
+        "motcua.dossier.personal",
+        string="Personal data",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        ondelete="set null",
+    )
     applicant_id_number = fields.Char(
-        string="ID number", compute="_compute_personal", inverse="_inverse_applicant_id_number",
-        search="_search_applicant_id_number", compute_sudo=False,
-        help="Citizen ID (12 digits) or the organisation's tax code.")
+        string="ID number",
+        compute="_compute_personal",
+        inverse="_inverse_applicant_id_number",
+        search="_search_applicant_id_number",
+        compute_sudo=False,
+        help="Citizen ID (12 digits) or the organisation's tax code.",
+    )
     applicant_birth_date = fields.Date(
-        string="Date of birth", compute="_compute_personal", inverse="_inverse_applicant_birth_date",
-        search="_search_applicant_birth_date", compute_sudo=False)
+        string="Date of birth",
+        compute="_compute_personal",
+        inverse="_inverse_applicant_birth_date",
+        search="_search_applicant_birth_date",
+        compute_sudo=False,
+    )
     applicant_phone = fields.Char(
-        string="Phone", compute="_compute_personal", inverse="_inverse_applicant_phone",
-        search="_search_applicant_phone", compute_sudo=False)
+        string="Phone",
+        compute="_compute_personal",
+        inverse="_inverse_applicant_phone",
+        search="_search_applicant_phone",
+        compute_sudo=False,
+    )
     applicant_email = fields.Char(string="E-mail", tracking=True)
     applicant_address = fields.Char(
-        string="Address", compute="_compute_personal", inverse="_inverse_applicant_address",
-        search="_search_applicant_address", compute_sudo=False)
-    partner_id = fields.Many2one("res.partner", string="Contact", index=True, copy=False,
-                                 help="Contact of the applicant; set on receipt. Portal users see their dossiers.")
+        string="Address",
+        compute="_compute_personal",
+        inverse="_inverse_applicant_address",
+        search="_search_applicant_address",
+        compute_sudo=False,
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Contact",
+        index=True,
+        copy=False,
+        help="Contact of the applicant; set on receipt. Portal users see their dossiers.",
+    )
     channel = fields.Selection(CHANNELS, default="desk", required=True)
     return_channel = fields.Selection(RETURN_CHANNELS, default="desk", required=True)
     request_summary = fields.Text(string="Request")
     # intake
     paper_ids = fields.One2many("motcua.dossier.paper", "dossier_id", string="Papers", copy=True)
-    missing_papers_reason = fields.Text(
-        help="Why the dossier is received although a mandatory paper is missing.")
+    missing_papers_reason = fields.Text(help="Why the dossier is received although a mandatory paper is missing.")
     fee = fields.Integer(string="Fee (VND)")
     charge = fields.Integer(string="Charge (VND)")
     amount_total = fields.Integer(string="Total (VND)", compute="_compute_amount_total", store=True)
@@ -160,16 +247,26 @@ class MotcuaDossier(models.Model):
     duration_hours = fields.Float(string="Legal time (working hours)", readonly=True, copy=False)
     received_at = fields.Datetime(readonly=True, copy=False, tracking=True, index=True)
     received_by_id = fields.Many2one("res.users", string="Received by", readonly=True, copy=False)
-    start_at = fields.Datetime(string="Clock start", readonly=True, copy=False,
-                               help="When the legal time starts (later than the receipt after the cut-off time).")
+    start_at = fields.Datetime(
+        string="Clock start",
+        readonly=True,
+        copy=False,
+        help="When the legal time starts (later than the receipt after the cut-off time).",
+    )
     due_at = fields.Datetime(string="Appointment", readonly=True, copy=False, tracking=True, index=True)
     original_due_at = fields.Datetime(string="First appointment", readonly=True, copy=False)
     legal_due_at = fields.Datetime(
-        string="Legal due date", readonly=True, copy=False, tracking=True, index=True,
+        string="Legal due date",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
         help="The due date of the procedure as received, moved only by the lawful pauses (waiting for a "
-             "supplement): timeliness is measured against it, whatever appointment was given later.")
-    due_change_ids = fields.One2many("motcua.dossier.due.change", "dossier_id", string="Appointment changes",
-                                     copy=False)
+        "supplement): timeliness is measured against it, whatever appointment was given later.",
+    )
+    due_change_ids = fields.One2many(
+        "motcua.dossier.due.change", "dossier_id", string="Appointment changes", copy=False
+    )
     # processing
     step_ids = fields.One2many("motcua.dossier.step", "dossier_id", string="Steps", copy=False)
     current_step_id = fields.Many2one("motcua.dossier.step", compute="_compute_current_step")
@@ -180,8 +277,9 @@ class MotcuaDossier(models.Model):
     supplement_contact = fields.Char(string="Contact for the supplement", readonly=True, copy=False)
     supplement_count = fields.Integer(readonly=True, copy=False)
     result_ready_at = fields.Datetime(readonly=True, copy=False, tracking=True)
-    finished_at = fields.Datetime(readonly=True, copy=False, index=True,
-                                  help="When the result was ready: the moment that counts for timeliness.")
+    finished_at = fields.Datetime(
+        readonly=True, copy=False, index=True, help="When the result was ready: the moment that counts for timeliness."
+    )
     returned_at = fields.Datetime(readonly=True, copy=False, tracking=True)
     refusal_reason = fields.Text(readonly=True, copy=False, tracking=True)
     withdraw_reason = fields.Text(string="Withdrawal reason", readonly=True, copy=False, tracking=True)
@@ -192,8 +290,14 @@ class MotcuaDossier(models.Model):
     receipt_print_count = fields.Integer(readonly=True, copy=False)
     sms_message_ids = fields.One2many("motcua.sms.message", "dossier_id", string="SMS", copy=False)
     result_attachment_ids = fields.Many2many(
-        "ir.attachment", "motcua_dossier_result_attachment_rel", "dossier_id", "attachment_id",
-        string="Result papers", copy=False, help="Files the applicant can download from the portal.")
+        "ir.attachment",
+        "motcua_dossier_result_attachment_rel",
+        "dossier_id",
+        "attachment_id",
+        string="Result papers",
+        copy=False,
+        help="Files the applicant can download from the portal.",
+    )
     note = fields.Html()
 
     _name_uniq = models.UniqueIndex("(name) WHERE state != 'draft'", "Another dossier already has this code.")
@@ -224,8 +328,9 @@ class MotcuaDossier(models.Model):
 
     def _compute_display_name(self):
         for dossier in self:
-            dossier.display_name = f"{dossier.name} - {dossier.applicant_name}" if dossier.applicant_name \
-                else dossier.name
+            dossier.display_name = (
+                f"{dossier.name} - {dossier.applicant_name}" if dossier.applicant_name else dossier.name
+            )
 
     # ------------------------------------------------------------------ onchange / constraints
     @api.onchange("procedure_id")
@@ -239,10 +344,17 @@ class MotcuaDossier(models.Model):
 
     @api.model
     def _motcua_paper_vals(self, procedure):
-        return [{
-            "sequence": paper.sequence, "name": paper.name, "paper_type": paper.paper_type,
-            "quantity": paper.quantity, "mandatory": paper.mandatory, "received": False,
-        } for paper in procedure.paper_ids]
+        return [
+            {
+                "sequence": paper.sequence,
+                "name": paper.name,
+                "paper_type": paper.paper_type,
+                "quantity": paper.quantity,
+                "mandatory": paper.mandatory,
+                "received": False,
+            }
+            for paper in procedure.paper_ids
+        ]
 
     @api.constrains("applicant_type")
     def _check_applicant_type(self):
@@ -252,8 +364,9 @@ class MotcuaDossier(models.Model):
     def _check_dates(self):
         for dossier in self:
             if dossier.received_at and dossier.due_at and dossier.due_at <= dossier.received_at:
-                raise ValidationError(self.env._(
-                    "The appointment of %(code)s cannot be before its receipt.", code=dossier.name))
+                raise ValidationError(
+                    self.env._("The appointment of %(code)s cannot be before its receipt.", code=dossier.name)
+                )
 
     @api.model
     def _motcua_clean_applicant(self, vals):
@@ -270,8 +383,11 @@ class MotcuaDossier(models.Model):
     def _motcua_check_writer(self):
         """Province monitors read every dossier and change none."""
         user = self.env.user
-        if not self.env.su and user.has_group("motcua_base.group_province_monitor") \
-                and not user.has_group("motcua_base.group_administrator"):
+        if (
+            not self.env.su
+            and user.has_group("motcua_base.group_province_monitor")
+            and not user.has_group("motcua_base.group_administrator")
+        ):
             raise AccessError(self.env._("Province monitors can read dossiers but not change them."))
 
     def _motcua_check_vals(self, vals):
@@ -281,9 +397,12 @@ class MotcuaDossier(models.Model):
         self._motcua_check_writer()
         forged = sorted(set(vals) & WORKFLOW_FIELDS)
         if forged:
-            raise AccessError(self.env._(
-                "%(fields)s of a dossier change only through its actions (receive, hand over, return...).",
-                fields=", ".join(self._fields[f]._description_string(self.env) for f in forged)))
+            raise AccessError(
+                self.env._(
+                    "%(fields)s of a dossier change only through its actions (receive, hand over, return...).",
+                    fields=", ".join(self._fields[f]._description_string(self.env) for f in forged),
+                )
+            )
         labels = dict(self._fields["state"]._description_selection(self.env))
         for dossier in self:
             fixed = (DRAFT_ONLY_FIELDS & set(vals)) if dossier.state != "draft" else set()
@@ -291,10 +410,14 @@ class MotcuaDossier(models.Model):
                 fixed |= APPLICANT_FIELDS & set(vals)
             fixed = [f for f in fixed if dossier._fields[f].convert_to_write(dossier[f], dossier) != vals[f]]
             if fixed:
-                raise UserError(self.env._(
-                    "%(fields)s of the dossier %(code)s can no longer be changed in the state %(state)s.",
-                    fields=", ".join(sorted(self._fields[f]._description_string(self.env) for f in fixed)),
-                    code=dossier.name, state=labels[dossier.state]))
+                raise UserError(
+                    self.env._(
+                        "%(fields)s of the dossier %(code)s can no longer be changed in the state %(state)s.",
+                        fields=", ".join(sorted(self._fields[f]._description_string(self.env) for f in fixed)),
+                        code=dossier.name,
+                        state=labels[dossier.state],
+                    )
+                )
 
     @api.private
     def _motcua_workflow_write(self, vals):
@@ -323,8 +446,9 @@ class MotcuaDossier(models.Model):
             # no old/new values in the chatter: it is read by more people than the data
             names = ", ".join(self._fields[f]._description_string(self.env) for f in personal)
             for dossier in self.filtered(lambda d: d.state != "draft"):
-                dossier.message_post(body=self.env._("Personal data of the applicant changed: %(fields)s.",
-                                                     fields=names))
+                dossier.message_post(
+                    body=self.env._("Personal data of the applicant changed: %(fields)s.", fields=names)
+                )
         return result
 
     def unlink(self):
@@ -355,8 +479,9 @@ class MotcuaDossier(models.Model):
             if dossier.personal_id:
                 dossier.personal_id.sudo()[pname] = dossier[fname]
             else:
-                dossier.sudo().personal_id = self.env["motcua.dossier.personal"].sudo().create({
-                    "dossier_id": dossier.id, pname: dossier[fname]})
+                dossier.sudo().personal_id = (
+                    self.env["motcua.dossier.personal"].sudo().create({"dossier_id": dossier.id, pname: dossier[fname]})
+                )
 
     def _inverse_applicant_id_number(self):
         self._motcua_set_personal("applicant_id_number")
@@ -377,8 +502,7 @@ class MotcuaDossier(models.Model):
         specs = {spec.split(":")[0].split(".")[0] for spec in (*groupby, *aggregates)}
         if not self.env.su and specs & (set(PERSONAL_FIELDS) | {"personal_id"}):
             raise AccessError(self.env._("Dossiers cannot be grouped or counted by the applicant's personal data."))
-        return super()._read_group(domain, groupby, aggregates, having=having, offset=offset, limit=limit,
-                                   order=order)
+        return super()._read_group(domain, groupby, aggregates, having=having, offset=offset, limit=limit, order=order)
 
     def _motcua_search_personal(self, fname, operator, value):
         # searched with the user's rights: no match in dossiers whose data they may not see
@@ -415,9 +539,14 @@ class MotcuaDossier(models.Model):
         labels = dict(self._fields["state"]._description_selection(self.env))
         for dossier in self:
             if dossier.state not in allowed:
-                raise UserError(self.env._(
-                    "%(action)s is not possible for the dossier %(code)s in the state %(state)s.",
-                    action=action, code=dossier.name, state=labels[dossier.state]))
+                raise UserError(
+                    self.env._(
+                        "%(action)s is not possible for the dossier %(code)s in the state %(state)s.",
+                        action=action,
+                        code=dossier.name,
+                        state=labels[dossier.state],
+                    )
+                )
 
     def _check_group(self, group_xmlid, action):
         """The checks of every action: the role, not a province monitor, write access to the dossiers."""
@@ -438,8 +567,7 @@ class MotcuaDossier(models.Model):
     def _motcua_next_code(self, received_at):
         self.ensure_one()
         id_unit = self.unit_id._motcua_identifier_unit()
-        pattern_unit = self.unit_id._motcua_setting_unit("motcua_dossier_code_pattern")
-        pattern = pattern_unit.motcua_dossier_code_pattern or "{identifier}-{yymmdd}-{seq:04d}"
+        pattern = self.unit_id._motcua_setting("motcua_dossier_code_pattern", DEFAULT_CODE_PATTERN)
         local = self.unit_id._motcua_local(received_at)
         yymmdd = local.strftime("%y%m%d")
         seq = self.env["motcua.sequence.counter"].next_number("motcua.dossier", id_unit, yymmdd)
@@ -475,15 +603,24 @@ class MotcuaDossier(models.Model):
     def _cron_refresh_timeliness(self, batch=5000):
         """Refresh the stored timeliness of open dossiers (within time -> overdue)."""
         now = fields.Datetime.now()
-        overdue = self.search([
-            ("state", "in", ["received", "in_progress"]), ("legal_due_at", "<", now),
-            ("timeliness", "!=", "overdue"),
-        ], limit=batch)
+        overdue = self.search(
+            [
+                ("state", "in", ["received", "in_progress"]),
+                ("legal_due_at", "<", now),
+                ("timeliness", "!=", "overdue"),
+            ],
+            limit=batch,
+        )
         overdue._motcua_update_timeliness(now)
-        steps = self.env["motcua.dossier.step"].search([
-            ("state", "=", "open"), ("deadline", "<", now), ("timeliness", "!=", "overdue"),
-            ("dossier_id.state", "=", "in_progress"),
-        ], limit=batch)
+        steps = self.env["motcua.dossier.step"].search(
+            [
+                ("state", "=", "open"),
+                ("deadline", "<", now),
+                ("timeliness", "!=", "overdue"),
+                ("dossier_id.state", "=", "in_progress"),
+            ],
+            limit=batch,
+        )
         steps._motcua_update_timeliness(now)
         return len(overdue)
 
@@ -495,10 +632,17 @@ class MotcuaDossier(models.Model):
         see the dossier. Citizens link a desk dossier to their account with the printed key
         (``_motcua_claim``)."""
         self.ensure_one()
-        return self.env["res.partner"].sudo().create({
-            "name": self.applicant_name, "email": self.applicant_email or False,
-            "is_company": self.applicant_type == "organisation",
-        })
+        return (
+            self.env["res.partner"]
+            .sudo()
+            .create(
+                {
+                    "name": self.applicant_name,
+                    "email": self.applicant_email or False,
+                    "is_company": self.applicant_type == "organisation",
+                }
+            )
+        )
 
     @api.model
     @api.private
@@ -521,8 +665,9 @@ class MotcuaDossier(models.Model):
         if dossier.partner_id != user.partner_id:
             old = dossier.partner_id
             dossier.partner_id = user.partner_id
-            dossier.message_post(body=self.env._(
-                "Linked to the portal account of %(user)s with the printed lookup key.", user=user.name))
+            dossier.message_post(
+                body=self.env._("Linked to the portal account of %(user)s with the printed lookup key.", user=user.name)
+            )
             if old and not old.user_ids:
                 dossier.message_unsubscribe(old.ids)
         return dossier
@@ -536,18 +681,24 @@ class MotcuaDossier(models.Model):
             dossier.unit_id._ensure_usable()
             missing = dossier.paper_ids.filtered(lambda p: p.mandatory and not p.received)
             if missing and not (dossier.missing_papers_reason or "").strip():
-                raise ValidationError(self.env._(
-                    "Mandatory papers are missing: %(papers)s. Tick them as received or record why the dossier "
-                    "is received without them.", papers=", ".join(missing.mapped("name"))))
+                raise ValidationError(
+                    self.env._(
+                        "Mandatory papers are missing: %(papers)s. Tick them as received or record why the dossier "
+                        "is received without them.",
+                        papers=", ".join(missing.mapped("name")),
+                    )
+                )
             if not dossier.applicant_phone and not dossier.applicant_email and dossier.channel != "desk":
                 raise ValidationError(self.env._("Give a phone number or an e-mail to reach the applicant."))
             now = dossier._now()
             procedure = dossier.procedure_id
             start = dossier.unit_id._motcua_effective_start(now)
-            dossier._motcua_workflow_write({
-                "duration_days": procedure.duration_days,
-                "duration_hours": procedure.duration_hours,
-            })
+            dossier._motcua_workflow_write(
+                {
+                    "duration_days": procedure.duration_days,
+                    "duration_hours": procedure.duration_hours,
+                }
+            )
             due = dossier._motcua_compute_due(start)
             vals = {
                 "name": dossier._motcua_next_code(now),
@@ -567,13 +718,24 @@ class MotcuaDossier(models.Model):
             dossier._motcua_workflow_write(vals)
             dossier._motcua_update_timeliness(now)
             if missing:
-                dossier.message_post(body=self.env._(
-                    "Received without the mandatory papers %(papers)s: %(reason)s",
-                    papers=", ".join(missing.mapped("name")), reason=dossier.missing_papers_reason))
-            dossier._motcua_notify("motcua_dossier.mail_template_dossier_received", dossier._motcua_sms(
-                dossier._motcua_citizen_env()._(
-                    "Dossier %(code)s was received. Result due: %(due)s. Lookup key: %(key)s"),
-                code=dossier.name, due=dossier._motcua_format_dt(dossier.due_at), key=dossier.sudo().lookup_key))
+                dossier.message_post(
+                    body=self.env._(
+                        "Received without the mandatory papers %(papers)s: %(reason)s",
+                        papers=", ".join(missing.mapped("name")),
+                        reason=dossier.missing_papers_reason,
+                    )
+                )
+            dossier._motcua_notify(
+                "motcua_dossier.mail_template_dossier_received",
+                dossier._motcua_sms(
+                    dossier._motcua_citizen_env()._(
+                        "Dossier %(code)s was received. Result due: %(due)s. Lookup key: %(key)s"
+                    ),
+                    code=dossier.name,
+                    due=dossier._motcua_format_dt(dossier.due_at),
+                    key=dossier.sudo().lookup_key,
+                ),
+            )
         return True
 
     def action_print_receipt(self):
@@ -590,17 +752,30 @@ class MotcuaDossier(models.Model):
             raise ValidationError(self.env._("Give the reason for the new appointment."))
         new_due = fields.Datetime.to_datetime(new_due)
         if not new_due or new_due <= self.received_at:
-            raise ValidationError(self.env._(
-                "The appointment of %(code)s cannot be before its receipt.", code=self.name))
+            raise ValidationError(
+                self.env._("The appointment of %(code)s cannot be before its receipt.", code=self.name)
+            )
         old = self.due_at
         self._motcua_workflow_write({"due_at": new_due})
-        self.env["motcua.dossier.due.change"].sudo().create({
-            "dossier_id": self.id, "user_id": self.env.uid, "changed_at": self._now(), "old_due_at": old,
-            "new_due_at": new_due, "reason": reason, "kind": "apology" if apology else "change",
-        })
-        self.message_post(body=self.env._(
-            "Appointment changed from %(old)s to %(new)s. Reason: %(reason)s",
-            old=self._motcua_format_dt(old), new=self._motcua_format_dt(new_due), reason=reason))
+        self.env["motcua.dossier.due.change"].sudo().create(
+            {
+                "dossier_id": self.id,
+                "user_id": self.env.uid,
+                "changed_at": self._now(),
+                "old_due_at": old,
+                "new_due_at": new_due,
+                "reason": reason,
+                "kind": "apology" if apology else "change",
+            }
+        )
+        self.message_post(
+            body=self.env._(
+                "Appointment changed from %(old)s to %(new)s. Reason: %(reason)s",
+                old=self._motcua_format_dt(old),
+                new=self._motcua_format_dt(new_due),
+                reason=reason,
+            )
+        )
         self._motcua_update_timeliness()
         return old
 
@@ -620,13 +795,26 @@ class MotcuaDossier(models.Model):
         for dossier in self:
             now = dossier._now()
             templates = dossier.procedure_id.step_ids
-            vals_list = [{
-                "dossier_id": dossier.id, "sequence": tpl.sequence, "name": tpl.name,
-                "unit_id": (tpl.unit_id or dossier.unit_id).id, "role": tpl.role, "share": tpl.share,
-            } for tpl in templates] or [{
-                "dossier_id": dossier.id, "sequence": 10, "name": self.env._("Processing"),
-                "unit_id": dossier.unit_id.id, "role": "specialist", "share": 100.0,
-            }]
+            vals_list = [
+                {
+                    "dossier_id": dossier.id,
+                    "sequence": tpl.sequence,
+                    "name": tpl.name,
+                    "unit_id": (tpl.unit_id or dossier.unit_id).id,
+                    "role": tpl.role,
+                    "share": tpl.share,
+                }
+                for tpl in templates
+            ] or [
+                {
+                    "dossier_id": dossier.id,
+                    "sequence": 10,
+                    "name": self.env._("Processing"),
+                    "unit_id": dossier.unit_id.id,
+                    "role": "specialist",
+                    "share": 100.0,
+                }
+            ]
             steps = Step.sudo().create(vals_list)
             dossier._motcua_workflow_write({"state": "in_progress"})
             steps[0]._motcua_open(now, dossier.unit_id)
@@ -650,21 +838,27 @@ class MotcuaDossier(models.Model):
             following = dossier.step_ids.filtered(lambda s: s.state == "todo").sorted("sequence")[:1]
             if following:
                 following._motcua_open(now, step.unit_id)
-                dossier._motcua_workflow_write({"handling_unit_id": following.unit_id.id,
-                                                "access_unit_ids": [(4, following.unit_id.id)]})
+                dossier._motcua_workflow_write(
+                    {"handling_unit_id": following.unit_id.id, "access_unit_ids": [(4, following.unit_id.id)]}
+                )
                 following._motcua_notify_handlers()
             else:
                 dossier._motcua_result_ready(now)
         return True
 
     def _motcua_result_ready(self, now):
-        self._motcua_workflow_write({"state": "result_ready", "result_ready_at": now, "finished_at": now,
-                    "handling_unit_id": self.unit_id.id})
+        self._motcua_workflow_write(
+            {"state": "result_ready", "result_ready_at": now, "finished_at": now, "handling_unit_id": self.unit_id.id}
+        )
         self._motcua_update_timeliness(now)
         for dossier in self:
-            dossier._motcua_notify("motcua_dossier.mail_template_dossier_result_ready", dossier._motcua_sms(
-                dossier._motcua_citizen_env()._("Dossier %(code)s has a result. Please come and collect it."),
-                code=dossier.name))
+            dossier._motcua_notify(
+                "motcua_dossier.mail_template_dossier_result_ready",
+                dossier._motcua_sms(
+                    dossier._motcua_citizen_env()._("Dossier %(code)s has a result. Please come and collect it."),
+                    code=dossier.name,
+                ),
+            )
 
     def action_return(self):
         """The result is handed to the applicant."""
@@ -683,15 +877,25 @@ class MotcuaDossier(models.Model):
             raise ValidationError(self.env._("Say what is missing and why."))
         for dossier in self:
             now = dossier._now()
-            dossier._motcua_workflow_write({
-                "state_before_pause": dossier.state, "state": "supplement", "paused_at": now,
-                "supplement_request": request, "supplement_contact": contact or False,
-                "supplement_count": dossier.supplement_count + 1,
-            })
+            dossier._motcua_workflow_write(
+                {
+                    "state_before_pause": dossier.state,
+                    "state": "supplement",
+                    "paused_at": now,
+                    "supplement_request": request,
+                    "supplement_contact": contact or False,
+                    "supplement_count": dossier.supplement_count + 1,
+                }
+            )
             dossier._motcua_update_timeliness(now)
-            dossier._motcua_notify("motcua_dossier.mail_template_dossier_supplement", dossier._motcua_sms(
-                dossier._motcua_citizen_env()._("Dossier %(code)s must be supplemented: %(request)s"),
-                code=dossier.name, request=request))
+            dossier._motcua_notify(
+                "motcua_dossier.mail_template_dossier_supplement",
+                dossier._motcua_sms(
+                    dossier._motcua_citizen_env()._("Dossier %(code)s must be supplemented: %(request)s"),
+                    code=dossier.name,
+                    request=request,
+                ),
+            )
         return True
 
     def action_resubmit(self):
@@ -702,8 +906,12 @@ class MotcuaDossier(models.Model):
             now = dossier._now()
             unit = dossier.handling_unit_id or dossier.unit_id
             paused = max(unit.working_time_between(dossier.paused_at, now), 0.0) if dossier.paused_at else 0.0
-            vals = {"state": dossier.state_before_pause or "received", "paused_at": False,
-                    "state_before_pause": False, "paused_hours": dossier.paused_hours + paused}
+            vals = {
+                "state": dossier.state_before_pause or "received",
+                "paused_at": False,
+                "state_before_pause": False,
+                "paused_hours": dossier.paused_hours + paused,
+            }
             if paused:
                 # a lawful pause: the appointment and the legal due date both move
                 vals["due_at"] = dossier.unit_id.add_working_time(dossier.due_at, hours=paused)
@@ -712,9 +920,12 @@ class MotcuaDossier(models.Model):
                 if step and step.deadline:
                     step.sudo().deadline = step.unit_id.add_working_time(step.deadline, hours=paused)
             dossier._motcua_workflow_write(vals)
-            dossier.message_post(body=self.env._(
-                "The applicant completed the dossier; the clock was paused for %(hours)s working hours.",
-                hours=round(paused, 2)))
+            dossier.message_post(
+                body=self.env._(
+                    "The applicant completed the dossier; the clock was paused for %(hours)s working hours.",
+                    hours=round(paused, 2),
+                )
+            )
             dossier._motcua_update_timeliness(now)
         return True
 
@@ -726,11 +937,19 @@ class MotcuaDossier(models.Model):
         for dossier in self:
             now = dossier._now()
             if dossier.state == "draft":
-                dossier._motcua_workflow_write({"name": dossier._motcua_next_code(now),
-                               "lookup_key": dossier._motcua_new_lookup_key(), "received_at": now,
-                               "received_by_id": self.env.user.id, "handling_unit_id": dossier.unit_id.id})
+                dossier._motcua_workflow_write(
+                    {
+                        "name": dossier._motcua_next_code(now),
+                        "lookup_key": dossier._motcua_new_lookup_key(),
+                        "received_at": now,
+                        "received_by_id": self.env.user.id,
+                        "handling_unit_id": dossier.unit_id.id,
+                    }
+                )
             dossier.step_ids.filtered(lambda s: s.state in ("open", "todo")).sudo().write({"state": "cancelled"})
-            dossier._motcua_workflow_write({"state": "refused", "refusal_reason": reason, "closed_at": now, "paused_at": False})
+            dossier._motcua_workflow_write(
+                {"state": "refused", "refusal_reason": reason, "closed_at": now, "paused_at": False}
+            )
             dossier._motcua_update_timeliness(now)
         return True
 
@@ -742,7 +961,9 @@ class MotcuaDossier(models.Model):
         for dossier in self:
             now = dossier._now()
             dossier.step_ids.filtered(lambda s: s.state in ("open", "todo")).sudo().write({"state": "cancelled"})
-            dossier._motcua_workflow_write({"state": "withdrawn", "withdraw_reason": reason, "closed_at": now, "paused_at": False})
+            dossier._motcua_workflow_write(
+                {"state": "withdrawn", "withdraw_reason": reason, "closed_at": now, "paused_at": False}
+            )
             dossier._motcua_update_timeliness(now)
         return True
 
@@ -758,8 +979,7 @@ class MotcuaDossier(models.Model):
         Step = self.env["motcua.dossier.step"]
         for dossier in self:
             if unit == dossier.handling_unit_id:
-                raise ValidationError(self.env._("The dossier is already handled by %(unit)s.",
-                                                  unit=unit.display_name))
+                raise ValidationError(self.env._("The dossier is already handled by %(unit)s.", unit=unit.display_name))
             now = dossier._now()
             source = dossier.handling_unit_id or dossier.unit_id
             if dossier.state == "received":
@@ -770,19 +990,31 @@ class MotcuaDossier(models.Model):
             if step and step.deadline:
                 remaining = max(source.working_time_between(now, step.deadline), 0.0)
             if step:
-                step._motcua_close(now, self.env._("Transferred to %(unit)s: %(reason)s",
-                                                   unit=unit.display_name, reason=reason))
-            new_step = Step.sudo().create({
-                "dossier_id": dossier.id, "sequence": (step.sequence if step else 10) + 1,
-                "name": self.env._("Transferred: %(reason)s", reason=reason), "unit_id": unit.id,
-                "role": "specialist", "share": step.share if step else 100.0, "is_transfer": True,
-            })
+                step._motcua_close(
+                    now, self.env._("Transferred to %(unit)s: %(reason)s", unit=unit.display_name, reason=reason)
+                )
+            new_step = Step.sudo().create(
+                {
+                    "dossier_id": dossier.id,
+                    "sequence": (step.sequence if step else 10) + 1,
+                    "name": self.env._("Transferred: %(reason)s", reason=reason),
+                    "unit_id": unit.id,
+                    "role": "specialist",
+                    "share": step.share if step else 100.0,
+                    "is_transfer": True,
+                }
+            )
             new_step._motcua_open(now, source, hours=remaining or None)
             dossier._motcua_workflow_write({"handling_unit_id": unit.id, "access_unit_ids": [(4, unit.id)]})
             new_step._motcua_notify_handlers()
-            dossier.message_post(body=self.env._(
-                "Transferred from %(origin)s to %(unit)s. Reason: %(reason)s",
-                origin=source.display_name, unit=unit.display_name, reason=reason))
+            dossier.message_post(
+                body=self.env._(
+                    "Transferred from %(origin)s to %(unit)s. Reason: %(reason)s",
+                    origin=source.display_name,
+                    unit=unit.display_name,
+                    reason=reason,
+                )
+            )
         return True
 
     def action_apologize(self, reason, new_due):
@@ -792,26 +1024,43 @@ class MotcuaDossier(models.Model):
         for dossier in self:
             now = dossier._now()
             if now >= dossier.due_at:
-                raise UserError(self.env._(
-                    "The appointment of %(code)s has passed: an apology must be issued before the deadline.",
-                    code=dossier.name))
-            limit_unit = dossier.unit_id._motcua_setting_unit("motcua_apology_limit")
-            limit = limit_unit.motcua_apology_limit or 1
+                raise UserError(
+                    self.env._(
+                        "The appointment of %(code)s has passed: an apology must be issued before the deadline.",
+                        code=dossier.name,
+                    )
+                )
+            limit = dossier.unit_id._motcua_setting("motcua_apology_limit", 1)
             if len(dossier.apology_ids) >= limit:
-                raise UserError(self.env._(
-                    "The dossier %(code)s already had %(count)s apology(ies), the most allowed by its unit.",
-                    code=dossier.name, count=len(dossier.apology_ids)))
+                raise UserError(
+                    self.env._(
+                        "The dossier %(code)s already had %(count)s apology(ies), the most allowed by its unit.",
+                        code=dossier.name,
+                        count=len(dossier.apology_ids),
+                    )
+                )
             new_due = fields.Datetime.to_datetime(new_due)
             if not new_due or new_due <= dossier.due_at:
                 raise ValidationError(self.env._("The new appointment must come after the current one."))
             old = dossier._motcua_change_due(new_due, reason, apology=True)
-            self.env["motcua.dossier.apology"].sudo().create({
-                "dossier_id": dossier.id, "reason": reason, "old_due_at": old, "new_due_at": new_due,
-                "issued_at": now, "unit_id": (dossier.handling_unit_id or dossier.unit_id).id,
-            })
-            dossier._motcua_notify("motcua_dossier.mail_template_dossier_apology", dossier._motcua_sms(
-                dossier._motcua_citizen_env()._("Apologies: dossier %(code)s is late. New appointment: %(due)s"),
-                code=dossier.name, due=dossier._motcua_format_dt(new_due)))
+            self.env["motcua.dossier.apology"].sudo().create(
+                {
+                    "dossier_id": dossier.id,
+                    "reason": reason,
+                    "old_due_at": old,
+                    "new_due_at": new_due,
+                    "issued_at": now,
+                    "unit_id": (dossier.handling_unit_id or dossier.unit_id).id,
+                }
+            )
+            dossier._motcua_notify(
+                "motcua_dossier.mail_template_dossier_apology",
+                dossier._motcua_sms(
+                    dossier._motcua_citizen_env()._("Apologies: dossier %(code)s is late. New appointment: %(due)s"),
+                    code=dossier.name,
+                    due=dossier._motcua_format_dt(new_due),
+                ),
+            )
         return True
 
     # ------------------------------------------------------------------ notifications
@@ -853,11 +1102,16 @@ class MotcuaDossier(models.Model):
                 if self.env.user.partner_id == self.partner_id:
                     # the applicant acts online: Odoo does not notify the author, so send the mail itself
                     template.sudo().send_mail(self.id, force_send=False)
-                    self.message_post(body=self.env._("E-mail sent to the applicant: %(subject)s",
-                                                      subject=template._render_field("subject", self.ids)[self.id]))
+                    self.message_post(
+                        body=self.env._(
+                            "E-mail sent to the applicant: %(subject)s",
+                            subject=template._render_field("subject", self.ids)[self.id],
+                        )
+                    )
                 else:
                     self.with_context(mail_notify_force_send=False).message_post_with_source(
-                        template, subtype_xmlid="mail.mt_comment", partner_ids=self.partner_id.ids)
+                        template, subtype_xmlid="mail.mt_comment", partner_ids=self.partner_id.ids
+                    )
         elif self.applicant_phone:
             self.env["motcua.sms.message"].sudo()._motcua_queue(self, self.applicant_phone, sms_text)
 
@@ -896,8 +1150,7 @@ class MotcuaDossier(models.Model):
             "control": "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
             "register": "SỔ THEO DÕI HỒ SƠ",
         }
-        return self.env["ir.config_parameter"].sudo().get_param(
-            f"motcua_dossier.title_{key}", defaults.get(key, ""))
+        return self.env["ir.config_parameter"].sudo().get_param(f"motcua_dossier.title_{key}", defaults.get(key, ""))
 
     @api.model
     def _motcua_form_lang(self):
@@ -973,16 +1226,20 @@ class MotcuaDossier(models.Model):
         def iso(moment):
             return dossier._local(moment).isoformat() if moment else None
 
-        steps = [{
-            "name": step.name,
-            "unit": step.unit_id.name,
-            "started_at": iso(step.start_at),
-            "deadline": iso(step.deadline),
-            "finished_at": iso(step.done_at),
-            "timeliness": step.timeliness or None,
-            "timeliness_label": timeliness_labels.get(step.timeliness, ""),
-        } for step in dossier.step_ids.filtered(lambda s: s.state in ("open", "done")).sorted(
-            lambda s: (s.start_at or fields.Datetime.now(), s.id))]
+        steps = [
+            {
+                "name": step.name,
+                "unit": step.unit_id.name,
+                "started_at": iso(step.start_at),
+                "deadline": iso(step.deadline),
+                "finished_at": iso(step.done_at),
+                "timeliness": step.timeliness or None,
+                "timeliness_label": timeliness_labels.get(step.timeliness, ""),
+            }
+            for step in dossier.step_ids.filtered(lambda s: s.state in ("open", "done")).sorted(
+                lambda s: (s.start_at or fields.Datetime.now(), s.id)
+            )
+        ]
         return {
             "code": dossier.name,
             "procedure": dossier.procedure_id.name,

@@ -27,13 +27,30 @@ class TestDossierIntake(DossierCase):
         self.assertEqual(third.name, "000.20.01.T01-261207-0003")
         other = self.received_dossier(user=self.env.ref("base.user_admin"), unit_id=self.commune_b.id)
         self.assertEqual(other.name, "000.20.02.T01-261207-0001")
-        self.assertIn(f"/tra-cuu-ho-so?code={dossier.name}&key={dossier.sudo().lookup_key}", dossier._motcua_lookup_url())
+        self.assertIn(
+            f"/tra-cuu-ho-so?code={dossier.name}&key={dossier.sudo().lookup_key}", dossier._motcua_lookup_url()
+        )
 
     def test_code_pattern_per_unit(self):
         self.commune_a.motcua_dossier_code_pattern = "{identifier}/{yyyy}/{seq:05d}"
         with freeze_time("2026-12-07 03:00:00"):
             dossier = self.received_dossier()
         self.assertEqual(dossier.name, "000.20.01.T01/2026/00001")
+
+    def test_code_pattern_of_the_province_reaches_its_units(self):
+        """A unit without a pattern of its own takes its parent's: set once for the province."""
+        self.province.motcua_dossier_code_pattern = "{identifier}/{yyyy}/{seq:05d}"
+        with freeze_time("2026-12-07 03:00:00"):
+            dossier = self.received_dossier(unit_id=self.desk_a.id)
+            other = self.received_dossier(user=self.env.ref("base.user_admin"), unit_id=self.commune_b.id)
+        self.assertEqual(dossier.name, "000.20.01.T01/2026/00001")
+        self.assertEqual(other.name, "000.20.02.T01/2026/00001")
+
+    @freeze_time("2026-12-07 08:30:00")  # Monday 15:30
+    def test_15h_rule_of_the_province_reaches_a_desk(self):
+        self.province.motcua_late_cutoff = True
+        dossier = self.received_dossier(unit_id=self.desk_a.id)
+        self.assertEqual(dossier.start_at, utc(2026, 12, 8, 7, 30))
 
     @freeze_time("2026-12-11 03:00:00")  # Friday 10:00
     def test_due_date_skips_weekend(self):

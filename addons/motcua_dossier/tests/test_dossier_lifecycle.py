@@ -187,7 +187,8 @@ class TestDossierLifecycle(DossierCase):
             with self.assertRaisesRegex(ValidationError, "after the current one"):
                 dossier.action_apologize("Verification", utc(2026, 12, 8, 17, 0))
             dossier.with_user(self.officer_a).action_apologize(
-                "Verification at the former residence", utc(2026, 12, 11, 10, 0))
+                "Verification at the former residence", utc(2026, 12, 11, 10, 0)
+            )
         self.assertEqual(dossier.due_at, utc(2026, 12, 11, 10, 0))
         self.assertEqual(dossier.apology_count, 1)
         apology = dossier.apology_ids
@@ -196,8 +197,8 @@ class TestDossierLifecycle(DossierCase):
         with self._at(2026, 12, 9, 9, 0):
             with self.assertRaisesRegex(UserError, "most allowed"):
                 dossier.action_apologize("Again", utc(2026, 12, 14, 10, 0))
-            # a unit may allow more apologies
-            self.commune_a.motcua_apology_limit = 2
+            # a unit may allow more apologies, and its parent's setting reaches it
+            self.province.motcua_apology_limit = 2
             dossier.action_apologize("Again", utc(2026, 12, 14, 10, 0))
         self.assertEqual(dossier.apology_count, 2)
         with self._at(2026, 12, 15, 9, 0):
