@@ -19,8 +19,13 @@ calendar = env.ref("motcua_base.calendar_administrative")
 year = int(os.environ.get("BENCH_YEAR", datetime.now().year))
 calendar._motcua_load_public_holidays([year, year + 1])
 holidays = env["resource.calendar.leaves"].search_count(
-    [("calendar_id", "=", calendar.id), ("resource_id", "=", False),
-     ("date_from", ">=", datetime(year, 1, 1)), ("date_from", "<", datetime(year + 1, 1, 1))])
+    [
+        ("calendar_id", "=", calendar.id),
+        ("resource_id", "=", False),
+        ("date_from", ">=", datetime(year, 1, 1)),
+        ("date_from", "<", datetime(year + 1, 1, 1)),
+    ]
+)
 per_day = calendar._motcua_hours_per_day()
 zone = pytz.timezone(calendar.tz or "Asia/Ho_Chi_Minh")
 
@@ -76,14 +81,22 @@ for start, hours in cases:
         break
 
 result = {
-    "id": 5, "key": "due_dates", "name": "Due dates: add_working_time vs plan_hours",
-    "metric": "calls/s", "higher_is_better": True,
-    "value": round(rate["ours"], 1), "baseline": round(rate["odoo"], 1),
+    "id": 5,
+    "key": "due_dates",
+    "name": "Due dates: add_working_time vs plan_hours",
+    "metric": "calls/s",
+    "higher_is_better": True,
+    "value": round(rate["ours"], 1),
+    "baseline": round(rate["odoo"], 1),
     "baseline_name": "resource.calendar.plan_hours(compute_leaves=True), same calendar",
-    "ratio": round(rate["ours"] / rate["odoo"], 3), "target": None,
+    "ratio": round(rate["ours"] / rate["odoo"], 3),
+    "target": None,
     "extra": {
-        "calendar": calendar.display_name, "year": year, "holidays_in_year": holidays,
-        "hours_per_day": per_day, "calls_ours": sum(c for c, _s in runs["ours"]),
+        "calendar": calendar.display_name,
+        "year": year,
+        "holidays_in_year": holidays,
+        "hours_per_day": per_day,
+        "calls_ours": sum(c for c, _s in runs["ours"]),
         "calls_odoo": sum(c for c, _s in runs["odoo"]),
         "same_answer": f"{same}/{checked}",
     },

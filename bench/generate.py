@@ -38,16 +38,28 @@ procedures = env["motcua.procedure"].search([("current_id", "=", False)], order=
 assert procedures, "no procedure in the demo data"
 cr.execute("DROP TABLE IF EXISTS bench_unit, bench_proc, bench_tpl")
 cr.execute("CREATE TEMP TABLE bench_unit (idx int, id int, ident varchar)")
-cr.executemany("INSERT INTO bench_unit VALUES (%s, %s, %s)",
-               [(i + 1, u.id, identifier(u)) for i, u in enumerate(communes)])
+cr.executemany(
+    "INSERT INTO bench_unit VALUES (%s, %s, %s)", [(i + 1, u.id, identifier(u)) for i, u in enumerate(communes)]
+)
 cr.execute("""CREATE TEMP TABLE bench_proc (idx int, id int, dd float, dh float, fee int, charge int,
               field_id int, recv_unit int, recv_ident varchar, summary varchar)""")
 rows = []
 for i, proc in enumerate(procedures):
     province = proc.level != "commune"
-    rows.append((i + 1, proc.id, proc.duration_days or 0.0, proc.duration_hours or 0.0, proc.fee or 0,
-                 proc.charge or 0, proc.field_id.id or None, centre.id if province else None,
-                 identifier(centre) if province else None, proc.name[:200]))
+    rows.append(
+        (
+            i + 1,
+            proc.id,
+            proc.duration_days or 0.0,
+            proc.duration_hours or 0.0,
+            proc.fee or 0,
+            proc.charge or 0,
+            proc.field_id.id or None,
+            centre.id if province else None,
+            identifier(centre) if province else None,
+            proc.name[:200],
+        )
+    )
 cr.executemany("INSERT INTO bench_proc VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)", rows)
 # step templates with their cumulative shares (a procedure without templates gets one step)
 cr.execute("""
@@ -67,8 +79,32 @@ cr.execute("SELECT setseed(0.42)")
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Võ", "Phan", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương"]
 MIDDLE = ["Văn", "Thị", "Minh", "Quốc", "Thanh", "Ngọc", "Hữu", "Đức", "Thu", "Hoài"]
-GIVEN = ["An", "Bình", "Cường", "Dung", "Em", "Phương", "Giang", "Hạnh", "Khang", "Lan", "Minh", "Nam",
-         "Oanh", "Phúc", "Quang", "Sơn", "Tâm", "Uyên", "Vinh", "Xuân", "Yến", "Thảo", "Tuấn", "Hùng"]
+GIVEN = [
+    "An",
+    "Bình",
+    "Cường",
+    "Dung",
+    "Em",
+    "Phương",
+    "Giang",
+    "Hạnh",
+    "Khang",
+    "Lan",
+    "Minh",
+    "Nam",
+    "Oanh",
+    "Phúc",
+    "Quang",
+    "Sơn",
+    "Tâm",
+    "Uyên",
+    "Vinh",
+    "Xuân",
+    "Yến",
+    "Thảo",
+    "Tuấn",
+    "Hùng",
+]
 
 # --- dossiers ------------------------------------------------------------------------------
 DOSSIER_SQL = """
@@ -241,8 +277,18 @@ UPDATE motcua_dossier d SET personal_id = p.id, legal_due_at = d.due_at FROM per
 """
 
 params = {
-    "np": n_procs, "nu": n_units, "t0": t0, "span": 365 * YEARS - 1, "now": now, "officer": officer,
-    "family": FAMILY, "middle": MIDDLE, "given": GIVEN, "nf": len(FAMILY), "nm": len(MIDDLE), "ng": len(GIVEN),
+    "np": n_procs,
+    "nu": n_units,
+    "t0": t0,
+    "span": 365 * YEARS - 1,
+    "now": now,
+    "officer": officer,
+    "family": FAMILY,
+    "middle": MIDDLE,
+    "given": GIVEN,
+    "nf": len(FAMILY),
+    "nm": len(MIDDLE),
+    "ng": len(GIVEN),
 }
 cr.execute("SELECT coalesce(max(id), 0) FROM motcua_dossier")
 first_after = cr.fetchone()[0]
@@ -261,8 +307,10 @@ while done < N:
     cr.commit()
     done += size
     print(f"BENCH progress {done}/{N} dossiers, {time.time() - began:.0f} s", flush=True)
-cr.execute("ALTER TABLE motcua_dossier DROP COLUMN applicant_id_number, DROP COLUMN applicant_phone, "
-           "DROP COLUMN applicant_address")
+cr.execute(
+    "ALTER TABLE motcua_dossier DROP COLUMN applicant_id_number, DROP COLUMN applicant_phone, "
+    "DROP COLUMN applicant_address"
+)
 cr.commit()
 env.invalidate_all()
 
@@ -274,8 +322,10 @@ watched = ["amount_total", "field_id", "apology_count", "timeliness"]
 
 
 def snapshot(records):
-    cr.execute("SELECT id, amount_total, field_id, apology_count, timeliness FROM motcua_dossier WHERE id = ANY(%s)",
-               [records.ids])
+    cr.execute(
+        "SELECT id, amount_total, field_id, apology_count, timeliness FROM motcua_dossier WHERE id = ANY(%s)",
+        [records.ids],
+    )
     dossiers = {row[0]: row[1:] for row in cr.fetchall()}
     cr.execute("SELECT id, timeliness, state FROM motcua_dossier_step WHERE dossier_id = ANY(%s)", [records.ids])
     return dossiers, {row[0]: row[1:] for row in cr.fetchall()}

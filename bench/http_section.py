@@ -1,6 +1,6 @@
 """Combine two load-client results (baseline, target) into one benchmark section.
 
-    python http_section.py <id> <key> <name> <baseline name> <target ratio> baseline.json target.json > section.json
+python http_section.py <id> <key> <name> <baseline name> <target ratio> baseline.json target.json > section.json
 """
 
 import json
@@ -15,17 +15,30 @@ def main(argv):
         got = json.load(handle)
     ratio = got["rps"] / base["rps"] if base["rps"] else None
     section = {
-        "id": int(number), "key": key, "name": name, "metric": "req/s", "higher_is_better": True,
-        "value": got["rps"], "baseline": base["rps"], "baseline_name": baseline_name,
-        "ratio": round(ratio, 3) if ratio is not None else None, "target": float(target),
+        "id": int(number),
+        "key": key,
+        "name": name,
+        "metric": "req/s",
+        "higher_is_better": True,
+        "value": got["rps"],
+        "baseline": base["rps"],
+        "baseline_name": baseline_name,
+        "ratio": round(ratio, 3) if ratio is not None else None,
+        "target": float(target),
         "extra": {
-            "p50_ms": got["p50_ms"], "p99_ms": got["p99_ms"],
-            "baseline_p50_ms": base["p50_ms"], "baseline_p99_ms": base["p99_ms"],
+            "p50_ms": got["p50_ms"],
+            "p99_ms": got["p99_ms"],
+            "baseline_p50_ms": base["p50_ms"],
+            "baseline_p99_ms": base["p99_ms"],
             "p50_ratio": round(got["p50_ms"] / base["p50_ms"], 3) if base["p50_ms"] and got["p50_ms"] else None,
             "p99_ratio": round(got["p99_ms"] / base["p99_ms"], 3) if base["p99_ms"] and got["p99_ms"] else None,
-            "requests": got["requests"], "errors": got["errors"], "statuses": got["statuses"],
-            "baseline_requests": base["requests"], "baseline_errors": base["errors"],
-            "concurrency": got["concurrency"], "seconds": got["seconds"],
+            "requests": got["requests"],
+            "errors": got["errors"],
+            "statuses": got["statuses"],
+            "baseline_requests": base["requests"],
+            "baseline_errors": base["errors"],
+            "concurrency": got["concurrency"],
+            "seconds": got["seconds"],
         },
     }
     if got["errors"] or base["errors"]:

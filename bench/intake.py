@@ -45,8 +45,15 @@ except AccessError:  # the officer may not create contacts: measure as superuser
 
 
 def intake(index):
-    dossier = Dossier.create(dict(applicant(index), procedure_id=rng.choice(procedures).id, unit_id=unit.id,
-                                  channel="desk", request_summary="Bench"))
+    dossier = Dossier.create(
+        dict(
+            applicant(index),
+            procedure_id=rng.choice(procedures).id,
+            unit_id=unit.id,
+            channel="desk",
+            request_summary="Bench",
+        )
+    )
     dossier.paper_ids.write({"received": True})
     dossier.action_receive()
     env.flush_all()
@@ -55,8 +62,14 @@ def intake(index):
 
 def contact(index):
     data = applicant(index)
-    Partner.create({"name": data["applicant_name"], "phone": data["applicant_phone"],
-                    "email": data["applicant_email"], "street": data["applicant_address"]})
+    Partner.create(
+        {
+            "name": data["applicant_name"],
+            "phone": data["applicant_phone"],
+            "email": data["applicant_email"],
+            "street": data["applicant_address"],
+        }
+    )
     env.flush_all()
 
 
@@ -85,16 +98,25 @@ finally:
     cr.rollback()
 rate = {k: sum(c for c, _s in v) / sum(s for _c, s in v) for k, v in rates.items()}
 result = {
-    "id": 4, "key": "desk_intake", "name": "Desk intake vs plain contact creation",
-    "metric": "dossiers/s", "higher_is_better": True,
-    "value": round(rate["intake"], 2), "baseline": round(rate["contact"], 2),
+    "id": 4,
+    "key": "desk_intake",
+    "name": "Desk intake vs plain contact creation",
+    "metric": "dossiers/s",
+    "higher_is_better": True,
+    "value": round(rate["intake"], 2),
+    "baseline": round(rate["contact"], 2),
     "baseline_name": "res.partner.create (same user, flushed)",
-    "ratio": round(rate["intake"] / rate["contact"], 3), "target": 0.3,
+    "ratio": round(rate["intake"] / rate["contact"], 3),
+    "target": 0.3,
     "extra": {
-        "intakes": sum(c for c, _s in rates["intake"]), "contacts": sum(c for c, _s in rates["contact"]),
-        "ms_per_intake": round(1000 / rate["intake"], 1), "ms_per_contact": round(1000 / rate["contact"], 1),
-        "code_example": code_example, "chatter_messages_on_a_dossier": messages,
-        "user": officer.login, "unit": unit.display_name,
+        "intakes": sum(c for c, _s in rates["intake"]),
+        "contacts": sum(c for c, _s in rates["contact"]),
+        "ms_per_intake": round(1000 / rate["intake"], 1),
+        "ms_per_contact": round(1000 / rate["contact"], 1),
+        "code_example": code_example,
+        "chatter_messages_on_a_dossier": messages,
+        "user": officer.login,
+        "unit": unit.display_name,
     },
 }
 with open(os.path.join(OUT, "desk_intake.json"), "w", encoding="utf-8") as handle:

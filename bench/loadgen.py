@@ -32,8 +32,10 @@ async def fetch(host, port, path, timeout):
     """One GET with Connection: close; returns (status, body)."""
     reader, writer = await asyncio.wait_for(asyncio.open_connection(host, port), timeout)
     try:
-        request = (f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nUser-Agent: Mozilla/5.0 (motcua-bench)\r\n"
-                   "Accept: */*\r\nAccept-Language: vi-VN,vi;q=0.9\r\nConnection: close\r\n\r\n")
+        request = (
+            f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nUser-Agent: Mozilla/5.0 (motcua-bench)\r\n"
+            "Accept: */*\r\nAccept-Language: vi-VN,vi;q=0.9\r\nConnection: close\r\n\r\n"
+        )
         writer.write(request.encode("latin-1"))
         await writer.drain()
         data = await asyncio.wait_for(reader.read(-1), timeout)
@@ -55,8 +57,9 @@ async def run(base, paths, concurrency, seconds, max_requests, warmup, timeout, 
     # warm-up: every worker process should have loaded the registry and compiled its templates
     end_warmup = time.monotonic() + warmup
     while time.monotonic() < end_warmup:
-        await asyncio.gather(*(fetch(host, port, random.choice(paths), timeout) for _i in range(concurrency)),
-                             return_exceptions=True)
+        await asyncio.gather(
+            *(fetch(host, port, random.choice(paths), timeout) for _i in range(concurrency)), return_exceptions=True
+        )
     latencies, statuses = [], {}
     errors = 0
     sent = 0
@@ -114,8 +117,19 @@ def main(argv=None):
     if not paths:
         sys.exit("no path to request")
     ok_statuses = {int(s) for s in args.ok.split(",") if s.strip()}
-    result = asyncio.run(run(args.base, paths, args.concurrency, args.seconds, args.requests, args.warmup,
-                             args.timeout, ok_statuses, args.reject.encode() or None))
+    result = asyncio.run(
+        run(
+            args.base,
+            paths,
+            args.concurrency,
+            args.seconds,
+            args.requests,
+            args.warmup,
+            args.timeout,
+            ok_statuses,
+            args.reject.encode() or None,
+        )
+    )
     json.dump(result, sys.stdout)
     sys.stdout.write("\n")
 

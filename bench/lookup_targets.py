@@ -15,14 +15,20 @@ routes = {
 }
 rows = []
 if "motcua.dossier" in env and "lookup_key" in env["motcua.dossier"]._fields:
-    env.cr.execute("""
+    env.cr.execute(
+        """
         SELECT name, lookup_key FROM motcua_dossier TABLESAMPLE SYSTEM (10)
-         WHERE state != 'draft' AND lookup_key IS NOT NULL LIMIT %s""", [SAMPLE])
+         WHERE state != 'draft' AND lookup_key IS NOT NULL LIMIT %s""",
+        [SAMPLE],
+    )
     rows = env.cr.fetchall()
     if len(rows) < min(SAMPLE, 100):
-        env.cr.execute("""
+        env.cr.execute(
+            """
             SELECT name, lookup_key FROM motcua_dossier
-             WHERE state != 'draft' AND lookup_key IS NOT NULL ORDER BY random() LIMIT %s""", [SAMPLE])
+             WHERE state != 'draft' AND lookup_key IS NOT NULL ORDER BY random() LIMIT %s""",
+            [SAMPLE],
+        )
         rows = env.cr.fetchall()
 for name in routes:
     for suffix in ("", ".reason"):

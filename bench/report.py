@@ -64,8 +64,13 @@ def load(directory):
             with open(path, encoding="utf-8") as handle:
                 section = json.load(handle)
         if section is None:
-            section = {"id": number, "key": key, "name": name, "available": False,
-                       "reason": "not available: the benchmark did not run"}
+            section = {
+                "id": number,
+                "key": key,
+                "name": name,
+                "available": False,
+                "reason": "not available: the benchmark did not run",
+            }
         section.setdefault("available", True)
         if section["available"]:
             section["target_met"] = target_met(section)
@@ -93,8 +98,18 @@ def table(sections):
         if s.get("target_ms") is not None:
             target += f", ≤ {s['target_ms']} ms"
         met = {True: "yes", False: "NO", None: "-"}[s.get("target_met")]
-        rows.append((str(s["id"]), s["name"], s["metric"], fmt(s["value"]), fmt(s["baseline"]),
-                     f"{s['ratio']:.3f}×" if s.get("ratio") is not None else "-", target, met))
+        rows.append(
+            (
+                str(s["id"]),
+                s["name"],
+                s["metric"],
+                fmt(s["value"]),
+                fmt(s["baseline"]),
+                f"{s['ratio']:.3f}×" if s.get("ratio") is not None else "-",
+                target,
+                met,
+            )
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = []
     for index, row in enumerate(rows):

@@ -28,8 +28,9 @@ def results(tmp_path_factory):
         BENCH_RESULTS=str(output),
     )
     env.pop("BENCH_DB", None)
-    proc = subprocess.run(["bash", str(BENCH / "run.sh")], env=env, capture_output=True, text=True,
-                          timeout=900, check=False)
+    proc = subprocess.run(
+        ["bash", str(BENCH / "run.sh")], env=env, capture_output=True, text=True, timeout=900, check=False
+    )
     assert proc.returncode == 0, f"bench/run.sh failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
     assert output.exists(), "bench/run.sh wrote no results"
     return json.loads(output.read_text(encoding="utf-8")), proc.stdout

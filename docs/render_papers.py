@@ -41,9 +41,18 @@ def registered_incoming(admin):
     session("tiepnhan").call("motcua.incoming.document", "action_register", [doc])
     leader = session("lanhdao")
     specialist = one(admin, "res.users", [("login", "=", "chuyenvien")])
-    [wizard] = leader.call("motcua.incoming.assign", "create", [{
-        "document_id": doc, "lead_user_id": specialist, "handling_days": 5,
-        "instructions": "Chủ trì tham mưu kế hoạch triển khai, báo cáo trước hạn."}])
+    [wizard] = leader.call(
+        "motcua.incoming.assign",
+        "create",
+        [
+            {
+                "document_id": doc,
+                "lead_user_id": specialist,
+                "handling_days": 5,
+                "instructions": "Chủ trì tham mưu kế hoạch triển khai, báo cáo trước hạn.",
+            }
+        ],
+    )
     leader.call("motcua.incoming.assign", "action_confirm", [wizard])
     return doc
 
@@ -55,24 +64,35 @@ def render(user, report, record_id, name):
     with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
         pdf.write(response.content)
         pdf.flush()
-        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf.name,
-                        str(OUT / name)], check=True)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf.name, str(OUT / name)], check=True
+        )
     print(OUT / f"{name}.png")
 
 
 def main():
     admin = session("admin")
     officer = session("tiepnhan")
-    render(officer, "motcua_dossier.report_dossier_receipt",
-           one(officer, "motcua.dossier", [("lookup_key", "=", "DEMO23")]), "paper-receipt")
+    render(
+        officer,
+        "motcua_dossier.report_dossier_receipt",
+        one(officer, "motcua.dossier", [("lookup_key", "=", "DEMO23")]),
+        "paper-receipt",
+    )
     civil = session("hotich")
-    render(civil, "motcua_civil_registry.report_civil_extract",
-           one(civil, "motcua.civil.event", [("state", "=", "registered"), ("event_type", "=", "birth")]),
-           "paper-civil-extract")
+    render(
+        civil,
+        "motcua_civil_registry.report_civil_extract",
+        one(civil, "motcua.civil.event", [("state", "=", "registered"), ("event_type", "=", "birth")]),
+        "paper-civil-extract",
+    )
     doc = registered_incoming(admin)
     [unit] = admin.call("motcua.incoming.document", "read", [doc], ["unit_id"])
-    [wizard] = officer.call("motcua.document.register.wizard", "create", [{
-        "register": "incoming", "unit_id": unit["unit_id"][0], "date_from": "2026-01-01", "date_to": "2026-12-31"}])
+    [wizard] = officer.call(
+        "motcua.document.register.wizard",
+        "create",
+        [{"register": "incoming", "unit_id": unit["unit_id"][0], "date_from": "2026-01-01", "date_to": "2026-12-31"}],
+    )
     render(officer, "motcua_documents.report_document_register", wizard, "paper-incoming-register")
     render(officer, "motcua_documents.report_incoming_handling_slip", doc, "paper-handling-slip")
 

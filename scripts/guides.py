@@ -9,6 +9,7 @@ screenshots it shows copied next to it:
 
 Run it after editing a guide or retaking a screenshot, and commit the result.
 """
+
 import html
 import re
 import shutil
@@ -69,10 +70,8 @@ def convert(markdown):
             title = title or heading.group(2)
             out.append(f"<h{level}>{inline(heading.group(2), images)}</h{level}>")
         elif item:
-            if paragraph:
-                flush()
             tag = "ul" if item.group(1) else "ol"
-            if list_tag != tag:
+            if paragraph or list_tag != tag:
                 flush()
                 out.append(f"<{tag}>")
                 list_tag = tag

@@ -18,13 +18,16 @@ LOG="$VAR/test-$DB.log"
 passed=0 failed=0
 
 # --- lint ---------------------------------------------------------------------------
-say "lint: ruff and pylint-odoo (mandatory checks)"
+say "lint: the pre-commit hooks (.pre-commit-config.yaml)"
 lint_ok=1
-lint_paths=$(echo "$MODULES" | tr ',' '\n' | sed "s#^#$ROOT/addons/#")
-[ -z "$MODULES_GIVEN" ] && lint_paths="$lint_paths $(ls -d "$ROOT/tests" "$ROOT/bench" 2>/dev/null)"
-"$VENV/bin/ruff" check $lint_paths || lint_ok=
-"$VENV/bin/pylint" --rcfile="$ROOT/.pylintrc-mandatory" $(echo "$MODULES" | tr ',' '\n' | sed "s#^#$ROOT/addons/#") || lint_ok=
-MODULES="$MODULES" bash "$ROOT/scripts/check_i18n.sh" || lint_ok=
+if [ -z "$MODULES_GIVEN" ]; then
+  lint_args=(--all-files)
+else
+  mapfile -t lint_files < <(cd "$ROOT" && git ls-files $(echo "$MODULES" | tr ',' '\n' | sed 's#^#addons/#'))
+  lint_args=(--files "${lint_files[@]}")
+fi
+(cd "$ROOT" && MODULES="$MODULES" PRE_COMMIT_HOME="$VAR/pre-commit" \
+  "$VENV/bin/pre-commit" run --show-diff-on-failure --color=never "${lint_args[@]}") || lint_ok=
 if [ -z "$lint_ok" ]; then say "lint failed"; failed=$((failed + 1)); fi
 
 # --- addons' tests ------------------------------------------------------------------

@@ -64,7 +64,9 @@ class WebSession:
     def api_key(self, password):
         """An API key for this (internal) user, made the way the preferences dialog makes it."""
         expiry = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
-        [description] = self.call("res.users.apikeys.description", "create", [{"name": "tests", "expiration_date": expiry}])
+        [description] = self.call(
+            "res.users.apikeys.description", "create", [{"name": "tests", "expiration_date": expiry}]
+        )
         action = self.call("res.users.apikeys.description", "make_key", [description])
         if action.get("res_model") == "res.users.identitycheck":
             action = self.call(

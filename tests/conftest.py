@@ -46,6 +46,7 @@ def rpc(base_url, db):
 def web(base_url, db):
     """web(login, password) -> a logged-in browser session (JSON-RPC, reports, /web/content);
     web() -> a public visitor."""
+
     def login(user=None, password=None):
         return WebSession(base_url, db, user, password)
 

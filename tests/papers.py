@@ -15,7 +15,11 @@ def pdf_text(pdf):
 def qr_codes(pdf, page=1):
     with tempfile.TemporaryDirectory() as tmp:
         png = Path(tmp) / "page"
-        subprocess.run(["pdftoppm", "-png", "-r", "150", "-f", str(page), "-l", str(page), "-singlefile", "-", str(png)],
-                       input=pdf, check=True, capture_output=True)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "150", "-f", str(page), "-l", str(page), "-singlefile", "-", str(png)],
+            input=pdf,
+            check=True,
+            capture_output=True,
+        )
         out = subprocess.run(["zbarimg", "--quiet", "--raw", f"{png}.png"], capture_output=True, check=False)
     return out.stdout.decode().split()

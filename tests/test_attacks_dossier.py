@@ -68,8 +68,12 @@ def ward(officer):
 @pytest.fixture(scope="module")
 def procedure(admin):
     """A demo procedure of three steps: receiving officer, specialist, leader."""
-    [xmlid] = admin("ir.model.data", "search_read", [("module", "=", "motcua_dossier"),
-                                                      ("name", "=", "procedure_marital_status")], fields=["res_id"])
+    [xmlid] = admin(
+        "ir.model.data",
+        "search_read",
+        [("module", "=", "motcua_dossier"), ("name", "=", "procedure_marital_status")],
+        fields=["res_id"],
+    )
     return xmlid["res_id"]
 
 
@@ -77,8 +81,12 @@ def procedure(admin):
 def make_dossier(officer, ward, procedure):
     def make(receive=True, **values):
         vals = {
-            "procedure_id": procedure, "unit_id": ward, "applicant_name": "Người Thử Tấn Công",
-            "applicant_id_number": SECRET_ID, "applicant_phone": SECRET_PHONE, "applicant_address": SECRET_ADDRESS,
+            "procedure_id": procedure,
+            "unit_id": ward,
+            "applicant_name": "Người Thử Tấn Công",
+            "applicant_id_number": SECRET_ID,
+            "applicant_phone": SECRET_PHONE,
+            "applicant_address": SECRET_ADDRESS,
             "request_summary": "attack test",
         }
         vals.update(values)
@@ -108,8 +116,9 @@ def mail_dossier(make_dossier):
 @pytest.fixture(scope="module")
 def overdue_dossier(officer):
     """A demo dossier received a month ago and still in progress."""
-    ids = officer.call("motcua.dossier", "search", [("timeliness", "=", "overdue"), ("state", "=", "in_progress")],
-                       limit=1)
+    ids = officer.call(
+        "motcua.dossier", "search", [("timeliness", "=", "overdue"), ("state", "=", "in_progress")], limit=1
+    )
     assert ids, "the demo has an overdue dossier in progress"
     return ids[0]
 
@@ -123,16 +132,19 @@ def _refused(call, *args, name="AccessError", **kwargs):
 
 
 # ---------------------------------------------------------------------- forging the figures
-@pytest.mark.parametrize("vals", [
-    {"timeliness": "within"},
-    {"due_at": "2099-01-01 10:00:00"},
-    {"legal_due_at": "2099-01-01 10:00:00"},
-    {"state": "returned"},
-    {"finished_at": "2020-01-01 10:00:00"},
-    {"name": "FORGED-0001"},
-    {"handling_unit_id": False},
-    {"access_unit_ids": [(5, 0, 0)]},
-])
+@pytest.mark.parametrize(
+    "vals",
+    [
+        {"timeliness": "within"},
+        {"due_at": "2099-01-01 10:00:00"},
+        {"legal_due_at": "2099-01-01 10:00:00"},
+        {"state": "returned"},
+        {"finished_at": "2020-01-01 10:00:00"},
+        {"name": "FORGED-0001"},
+        {"handling_unit_id": False},
+        {"access_unit_ids": [(5, 0, 0)]},
+    ],
+)
 def test_officer_cannot_write_workflow_outputs(officer, overdue_dossier, vals):
     fields = [f for f in vals if f != "access_unit_ids"] + ["timeliness", "state"]
     [before] = officer.call("motcua.dossier", "read", [overdue_dossier], fields)
@@ -150,9 +162,21 @@ def test_officer_cannot_forge_over_json2(json2, overdue_dossier):
 
 
 def test_officer_cannot_create_a_finished_dossier(officer, ward, procedure):
-    _refused(officer.call, "motcua.dossier", "create", [{
-        "procedure_id": procedure, "unit_id": ward, "applicant_name": "X", "state": "returned",
-        "timeliness": "early", "finished_at": _now(-1)}])
+    _refused(
+        officer.call,
+        "motcua.dossier",
+        "create",
+        [
+            {
+                "procedure_id": procedure,
+                "unit_id": ward,
+                "applicant_name": "X",
+                "state": "returned",
+                "timeliness": "early",
+                "finished_at": _now(-1),
+            }
+        ],
+    )
 
 
 def test_the_clock_of_an_action_cannot_be_sent_in_the_context(officer, make_dossier):
@@ -167,13 +191,20 @@ def test_steps_and_papers_are_the_audit_trail(officer, specialist, overdue_dossi
     assert dossier["step_ids"] and dossier["paper_ids"]
     _refused(specialist.call, "motcua.dossier.step", "unlink", dossier["step_ids"])
     _refused(specialist.call, "motcua.dossier.step", "write", dossier["step_ids"][:1], {"state": "done"})
-    _refused(specialist.call, "motcua.dossier.step", "create", [{
-        "dossier_id": overdue_dossier, "name": "forged", "unit_id": False}])
+    _refused(
+        specialist.call,
+        "motcua.dossier.step",
+        "create",
+        [{"dossier_id": overdue_dossier, "name": "forged", "unit_id": False}],
+    )
     _refused(officer.call, "motcua.dossier.paper", "unlink", dossier["paper_ids"], name="UserError")
-    _refused(officer.call, "motcua.dossier.paper", "write", dossier["paper_ids"], {"received": False},
-             name="UserError")
-    _refused(officer.call, "motcua.dossier.apology", "create", [{
-        "dossier_id": overdue_dossier, "unit_id": False, "reason": "x", "old_due_at": _now(), "new_due_at": _now(1)}])
+    _refused(officer.call, "motcua.dossier.paper", "write", dossier["paper_ids"], {"received": False}, name="UserError")
+    _refused(
+        officer.call,
+        "motcua.dossier.apology",
+        "create",
+        [{"dossier_id": overdue_dossier, "unit_id": False, "reason": "x", "old_due_at": _now(), "new_due_at": _now(1)}],
+    )
     [after] = officer.call("motcua.dossier", "read", [overdue_dossier], ["step_ids", "paper_ids"])
     assert after == dossier
 
@@ -191,8 +222,9 @@ def test_a_step_is_completed_only_by_its_role(officer, specialist, leader, make_
     [row] = specialist.call("motcua.dossier", "read", [dossier], ["state"])
     assert row["state"] == "in_progress"
     # the leader was told (activity) and signs
-    activities = leader.call("mail.activity", "search_read", [("res_model", "=", "motcua.dossier"),
-                                                                ("res_id", "=", dossier)], ["user_id"])
+    activities = leader.call(
+        "mail.activity", "search_read", [("res_model", "=", "motcua.dossier"), ("res_id", "=", dossier)], ["user_id"]
+    )
     assert leader.uid in [a["user_id"][0] for a in activities]
     leader.call("motcua.dossier", "action_handover", [dossier])
     [row] = leader.call("motcua.dossier", "read", [dossier], ["state"])
@@ -201,17 +233,20 @@ def test_a_step_is_completed_only_by_its_role(officer, specialist, leader, make_
 
 def test_a_new_appointment_does_not_hide_lateness(officer, admin, overdue_dossier):
     officer.call("motcua.dossier", "action_change_due", [overdue_dossier], _now(60), "Chờ kết quả xác minh")
-    [row] = officer.call("motcua.dossier", "read", [overdue_dossier], ["timeliness", "due_at", "legal_due_at",
-                                                                        "due_change_ids"])
+    [row] = officer.call(
+        "motcua.dossier", "read", [overdue_dossier], ["timeliness", "due_at", "legal_due_at", "due_change_ids"]
+    )
     assert row["timeliness"] == "overdue"
     assert row["legal_due_at"] < row["due_at"]
-    [change] = officer.call("motcua.dossier.due.change", "read", row["due_change_ids"][:1],
-                            ["user_id", "reason", "new_due_at"])
+    [change] = officer.call(
+        "motcua.dossier.due.change", "read", row["due_change_ids"][:1], ["user_id", "reason", "new_due_at"]
+    )
     assert change["user_id"][0] == officer.uid
     assert change["reason"] == "Chờ kết quả xác minh"
     # an overdue dossier stays overdue in the statistics the province publishes
-    overdue = officer.call("motcua.dossier", "search_count", [("timeliness", "=", "overdue"),
-                                                                ("id", "=", overdue_dossier)])
+    overdue = officer.call(
+        "motcua.dossier", "search_count", [("timeliness", "=", "overdue"), ("id", "=", overdue_dossier)]
+    )
     assert overdue == 1
 
 
@@ -227,8 +262,12 @@ def test_monitor_writes_nothing(monitor, overdue_dossier, sms_dossier):
 
 def test_monitor_posts_and_attaches_nothing(monitor, sms_dossier):
     _refused(monitor.call, "motcua.dossier", "message_post", [sms_dossier], body="Đã xử lý xong, khỏi chờ")
-    _refused(monitor.call, "ir.attachment", "create", [{"name": "ket-qua.pdf", "res_model": "motcua.dossier",
-                                                         "res_id": sms_dossier, "raw": "forged"}])
+    _refused(
+        monitor.call,
+        "ir.attachment",
+        "create",
+        [{"name": "ket-qua.pdf", "res_model": "motcua.dossier", "res_id": sms_dossier, "raw": "forged"}],
+    )
     _refused(monitor.call, "motcua.dossier", "unlink", [sms_dossier])
 
 
@@ -237,8 +276,10 @@ def test_portal_owner_changes_nothing_but_through_the_portal(citizen, officer, m
     dossier = make_dossier()
     [row] = officer.call("motcua.dossier", "read", [dossier], ["name", "lookup_key_display"])
     token = re.search(r'name="csrf_token" value="([^"]+)"', owner.get("/my/dossiers").text).group(1)
-    owner.post("/my/dossiers/claim", data={"code": row["name"], "key": row["lookup_key_display"], "id_number": SECRET_ID,
-                                           "csrf_token": token})
+    owner.post(
+        "/my/dossiers/claim",
+        data={"code": row["name"], "key": row["lookup_key_display"], "id_number": SECRET_ID, "csrf_token": token},
+    )
     assert dossier in owner.call("motcua.dossier", "search", [])
     _refused(owner.call, "motcua.dossier", "write", [dossier], {"request_summary": "x"})
     _refused(owner.call, "motcua.dossier", "action_return", [dossier])
@@ -258,8 +299,9 @@ def test_monitor_reads_masked_personal_data(monitor, sms_dossier):
     [row] = monitor.call("motcua.dossier", "read", [sms_dossier], fields)
     assert row["applicant_id_number"] == "***" and row["applicant_phone"] == "***"
     assert not _leaks(monitor.call("motcua.dossier", "search_read", [("id", "=", sms_dossier)], fields))
-    assert not _leaks(monitor.call("motcua.dossier", "web_search_read", [("id", "=", sms_dossier)],
-                                   {f: {} for f in fields}))
+    assert not _leaks(
+        monitor.call("motcua.dossier", "web_search_read", [("id", "=", sms_dossier)], {f: {} for f in fields})
+    )
     assert not _leaks(monitor.call("motcua.dossier", "web_read", [sms_dossier], {f: {} for f in fields}))
 
 
@@ -276,13 +318,16 @@ def test_monitor_cannot_group_by_personal_data(monitor, sms_dossier, field):
         assert "cannot be grouped or counted by the applicant's personal data" in refused.value.message
 
 
-@pytest.mark.parametrize("domain", [
-    [("applicant_id_number", "=", SECRET_ID)],
-    [("applicant_id_number", "ilike", SECRET_ID[:9])],
-    [("applicant_phone", "ilike", "777 321")],
-    [("applicant_address", "ilike", "Bí Mật Tấn Công")],
-    [("personal_id.id_number", "=", SECRET_ID)],
-])
+@pytest.mark.parametrize(
+    "domain",
+    [
+        [("applicant_id_number", "=", SECRET_ID)],
+        [("applicant_id_number", "ilike", SECRET_ID[:9])],
+        [("applicant_phone", "ilike", "777 321")],
+        [("applicant_address", "ilike", "Bí Mật Tấn Công")],
+        [("personal_id.id_number", "=", SECRET_ID)],
+    ],
+)
 def test_monitor_cannot_search_on_personal_data(monitor, sms_dossier, domain):
     """An existence oracle: "is this citizen ID in a dossier?" must not be answered."""
     try:
@@ -299,8 +344,12 @@ def test_handler_finds_by_id_number(officer, sms_dossier):
 def test_monitor_name_search_and_export(monitor, sms_dossier):
     assert sms_dossier not in [r[0] for r in monitor.call("motcua.dossier", "name_search", SECRET_ID)]
     try:
-        exported = monitor.call("motcua.dossier", "export_data", [sms_dossier],
-                                ["name", "applicant_id_number", "applicant_phone", "applicant_address"])
+        exported = monitor.call(
+            "motcua.dossier",
+            "export_data",
+            [sms_dossier],
+            ["name", "applicant_id_number", "applicant_phone", "applicant_address"],
+        )
     except RpcError as error:
         assert "export" in error.message  # not allowed to export at all
         return
@@ -327,18 +376,25 @@ def test_monitor_reads_no_personal_data_in_the_chatter(officer, monitor, make_do
     dossier = make_dossier()
     # a correction while received: tracked, but without the old and new values
     officer.call("motcua.dossier", "write", [dossier], {"applicant_phone": "0987 000 111"})
-    messages = monitor.call("mail.message", "search_read", [("model", "=", "motcua.dossier"),
-                                                            ("res_id", "=", dossier)], ["body"])
+    messages = monitor.call(
+        "mail.message", "search_read", [("model", "=", "motcua.dossier"), ("res_id", "=", dossier)], ["body"]
+    )
     assert messages and not _leaks(messages)
     # the chatter as the web client loads it, with the formatted tracking values
-    chatter = monitor._jsonrpc("/mail/thread/messages", {"thread_model": "motcua.dossier", "thread_id": dossier,
-                                                         "fetch_params": {"limit": 100}})
+    chatter = monitor._jsonrpc(
+        "/mail/thread/messages",
+        {"thread_model": "motcua.dossier", "thread_id": dossier, "fetch_params": {"limit": 100}},
+    )
     assert "Personal data of the applicant changed" in repr(chatter) or "Thông tin cá nhân" in repr(chatter)
     assert not _leaks(chatter) and "0987 000 111" not in repr(chatter)
     # nor through mail.tracking.value directly
     try:
-        rows = monitor.call("mail.tracking.value", "search_read", [("mail_message_id.res_id", "=", dossier)],
-                            ["old_value_char", "new_value_char"])
+        rows = monitor.call(
+            "mail.tracking.value",
+            "search_read",
+            [("mail_message_id.res_id", "=", dossier)],
+            ["old_value_char", "new_value_char"],
+        )
     except RpcError:
         rows = []
     assert not _leaks(rows) and "0987 000 111" not in repr(rows)
@@ -362,16 +418,22 @@ def test_sms_number_and_notes_are_masked(monitor, sms_dossier):
         numbers = []
     assert not _leaks(numbers)
     assert not _leaks(monitor.call("motcua.sms.message", "read", [m["id"] for m in messages], ["number_display"]))
-    notes = monitor.call("mail.message", "search_read", [("model", "=", "motcua.dossier"),
-                                                         ("res_id", "=", sms_dossier)], ["body"])
+    notes = monitor.call(
+        "mail.message", "search_read", [("model", "=", "motcua.dossier"), ("res_id", "=", sms_dossier)], ["body"]
+    )
     assert not _leaks(notes)
 
 
 def test_receipt_mail_attachment_is_not_readable(monitor, mail_dossier):
-    attachments = monitor.call("ir.attachment", "search_read", [("res_model", "=", "motcua.dossier"),
-                                                                ("res_id", "=", mail_dossier)], ["name"])
-    messages = monitor.call("mail.message", "search_read", [("model", "=", "motcua.dossier"),
-                                                            ("res_id", "=", mail_dossier)], ["attachment_ids", "body"])
+    attachments = monitor.call(
+        "ir.attachment", "search_read", [("res_model", "=", "motcua.dossier"), ("res_id", "=", mail_dossier)], ["name"]
+    )
+    messages = monitor.call(
+        "mail.message",
+        "search_read",
+        [("model", "=", "motcua.dossier"), ("res_id", "=", mail_dossier)],
+        ["attachment_ids", "body"],
+    )
     attachment_ids = {a["id"] for a in attachments} | {i for m in messages for i in m["attachment_ids"]}
     for attachment_id in attachment_ids:
         content = monitor.get(f"/web/content/{attachment_id}")
@@ -381,17 +443,24 @@ def test_receipt_mail_attachment_is_not_readable(monitor, mail_dossier):
 
 def test_reading_personal_data_is_logged(officer, admin, sms_dossier):
     officer.call("motcua.dossier", "read", [sms_dossier], ["applicant_id_number"])
-    logs = admin("motcua.access.log", "search_read", [("res_model", "=", "motcua.dossier"),
-                                                      ("res_id", "=", sms_dossier)], fields=["user_id", "channel"])
+    logs = admin(
+        "motcua.access.log",
+        "search_read",
+        [("res_model", "=", "motcua.dossier"), ("res_id", "=", sms_dossier)],
+        fields=["user_id", "channel"],
+    )
     assert any(log["user_id"][0] == officer.uid for log in logs)
     _refused(officer.call, "motcua.access.log", "search", [])
 
 
 def test_monitor_reads_are_not_logged_as_accesses(monitor, admin, sms_dossier):
     monitor.call("motcua.dossier", "read", [sms_dossier], ["applicant_id_number"])
-    logs = admin("motcua.access.log", "search_read", [("res_model", "=", "motcua.dossier"),
-                                                      ("res_id", "=", sms_dossier), ("user_id", "=", monitor.uid)],
-                 fields=["id"])
+    logs = admin(
+        "motcua.access.log",
+        "search_read",
+        [("res_model", "=", "motcua.dossier"), ("res_id", "=", sms_dossier), ("user_id", "=", monitor.uid)],
+        fields=["id"],
+    )
     assert not logs  # they obtained nothing
 
 
@@ -403,10 +472,22 @@ def citizen(admin, web):
 
     def make(email):
         login = f"attack.{uuid.uuid4().hex[:8]}"
-        [portal] = admin("ir.model.data", "search_read", [("module", "=", "base"), ("name", "=", "group_portal")],
-                         fields=["res_id"])
-        [user_id] = admin("res.users", "create", [{"name": f"Công Dân {login}", "login": login, "password": login,
-                                                    "email": email, "group_ids": [(6, 0, [portal["res_id"]])]}])
+        [portal] = admin(
+            "ir.model.data", "search_read", [("module", "=", "base"), ("name", "=", "group_portal")], fields=["res_id"]
+        )
+        [user_id] = admin(
+            "res.users",
+            "create",
+            [
+                {
+                    "name": f"Công Dân {login}",
+                    "login": login,
+                    "password": login,
+                    "email": email,
+                    "group_ids": [(6, 0, [portal["res_id"]])],
+                }
+            ],
+        )
         made.append(user_id)
         session = web(login, login)
         session.login = login
@@ -435,16 +516,22 @@ def test_citizen_claims_a_desk_dossier_with_the_printed_key(citizen, officer, ma
     [row] = officer.call("motcua.dossier", "read", [dossier], ["name", "lookup_key_display"])
     page = owner.get("/my/dossiers")
     token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
-    wrong = owner.post("/my/dossiers/claim", data={"code": row["name"], "key": "WRONG1", "csrf_token": token},
-                       allow_redirects=False)
+    wrong = owner.post(
+        "/my/dossiers/claim", data={"code": row["name"], "key": "WRONG1", "csrf_token": token}, allow_redirects=False
+    )
     assert wrong.status_code in (302, 303) and dossier not in owner.call("motcua.dossier", "search", [])
     # the key alone (which a province monitor can read) is not enough: the ID number is asked too
-    key_only = owner.post("/my/dossiers/claim", data={"code": row["name"], "key": row["lookup_key_display"],
-                                                      "csrf_token": token}, allow_redirects=False)
+    key_only = owner.post(
+        "/my/dossiers/claim",
+        data={"code": row["name"], "key": row["lookup_key_display"], "csrf_token": token},
+        allow_redirects=False,
+    )
     assert key_only.status_code in (302, 303) and dossier not in owner.call("motcua.dossier", "search", [])
-    right = owner.post("/my/dossiers/claim", data={"code": row["name"], "key": row["lookup_key_display"],
-                                                   "id_number": SECRET_ID, "csrf_token": token},
-                       allow_redirects=False)
+    right = owner.post(
+        "/my/dossiers/claim",
+        data={"code": row["name"], "key": row["lookup_key_display"], "id_number": SECRET_ID, "csrf_token": token},
+        allow_redirects=False,
+    )
     assert right.status_code in (302, 303)
     assert dossier in owner.call("motcua.dossier", "search", [])
     # the owner sees their own data; the error text of a URL is not reflected
@@ -458,20 +545,28 @@ def test_nobody_else_resubmits_a_citizens_supplement(citizen, officer, monitor, 
     dossier = make_dossier()
     [row] = officer.call("motcua.dossier", "read", [dossier], ["name", "lookup_key_display"])
     token = re.search(r'name="csrf_token" value="([^"]+)"', owner.get("/my/dossiers").text).group(1)
-    owner.post("/my/dossiers/claim", data={"code": row["name"], "key": row["lookup_key_display"], "id_number": SECRET_ID,
-                                           "csrf_token": token})
+    owner.post(
+        "/my/dossiers/claim",
+        data={"code": row["name"], "key": row["lookup_key_display"], "id_number": SECRET_ID, "csrf_token": token},
+    )
     officer.call("motcua.dossier", "action_request_supplement", [dossier], "Thiếu giấy xác nhận")
     page = monitor.get(f"/my/dossiers/{dossier}")
     match = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
     monitor_token = match.group(1) if match else ""
-    monitor.post(f"/my/dossiers/{dossier}/supplement", data={"csrf_token": monitor_token},
-                 files={"files": ("giay.pdf", b"%PDF-1.4 forged", "application/pdf")})
+    monitor.post(
+        f"/my/dossiers/{dossier}/supplement",
+        data={"csrf_token": monitor_token},
+        files={"files": ("giay.pdf", b"%PDF-1.4 forged", "application/pdf")},
+    )
     [after] = officer.call("motcua.dossier", "read", [dossier], ["state"])
     assert after["state"] == "supplement"
     other = citizen(f"other.{uuid.uuid4().hex[:6]}@example.com")
     other_token = re.search(r'name="csrf_token" value="([^"]+)"', other.get("/my/dossiers").text).group(1)
-    other.post(f"/my/dossiers/{dossier}/supplement", data={"csrf_token": other_token},
-               files={"files": ("giay.pdf", b"%PDF-1.4 forged", "application/pdf")})
+    other.post(
+        f"/my/dossiers/{dossier}/supplement",
+        data={"csrf_token": other_token},
+        files={"files": ("giay.pdf", b"%PDF-1.4 forged", "application/pdf")},
+    )
     [after] = officer.call("motcua.dossier", "read", [dossier], ["state"])
     assert after["state"] == "supplement"
 
@@ -490,14 +585,20 @@ def clean_limits(admin):
         ids = admin("motcua.rate.limit", "search", [])
         if ids:
             admin("motcua.rate.limit", "unlink", ids)
+
     clean()
     yield
     clean()
 
 
 def test_phone_digits_are_not_a_second_factor(base_url, admin, clean_limits):
-    rows = admin("motcua.dossier", "search_read", [("state", "!=", "draft"), ("applicant_phone", "!=", False)],
-                 fields=["name", "applicant_phone"], limit=3)
+    rows = admin(
+        "motcua.dossier",
+        "search_read",
+        [("state", "!=", "draft"), ("applicant_phone", "!=", False)],
+        fields=["name", "applicant_phone"],
+        limit=3,
+    )
     assert rows
     for row in rows:
         digits = re.sub(r"\D", "", row["applicant_phone"])[-4:]
@@ -512,10 +613,8 @@ def test_strange_codes_get_a_4xx(base_url, code, clean_limits):
     for response in (
         requests.get(f"{base_url}/tra-cuu-ho-so", params={"code": code, "key": "ABC\x00"}, timeout=30),
         requests.get(f"{base_url}/tra-cuu-ho-so", params={"code": code, "key": "ÉÉÉÉÉÉ"}, timeout=30),
-        requests.get(f"{base_url}/api/v1/dossiers/{requests.utils.quote(code)}", params={"key": "X\x00"},
-                     timeout=30),
-        requests.get(f"{base_url}/api/v1/ivr/dossiers/{requests.utils.quote(code)}", params={"key": "X"},
-                     timeout=30),
+        requests.get(f"{base_url}/api/v1/dossiers/{requests.utils.quote(code)}", params={"key": "X\x00"}, timeout=30),
+        requests.get(f"{base_url}/api/v1/ivr/dossiers/{requests.utils.quote(code)}", params={"key": "X"}, timeout=30),
     ):
         assert response.status_code < 500, (code, response.status_code)
 
@@ -523,12 +622,20 @@ def test_strange_codes_get_a_4xx(base_url, code, clean_limits):
 def test_sms_webhook_with_a_bad_secret(base_url, admin, clean_limits):
     before = admin("motcua.sms.inbound", "search_count", [("result", "=", "forbidden")])
     for secret in ("mật-khẩu-sai", "x" * 40, "\u00e9t\u00e9"):
-        response = requests.post(f"{base_url}/api/v1/sms/inbound", data={"from": "0912000000", "text": "TRA X Y"},
-                                 headers={"X-MotCua-Secret": secret.encode("utf-8")}, timeout=30)
+        response = requests.post(
+            f"{base_url}/api/v1/sms/inbound",
+            data={"from": "0912000000", "text": "TRA X Y"},
+            headers={"X-MotCua-Secret": secret.encode("utf-8")},
+            timeout=30,
+        )
         assert response.status_code == 403
     for _i in range(20):
-        requests.post(f"{base_url}/api/v1/sms/inbound", data={"from": "0912000000", "text": "TRA X Y"},
-                      headers={"X-MotCua-Secret": "wrong"}, timeout=30)
+        requests.post(
+            f"{base_url}/api/v1/sms/inbound",
+            data={"from": "0912000000", "text": "TRA X Y"},
+            headers={"X-MotCua-Secret": "wrong"},
+            timeout=30,
+        )
     after = admin("motcua.sms.inbound", "search_count", [("result", "=", "forbidden")])
     assert 1 <= after - before <= 10, "a flood of forged requests must not fill the database"
     ids = admin("motcua.sms.inbound", "search", [("result", "=", "forbidden")])
@@ -537,6 +644,7 @@ def test_sms_webhook_with_a_bad_secret(base_url, admin, clean_limits):
 
 def test_a_burst_does_not_pass_the_limit(base_url, admin, clean_limits):
     """30 wrong lookups at once: no more than the limit (10) get an answer other than 429."""
+
     def guess(i):
         return requests.get(f"{base_url}/api/v1/dossiers/NOPE-{i:04d}", params={"key": "ZZZZZZ"}, timeout=60)
 
@@ -544,8 +652,12 @@ def test_a_burst_does_not_pass_the_limit(base_url, admin, clean_limits):
         statuses = [r.status_code for r in pool.map(guess, range(30))]
     assert statuses.count(429) >= 20, statuses
     # a forged X-Forwarded-For does not make a new client when the server is not behind a proxy
-    forged = requests.get(f"{base_url}/api/v1/dossiers/NOPE-9999", params={"key": "ZZZZZZ"},
-                          headers={"X-Forwarded-For": "203.0.113.7"}, timeout=30)
+    forged = requests.get(
+        f"{base_url}/api/v1/dossiers/NOPE-9999",
+        params={"key": "ZZZZZZ"},
+        headers={"X-Forwarded-For": "203.0.113.7"},
+        timeout=30,
+    )
     assert forged.status_code == 429
 
 
@@ -556,8 +668,10 @@ def test_a_non_ascii_key_on_a_real_code_is_a_404(base_url, admin, clean_limits):
         assert response.status_code == 404, key
         page = requests.get(f"{base_url}/tra-cuu-ho-so", params={"code": demo["name"], "key": key}, timeout=30)
         assert page.status_code == 200, key
-    assert requests.get(f"{base_url}/api/v1/dossiers/{demo['name']}", params={"key": "DEMO23"},
-                        timeout=30).status_code == 200
+    assert (
+        requests.get(f"{base_url}/api/v1/dossiers/{demo['name']}", params={"key": "DEMO23"}, timeout=30).status_code
+        == 200
+    )
 
 
 # ---------------------------------------------------------------------- the citizen's key

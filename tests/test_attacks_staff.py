@@ -45,8 +45,9 @@ def ref(admin):
     def lookup(xmlid):
         if xmlid not in cache:
             module, name = xmlid.split(".")
-            [row] = admin.call("ir.model.data", "search_read", [("module", "=", module), ("name", "=", name)],
-                               fields=["res_id"])
+            [row] = admin.call(
+                "ir.model.data", "search_read", [("module", "=", module), ("name", "=", name)], fields=["res_id"]
+            )
             cache[xmlid] = row["res_id"]
         return cache[xmlid]
 
@@ -59,11 +60,19 @@ def make_user(admin, ref):
 
     def make(groups, unit_xmlid):
         login = f"attack_{tag()}"
-        admin.call("res.users", "create", [{
-            "name": f"Attacker {login}", "login": login, "password": login,
-            "group_ids": [(6, 0, [ref(g) for g in groups])],
-            "motcua_unit_ids": [(6, 0, [ref(unit_xmlid)])],
-        }])
+        admin.call(
+            "res.users",
+            "create",
+            [
+                {
+                    "name": f"Attacker {login}",
+                    "login": login,
+                    "password": login,
+                    "group_ids": [(6, 0, [ref(g) for g in groups])],
+                    "motcua_unit_ids": [(6, 0, [ref(unit_xmlid)])],
+                }
+            ],
+        )
         return login, login
 
     return make
@@ -73,8 +82,11 @@ def refused(call, *args, **kwargs):
     """The error of an attempt that must be refused, with its (translated) message."""
     with pytest.raises(RpcError) as info:
         call(*args, **kwargs)
-    assert info.value.name in ("odoo.exceptions.AccessError", "odoo.exceptions.UserError",
-                               "odoo.exceptions.ValidationError"), info.value
+    assert info.value.name in (
+        "odoo.exceptions.AccessError",
+        "odoo.exceptions.UserError",
+        "odoo.exceptions.ValidationError",
+    ), info.value
     assert info.value.message
     return info.value
 
@@ -90,18 +102,36 @@ def denunciation(web, admin, ref):
         "petitioner_phone": "0912" + "".join(random.choice("0123456789") for _ in range(6)),
         "petitioner_address": f"Số {tag()} đường Bí Mật",
     }
-    [petition_id] = admin.call("motcua.complaint.petition", "create", [dict(
-        secret,
-        subject=f"Tố cáo {tag()}", content="Tố cáo cán bộ nhận tiền.", petition_type="denunciation",
-        source="post", unit_id=ref("motcua_base.unit_long_an_ward"),
-        handler_ids=[(6, 0, [ref("motcua_base.user_specialist")])],
-    )])
+    [petition_id] = admin.call(
+        "motcua.complaint.petition",
+        "create",
+        [
+            dict(
+                secret,
+                subject=f"Tố cáo {tag()}",
+                content="Tố cáo cán bộ nhận tiền.",
+                petition_type="denunciation",
+                source="post",
+                unit_id=ref("motcua_base.unit_long_an_ward"),
+                handler_ids=[(6, 0, [ref("motcua_base.user_specialist")])],
+            )
+        ],
+    )
     [row] = admin.call("motcua.complaint.petition", "read", [petition_id], fields=["identity_id"])
     identity_id = row["identity_id"][0]
-    [attachment_id] = web(*SPECIALIST).call("ir.attachment", "create", [{
-        "name": "cccd.txt", "raw": f"CCCD {secret['petitioner_id_number']}",
-        "mimetype": "text/plain", "res_model": "motcua.complaint.identity", "res_id": identity_id,
-    }])
+    [attachment_id] = web(*SPECIALIST).call(
+        "ir.attachment",
+        "create",
+        [
+            {
+                "name": "cccd.txt",
+                "raw": f"CCCD {secret['petitioner_id_number']}",
+                "mimetype": "text/plain",
+                "res_model": "motcua.complaint.identity",
+                "res_id": identity_id,
+            }
+        ],
+    )
     return dict(secret, id=petition_id, identity_id=identity_id, attachment_id=attachment_id)
 
 
@@ -112,33 +142,56 @@ def stored_phone(petition):
 
 
 def identity_logs(admin, petition_id):
-    return admin.call("motcua.complaint.identity.log", "search_read", [("petition_id", "=", petition_id)],
-                      fields=["user_id", "access_type", "field_names"])
+    return admin.call(
+        "motcua.complaint.identity.log",
+        "search_read",
+        [("petition_id", "=", petition_id)],
+        fields=["user_id", "access_type", "field_names"],
+    )
 
 
 def assert_identity_hidden(session, petition):
     """Everything `session` can read of the petition tells nothing of the denouncer."""
-    [row] = session.call("motcua.complaint.petition", "read", [petition["id"]],
-                         fields=["petitioner_name", "petitioner_id_number", "petitioner_phone",
-                                 "petitioner_address", "identity_attachment_ids"])
+    [row] = session.call(
+        "motcua.complaint.petition",
+        "read",
+        [petition["id"]],
+        fields=[
+            "petitioner_name",
+            "petitioner_id_number",
+            "petitioner_phone",
+            "petitioner_address",
+            "identity_attachment_ids",
+        ],
+    )
     assert row["petitioner_name"] == PROTECTED
     assert row["petitioner_id_number"] == PROTECTED
     assert row["petitioner_phone"] == PROTECTED
     assert row["petitioner_address"] == PROTECTED
     assert row["identity_attachment_ids"] == []
-    assert session.call("motcua.complaint.identity", "search_read",
-                        [("petition_id", "=", petition["id"])], fields=["name"]) == []
+    assert (
+        session.call(
+            "motcua.complaint.identity", "search_read", [("petition_id", "=", petition["id"])], fields=["name"]
+        )
+        == []
+    )
 
 
 @pytest.mark.parametrize("login", [OFFICER, MONITOR], ids=["officer", "monitor"])
 def test_v1_staff_cannot_make_themselves_handler(web, json2, denunciation, login):
     session = web(*login)
     client = json2(*login)
-    error = refused(client, "motcua.complaint.petition", "write", ids=[denunciation["id"]],
-                    vals={"handler_ids": [(4, client.uid)]})
+    error = refused(
+        client, "motcua.complaint.petition", "write", ids=[denunciation["id"]], vals={"handler_ids": [(4, client.uid)]}
+    )
     assert "AccessError" in error.name
-    refused(session.call, "motcua.complaint.petition", "write", [denunciation["id"]],
-            {"handler_ids": [(6, 0, [session.uid])]})
+    refused(
+        session.call,
+        "motcua.complaint.petition",
+        "write",
+        [denunciation["id"]],
+        {"handler_ids": [(6, 0, [session.uid])]},
+    )
     assert_identity_hidden(session, denunciation)
 
 
@@ -148,19 +201,23 @@ def test_v1_the_unit_leader_assigns_handlers_and_it_is_tracked(web, admin, denun
     leader.call("motcua.complaint.petition", "write", [denunciation["id"]], {"handler_ids": [(4, officer.uid)]})
     [row] = officer.call("motcua.complaint.petition", "read", [denunciation["id"]], fields=["petitioner_name"])
     assert row["petitioner_name"] == denunciation["petitioner_name"]
-    trackings = admin.call("mail.tracking.value", "search_read", [
-        ("mail_message_id.model", "=", "motcua.complaint.petition"),
-        ("mail_message_id.res_id", "=", denunciation["id"]),
-        ("field_id.name", "=", "handler_ids"),
-    ], fields=["new_value_char"])
+    trackings = admin.call(
+        "mail.tracking.value",
+        "search_read",
+        [
+            ("mail_message_id.model", "=", "motcua.complaint.petition"),
+            ("mail_message_id.res_id", "=", denunciation["id"]),
+            ("field_id.name", "=", "handler_ids"),
+        ],
+        fields=["new_value_char"],
+    )
     assert trackings, "the change of handlers is not tracked"
 
 
 @pytest.mark.parametrize("login", [OFFICER, SPECIALIST, LEADER], ids=["officer", "handler", "leader"])
 def test_v2_the_type_of_a_denunciation_cannot_change(web, admin, denunciation, login):
     session = web(*login)
-    refused(session.call, "motcua.complaint.petition", "write", [denunciation["id"]],
-            {"petition_type": "complaint"})
+    refused(session.call, "motcua.complaint.petition", "write", [denunciation["id"]], {"petition_type": "complaint"})
     [row] = admin.call("motcua.complaint.petition", "read", [denunciation["id"]], fields=["petition_type"])
     assert row["petition_type"] == "denunciation"
     assert_identity_hidden(web(*OFFICER), denunciation)
@@ -170,19 +227,29 @@ def test_v2_the_type_of_a_denunciation_cannot_change(web, admin, denunciation, l
 def denunciation_reception(web, ref):
     """lanhdao received a denouncer: only he (and identity guardians) sees who came."""
     name = f"Công Dân Tố Cáo {tag()}"
-    [reception_id] = web(*LEADER).call("motcua.complaint.reception", "create", [{
-        "unit_id": ref("motcua_base.unit_long_an_ward"),
-        "receiver_role": "leader",
-        "summary": "Tố cáo hành vi sai phạm",
-        "classification": "denunciation",
-        "citizen_ids": [(0, 0, {"name": name, "id_number": citizen_id(), "phone": "0987654321"})],
-    }])
+    [reception_id] = web(*LEADER).call(
+        "motcua.complaint.reception",
+        "create",
+        [
+            {
+                "unit_id": ref("motcua_base.unit_long_an_ward"),
+                "receiver_role": "leader",
+                "summary": "Tố cáo hành vi sai phạm",
+                "classification": "denunciation",
+                "citizen_ids": [(0, 0, {"name": name, "id_number": citizen_id(), "phone": "0987654321"})],
+            }
+        ],
+    )
     return {"id": reception_id, "name": name}
 
 
 def visible_citizens(session, reception_id):
-    return session.call("motcua.complaint.reception.citizen", "search_read",
-                        [("reception_id", "=", reception_id)], fields=["name", "id_number"])
+    return session.call(
+        "motcua.complaint.reception.citizen",
+        "search_read",
+        [("reception_id", "=", reception_id)],
+        fields=["name", "id_number"],
+    )
 
 
 def test_v3_a_denunciation_reception_keeps_its_receiver_and_classification(web, admin, denunciation_reception):
@@ -202,10 +269,18 @@ def test_v3_a_denunciation_reception_keeps_its_receiver_and_classification(web, 
 def test_v3_citizens_received_cannot_be_moved_to_another_reception(web, admin, ref, denunciation_reception):
     leader = web(*LEADER)  # the receiver: sees the denouncers
     [citizen] = visible_citizens(leader, denunciation_reception["id"])
-    [other] = admin.call("motcua.complaint.reception", "create", [{
-        "unit_id": ref("motcua_base.unit_long_an_ward"), "summary": "Hỏi thủ tục", "classification": "other",
-        "receiver_id": ref("motcua_base.user_unit_leader"),
-    }])
+    [other] = admin.call(
+        "motcua.complaint.reception",
+        "create",
+        [
+            {
+                "unit_id": ref("motcua_base.unit_long_an_ward"),
+                "summary": "Hỏi thủ tục",
+                "classification": "other",
+                "receiver_id": ref("motcua_base.user_unit_leader"),
+            }
+        ],
+    )
     refused(leader.call, "motcua.complaint.reception.citizen", "write", [citizen["id"]], {"reception_id": other})
     assert visible_citizens(web(*OFFICER), other) == []
 
@@ -215,17 +290,23 @@ def _read_paths(session, petition):
     pid, iid = petition["id"], petition["identity_id"]
     return {
         "petition search_read": lambda: session.call(
-            "motcua.complaint.petition", "search_read", [("id", "=", pid)], fields=["petitioner_name"]),
+            "motcua.complaint.petition", "search_read", [("id", "=", pid)], fields=["petitioner_name"]
+        ),
         "identity search_read": lambda: session.call(
-            "motcua.complaint.identity", "search_read", [("id", "=", iid)], fields=["name", "id_number"]),
+            "motcua.complaint.identity", "search_read", [("id", "=", iid)], fields=["name", "id_number"]
+        ),
         "identity web_search_read": lambda: session.call(
-            "motcua.complaint.identity", "web_search_read", [("id", "=", iid)], {"phone": {}}),
+            "motcua.complaint.identity", "web_search_read", [("id", "=", iid)], {"phone": {}}
+        ),
         "search by ID number": lambda: session.call(
-            "motcua.complaint.petition", "search", [("petitioner_id_number", "=", petition["petitioner_id_number"])]),
+            "motcua.complaint.petition", "search", [("petitioner_id_number", "=", petition["petitioner_id_number"])]
+        ),
         "identity search by phone": lambda: session.call(
-            "motcua.complaint.identity", "search", [("phone", "=", stored_phone(petition))]),
+            "motcua.complaint.identity", "search", [("phone", "=", stored_phone(petition))]
+        ),
         "export": lambda: session.call(
-            "motcua.complaint.petition", "export_data", [pid], ["petitioner_name", "petitioner_id_number"]),
+            "motcua.complaint.petition", "export_data", [pid], ["petitioner_name", "petitioner_id_number"]
+        ),
         "identity export": lambda: session.call("motcua.complaint.identity", "export_data", [iid], ["name"]),
         "report": lambda: session.get(f"/report/html/motcua_complaints.report_petition/{pid}"),
         "document": lambda: session.get(f"/web/content/{petition['attachment_id']}"),
@@ -238,10 +319,20 @@ def exporting_handler(make_user):
     return make_user(["motcua_base.group_specialist", "base.group_allow_export"], "motcua_base.unit_long_an_ward")
 
 
-@pytest.mark.parametrize("path", [
-    "petition search_read", "identity search_read", "identity web_search_read", "search by ID number",
-    "identity search by phone", "export", "identity export", "report", "document",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "petition search_read",
+        "identity search_read",
+        "identity web_search_read",
+        "search by ID number",
+        "identity search by phone",
+        "export",
+        "identity export",
+        "report",
+        "document",
+    ],
+)
 def test_v11_every_read_path_of_the_handler_is_logged(web, admin, denunciation, exporting_handler, path):
     handler = web(*exporting_handler)
     admin.call("motcua.complaint.petition", "write", [denunciation["id"]], {"handler_ids": [(4, handler.uid)]})
@@ -258,15 +349,23 @@ def test_v11_identities_cannot_be_grouped_by_personal_data(web, denunciation):
     for login in (SPECIALIST, OFFICER, MONITOR):
         session = web(*login)
         for field in ("name", "id_number", "phone"):
-            refused(session.call, "motcua.complaint.identity", "formatted_read_group",
-                    [("petition_id", "=", denunciation["id"])], [field], ["__count"])
+            refused(
+                session.call,
+                "motcua.complaint.identity",
+                "formatted_read_group",
+                [("petition_id", "=", denunciation["id"])],
+                [field],
+                ["__count"],
+            )
 
 
 @pytest.mark.parametrize("login", [OFFICER, LEADER, MONITOR], ids=["officer", "leader", "monitor"])
 def test_non_handlers_obtain_nothing_by_any_read_path(web, json2, admin, denunciation, login):
     session = web(*login)
-    secrets = [denunciation[key] for key in ("petitioner_name", "petitioner_id_number", "petitioner_phone",
-                                            "petitioner_address")]
+    secrets = [
+        denunciation[key]
+        for key in ("petitioner_name", "petitioner_id_number", "petitioner_phone", "petitioner_address")
+    ]
 
     def clean(text):
         for secret in secrets:
@@ -274,30 +373,44 @@ def test_non_handlers_obtain_nothing_by_any_read_path(web, json2, admin, denunci
 
     assert_identity_hidden(session, denunciation)
     pid = denunciation["id"]
-    assert pid not in session.call("motcua.complaint.petition", "search",
-                                   [("petitioner_id_number", "=", denunciation["petitioner_id_number"])])
-    assert pid not in session.call("motcua.complaint.petition", "search",
-                                   [("petitioner_name", "ilike", denunciation["petitioner_name"])])
-    assert session.call("motcua.complaint.identity", "search",
-                        [("phone", "=", stored_phone(denunciation))]) == []
+    assert pid not in session.call(
+        "motcua.complaint.petition", "search", [("petitioner_id_number", "=", denunciation["petitioner_id_number"])]
+    )
+    assert pid not in session.call(
+        "motcua.complaint.petition", "search", [("petitioner_name", "ilike", denunciation["petitioner_name"])]
+    )
+    assert session.call("motcua.complaint.identity", "search", [("phone", "=", stored_phone(denunciation))]) == []
     client = json2(*login)
     clean(client("motcua.complaint.petition", "read", ids=[pid], fields=[]))
     clean(client("motcua.complaint.identity", "search_read", domain=[], fields=["name", "id_number"]))
     try:
-        clean(session.call("motcua.complaint.petition", "export_data", [pid],
-                           ["petitioner_name", "petitioner_id_number", "petitioner_phone"]))
+        clean(
+            session.call(
+                "motcua.complaint.petition",
+                "export_data",
+                [pid],
+                ["petitioner_name", "petitioner_id_number", "petitioner_phone"],
+            )
+        )
     except RpcError as error:  # staff without the export right
         assert error.name == "odoo.exceptions.UserError"
     clean(session.call("motcua.complaint.identity", "name_search", denunciation["petitioner_name"]))
-    clean(session.call("motcua.complaint.petition", "formatted_read_group", [("id", "=", pid)],
-                       ["subject"], ["__count"]))
+    clean(
+        session.call("motcua.complaint.petition", "formatted_read_group", [("id", "=", pid)], ["subject"], ["__count"])
+    )
     report = session.get(f"/report/html/motcua_complaints.report_petition/{pid}")
     clean(report.text)
     document = session.get(f"/web/content/{denunciation['attachment_id']}")
     assert document.status_code in (403, 404)
     clean(document.text)
-    clean(session.call("mail.message", "search_read",
-                       [("model", "=", "motcua.complaint.petition"), ("res_id", "=", pid)], fields=["body"]))
+    clean(
+        session.call(
+            "mail.message",
+            "search_read",
+            [("model", "=", "motcua.complaint.petition"), ("res_id", "=", pid)],
+            fields=["body"],
+        )
+    )
     # the chatter as the web client loads it, trackings included
     clean(session._jsonrpc("/mail/thread/messages", {"thread_model": "motcua.complaint.petition", "thread_id": pid}))
     try:
@@ -312,20 +425,34 @@ def test_identity_is_never_written_directly(web, denunciation):
     handler = web(*SPECIALIST)
     partner = handler.call("res.users", "read", [handler.uid], fields=["partner_id"])[0]["partner_id"][0]
     # a handler pointing the identity at their own contact would read it unlogged ("the denouncer")
-    refused(handler.call, "motcua.complaint.identity", "write", [denunciation["identity_id"]],
-            {"partner_id": partner})
-    refused(handler.call, "motcua.complaint.identity", "create",
-            [{"petition_id": denunciation["id"], "name": "Giả mạo"}])
+    refused(handler.call, "motcua.complaint.identity", "write", [denunciation["identity_id"]], {"partner_id": partner})
+    refused(
+        handler.call, "motcua.complaint.identity", "create", [{"petition_id": denunciation["id"], "name": "Giả mạo"}]
+    )
 
 
 def test_monitor_writes_nothing_in_complaints(web, ref, denunciation):
     monitor = web(*MONITOR)
     refused(monitor.call, "motcua.complaint.petition", "write", [denunciation["id"]], {"subject": "Sửa"})
-    refused(monitor.call, "motcua.complaint.petition", "create", [{
-        "subject": "Giám sát tạo", "petition_type": "complaint", "unit_id": ref("motcua_base.unit_long_an_ward"),
-        "petitioner_name": "X"}])
-    refused(monitor.call, "motcua.complaint.reception", "create", [{
-        "unit_id": ref("motcua_base.unit_long_an_ward"), "summary": "x", "classification": "other"}])
+    refused(
+        monitor.call,
+        "motcua.complaint.petition",
+        "create",
+        [
+            {
+                "subject": "Giám sát tạo",
+                "petition_type": "complaint",
+                "unit_id": ref("motcua_base.unit_long_an_ward"),
+                "petitioner_name": "X",
+            }
+        ],
+    )
+    refused(
+        monitor.call,
+        "motcua.complaint.reception",
+        "create",
+        [{"unit_id": ref("motcua_base.unit_long_an_ward"), "summary": "x", "classification": "other"}],
+    )
     refused(monitor.call, "motcua.complaint.petition", "action_classify", [denunciation["id"]])
 
 
@@ -335,11 +462,22 @@ def registered_father(web, ref):
     """A birth registered by hotich in Phường Long An: the father's ID number is on his contact."""
     officer = web(*CIVIL)
     number = citizen_id()
-    [event_id] = officer.call("motcua.civil.event", "create", [{
-        "event_type": "birth", "unit_id": ref("motcua_base.unit_long_an_ward"),
-        "person_name": f"Con {tag()}", "person_sex": "female", "person_birth_date": "2026-01-05",
-        "mother_name": f"Mẹ {tag()}", "father_name": f"Cha {tag()}", "father_id_number": number,
-    }])
+    [event_id] = officer.call(
+        "motcua.civil.event",
+        "create",
+        [
+            {
+                "event_type": "birth",
+                "unit_id": ref("motcua_base.unit_long_an_ward"),
+                "person_name": f"Con {tag()}",
+                "person_sex": "female",
+                "person_birth_date": "2026-01-05",
+                "mother_name": f"Mẹ {tag()}",
+                "father_name": f"Cha {tag()}",
+                "father_id_number": number,
+            }
+        ],
+    )
     officer.call("motcua.civil.event", "action_register", [event_id])
     [event] = officer.call("motcua.civil.event", "read", [event_id], fields=["father_id"])
     return {"partner_id": event["father_id"][0], "id_number": number}
@@ -368,8 +506,9 @@ def test_civil_data_is_hidden_from_other_units(web, json2, other_ward_staff, reg
     [row] = session.call("res.partner", "read", [pid], fields=["civil_id_number", "civil_birth_date", "name"])
     assert row["civil_id_number"] is False
     assert row["name"]  # the contact itself stays readable
-    [row] = json2(*other_ward_staff[role])("res.partner", "search_read", domain=[("id", "=", pid)],
-                                           fields=["civil_id_number"])
+    [row] = json2(*other_ward_staff[role])(
+        "res.partner", "search_read", domain=[("id", "=", pid)], fields=["civil_id_number"]
+    )
     assert row["civil_id_number"] is False
     assert session.call("res.partner", "search", [("civil_id_number", "=", number)]) == []
     assert session.call("res.partner", "search_count", [("civil_id_number", "ilike", number[:9])]) == 0
@@ -380,49 +519,89 @@ def test_civil_data_is_hidden_from_other_units(web, json2, other_ward_staff, reg
 
 def test_the_uniqueness_error_is_not_an_oracle(web, other_ward_staff, registered_father):
     session = web(*other_ward_staff["civil"])
-    error = refused(session.call, "res.partner", "create",
-                    [{"name": f"Người {tag()}", "civil_id_number": registered_father["id_number"]}])
+    error = refused(
+        session.call,
+        "res.partner",
+        "create",
+        [{"name": f"Người {tag()}", "civil_id_number": registered_father["id_number"]}],
+    )
     assert registered_father["id_number"] not in error.message
     assert "already recorded" not in error.message and "đã được ghi" not in error.message
     # a duplicate is still refused for the officer who sees the person
-    refused(web(*CIVIL).call, "res.partner", "create",
-            [{"name": f"Người {tag()}", "civil_id_number": registered_father["id_number"]}])
+    refused(
+        web(*CIVIL).call,
+        "res.partner",
+        "create",
+        [{"name": f"Người {tag()}", "civil_id_number": registered_father["id_number"]}],
+    )
 
 
 @pytest.mark.parametrize("login", [LEADER, MONITOR], ids=["leader", "monitor"])
 def test_leaders_and_monitors_do_not_write_civil_data(web, admin, registered_father, login):
-    refused(web(*login).call, "res.partner", "write", [registered_father["partner_id"]],
-            {"civil_id_number": citizen_id()})
+    refused(
+        web(*login).call, "res.partner", "write", [registered_father["partner_id"]], {"civil_id_number": citizen_id()}
+    )
     [row] = admin.call("res.partner", "read", [registered_father["partner_id"]], fields=["civil_id_number"])
     assert row["civil_id_number"] == registered_father["id_number"]
 
 
 def test_civil_officer_of_another_unit_cannot_overwrite_civil_data(web, admin, other_ward_staff, registered_father):
-    refused(web(*other_ward_staff["civil"]).call, "res.partner", "write", [registered_father["partner_id"]],
-            {"civil_birth_date": "1991-01-01"})
+    refused(
+        web(*other_ward_staff["civil"]).call,
+        "res.partner",
+        "write",
+        [registered_father["partner_id"]],
+        {"civil_birth_date": "1991-01-01"},
+    )
     [row] = admin.call("res.partner", "read", [registered_father["partner_id"]], fields=["civil_birth_date"])
     assert row["civil_birth_date"] is False
 
 
 def test_monitor_writes_no_civil_event(web, ref):
-    refused(web(*MONITOR).call, "motcua.civil.event", "create", [{
-        "event_type": "death", "unit_id": ref("motcua_base.unit_long_an_ward"), "person_name": "X"}])
+    refused(
+        web(*MONITOR).call,
+        "motcua.civil.event",
+        "create",
+        [{"event_type": "death", "unit_id": ref("motcua_base.unit_long_an_ward"), "person_name": "X"}],
+    )
 
 
 # ---------------------------------------------------------------------------------- documents
 def test_v9_secret_draft_summary_does_not_travel_with_its_name(web, admin, ref):
     summary = f"Kế hoạch mật {tag()}"
-    [petition_id] = admin.call("motcua.complaint.petition", "create", [{
-        "subject": f"Khiếu nại {tag()}", "petition_type": "complaint", "source": "post",
-        "unit_id": ref("motcua_base.unit_long_an_ward"), "petitioner_name": "Nguyễn Văn Thử"}])
-    [doc_id] = admin.call("motcua.outgoing.document", "create", [{
-        "unit_id": ref("motcua_base.unit_long_an_ward"), "summary": summary, "secrecy": "secret",
-        "res_model": "motcua.complaint.petition", "res_id": petition_id,
-    }])
+    [petition_id] = admin.call(
+        "motcua.complaint.petition",
+        "create",
+        [
+            {
+                "subject": f"Khiếu nại {tag()}",
+                "petition_type": "complaint",
+                "source": "post",
+                "unit_id": ref("motcua_base.unit_long_an_ward"),
+                "petitioner_name": "Nguyễn Văn Thử",
+            }
+        ],
+    )
+    [doc_id] = admin.call(
+        "motcua.outgoing.document",
+        "create",
+        [
+            {
+                "unit_id": ref("motcua_base.unit_long_an_ward"),
+                "summary": summary,
+                "secrecy": "secret",
+                "res_model": "motcua.complaint.petition",
+                "res_id": petition_id,
+            }
+        ],
+    )
     officer = web(*OFFICER)
-    messages = officer.call("mail.message", "search_read",
-                            [("model", "=", "motcua.complaint.petition"), ("res_id", "=", petition_id)],
-                            fields=["body", "preview"])
+    messages = officer.call(
+        "mail.message",
+        "search_read",
+        [("model", "=", "motcua.complaint.petition"), ("res_id", "=", petition_id)],
+        fields=["body", "preview"],
+    )
     assert messages, "the link is shown in the petition's chatter"
     assert summary not in str(messages)
     [row] = admin.call("motcua.outgoing.document", "read", [doc_id], fields=["display_name"])
@@ -434,8 +613,12 @@ def test_v9_secret_draft_summary_does_not_travel_with_its_name(web, admin, ref):
 
 def test_monitor_writes_no_document(web, ref):
     monitor = web(*MONITOR)
-    refused(monitor.call, "motcua.outgoing.document", "create", [{
-        "unit_id": ref("motcua_base.unit_long_an_ward"), "summary": "Giám sát soạn"}])
+    refused(
+        monitor.call,
+        "motcua.outgoing.document",
+        "create",
+        [{"unit_id": ref("motcua_base.unit_long_an_ward"), "summary": "Giám sát soạn"}],
+    )
     docs = monitor.call("motcua.incoming.document", "search", [], limit=1)
     if docs:
         refused(monitor.call, "motcua.incoming.document", "write", docs, {"summary": "Sửa"})
@@ -447,17 +630,26 @@ def colleague(admin, ref, make_user):
     """A specialist of Phường Long An with an employee record kept by tochuc."""
     login, _password = make_user(["motcua_base.group_specialist"], "motcua_base.unit_long_an_ward")
     [user_id] = admin.call("res.users", "search", [("login", "=", login)])
-    [employee_id] = admin.call("hr.employee", "create", [{
-        "name": f"Đồng Nghiệp {tag()}", "user_id": user_id, "motcua_unit_id": ref("motcua_base.unit_long_an_ward"),
-    }])
+    [employee_id] = admin.call(
+        "hr.employee",
+        "create",
+        [
+            {
+                "name": f"Đồng Nghiệp {tag()}",
+                "user_id": user_id,
+                "motcua_unit_id": ref("motcua_base.unit_long_an_ward"),
+            }
+        ],
+    )
     return {"login": login, "user_id": user_id, "employee_id": employee_id}
 
 
 def test_v4_hr_officer_cannot_place_staff_above_their_units(web, json2, admin, ref, colleague):
     hr = web(*HR)
     province = ref("motcua_base.unit_tay_ninh")
-    error = refused(json2(*HR), "hr.employee", "write", ids=[colleague["employee_id"]],
-                    vals={"motcua_unit_id": province})
+    error = refused(
+        json2(*HR), "hr.employee", "write", ids=[colleague["employee_id"]], vals={"motcua_unit_id": province}
+    )
     assert "AccessError" in error.name
     refused(hr.call, "hr.employee", "create", [{"name": f"Mới {tag()}", "motcua_unit_id": province}])
     # nor through the employee's version, whose unit follows the employee's
@@ -498,13 +690,27 @@ def test_v6_removing_a_unit_revokes_access_at_once(web, admin, ref, make_user):
 
 # ---------------------------------------------------------------------------------- beyond the list
 def test_petition_workflow_outputs_are_not_written_by_hand(web, admin, ref):
-    [petition_id] = admin.call("motcua.complaint.petition", "create", [{
-        "subject": f"Khiếu nại {tag()}", "petition_type": "complaint", "source": "post",
-        "unit_id": ref("motcua_base.unit_long_an_ward"), "petitioner_name": "Nguyễn Văn Thử"}])
+    [petition_id] = admin.call(
+        "motcua.complaint.petition",
+        "create",
+        [
+            {
+                "subject": f"Khiếu nại {tag()}",
+                "petition_type": "complaint",
+                "source": "post",
+                "unit_id": ref("motcua_base.unit_long_an_ward"),
+                "petitioner_name": "Nguyễn Văn Thử",
+            }
+        ],
+    )
     for login in (OFFICER, SPECIALIST, LEADER):
         session = web(*login)
-        for vals in ({"state": "closed"}, {"code": "KN-GIA-MAO"}, {"date_closed": "2026-01-01 00:00:00"},
-                     {"resolution_deadline_base": "2030-01-01 00:00:00"}):
+        for vals in (
+            {"state": "closed"},
+            {"code": "KN-GIA-MAO"},
+            {"date_closed": "2026-01-01 00:00:00"},
+            {"resolution_deadline_base": "2030-01-01 00:00:00"},
+        ):
             refused(session.call, "motcua.complaint.petition", "write", [petition_id], vals)
     [row] = admin.call("motcua.complaint.petition", "read", [petition_id], fields=["state", "code"])
     assert row["state"] == "received" and row["code"].startswith("KN-")
@@ -514,5 +720,9 @@ def test_the_link_to_the_identity_is_out_of_reach(json2, denunciation):
     for login in (OFFICER, SPECIALIST, MONITOR):
         client = json2(*login)
         refused(client, "motcua.complaint.petition", "read", ids=[denunciation["id"]], fields=["identity_id"])
-        refused(client, "motcua.complaint.petition", "search",
-                domain=[("identity_id.name", "=", denunciation["petitioner_name"])])
+        refused(
+            client,
+            "motcua.complaint.petition",
+            "search",
+            domain=[("identity_id.name", "=", denunciation["petitioner_name"])],
+        )

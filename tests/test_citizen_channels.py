@@ -16,16 +16,18 @@ def admin(rpc):
 
 @pytest.fixture(scope="module")
 def demo_dossier(admin):
-    [dossier] = admin("motcua.dossier", "search_read", [("lookup_key", "=", "DEMO23")],
-                      fields=["name", "applicant_name"], limit=1)
+    [dossier] = admin(
+        "motcua.dossier", "search_read", [("lookup_key", "=", "DEMO23")], fields=["name", "applicant_name"], limit=1
+    )
     return dossier
 
 
 @pytest.fixture(scope="module")
 def personal_data(admin):
     """Every ID number, phone and address of the demo applicants (as they are stored)."""
-    rows = admin("motcua.dossier", "search_read", [], fields=["applicant_id_number", "applicant_phone",
-                                                                "applicant_address"])
+    rows = admin(
+        "motcua.dossier", "search_read", [], fields=["applicant_id_number", "applicant_phone", "applicant_address"]
+    )
     values = set()
     for row in rows:
         for name in ("applicant_id_number", "applicant_phone", "applicant_address"):
@@ -39,8 +41,9 @@ def personal_data(admin):
 
 
 def test_lookup_page_shows_the_dossier_with_a_masked_name(base_url, demo_dossier, personal_data):
-    response = requests.get(f"{base_url}/tra-cuu-ho-so", params={"code": demo_dossier["name"], "key": "DEMO23"},
-                            timeout=30)
+    response = requests.get(
+        f"{base_url}/tra-cuu-ho-so", params={"code": demo_dossier["name"], "key": "DEMO23"}, timeout=30
+    )
     assert response.status_code == 200
     assert demo_dossier["name"] in response.text
     assert demo_dossier["applicant_name"] not in response.text  # only its masked form
@@ -61,10 +64,10 @@ def test_lookup_api_and_switchboard(base_url, demo_dossier):
 
 
 def test_wrong_key_and_wrong_code_get_the_same_answer(base_url, demo_dossier):
-    wrong_key = requests.get(f"{base_url}/api/v1/dossiers/{demo_dossier['name']}", params={"key": "NOPE00"},
-                             timeout=30)
-    wrong_code = requests.get(f"{base_url}/api/v1/dossiers/000.00.00.X00-000000-0000", params={"key": "DEMO23"},
-                              timeout=30)
+    wrong_key = requests.get(f"{base_url}/api/v1/dossiers/{demo_dossier['name']}", params={"key": "NOPE00"}, timeout=30)
+    wrong_code = requests.get(
+        f"{base_url}/api/v1/dossiers/000.00.00.X00-000000-0000", params={"key": "DEMO23"}, timeout=30
+    )
     assert wrong_key.status_code == wrong_code.status_code == 404
     assert wrong_key.json() == wrong_code.json()
 

@@ -19,11 +19,20 @@ def received(officer):
     # the demo's "Cấp Giấy xác nhận tình trạng hôn nhân": fee 15,000 dong
     [procedure] = officer.call("motcua.procedure", "search", [("code", "=", "1.004873")], limit=1)
     [unit] = officer.call("motcua.unit", "search", [("name", "=", "Phường Long An")], limit=1)
-    [dossier_id] = officer.call("motcua.dossier", "create", [{
-        "procedure_id": procedure, "unit_id": unit, "applicant_name": "Phạm Thị Ngọc Hân",
-        "applicant_id_number": "080191004321", "applicant_phone": "0908765432",
-        "applicant_address": "25 đường Trương Định, Phường Long An",
-    }])
+    [dossier_id] = officer.call(
+        "motcua.dossier",
+        "create",
+        [
+            {
+                "procedure_id": procedure,
+                "unit_id": unit,
+                "applicant_name": "Phạm Thị Ngọc Hân",
+                "applicant_id_number": "080191004321",
+                "applicant_phone": "0908765432",
+                "applicant_address": "25 đường Trương Định, Phường Long An",
+            }
+        ],
+    )
     [dossier] = officer.call("motcua.dossier", "read", [dossier_id], ["paper_ids"])
     officer.call("motcua.dossier.paper", "write", dossier["paper_ids"], {"received": True})
     officer.call("motcua.dossier", "action_receive", [dossier_id])
@@ -37,10 +46,17 @@ def test_printed_receipt_reads_in_vietnamese(officer, received):
     assert response.status_code == 200
     assert response.headers["Content-Type"] == "application/pdf"
     text = pdf_text(response.content)
-    for expected in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                     "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", f"Mã hồ sơ: {received['name']}",
-                     "Ông/bà/tổ chức: Phạm Thị Ngọc Hân", "Mười lăm nghìn đồng",
-                     "Liên 1: lưu tại Bộ phận Một cửa", "Liên 2: giao người nộp hồ sơ", "NGƯỜI TIẾP NHẬN HỒ SƠ"):
+    for expected in (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+        f"Mã hồ sơ: {received['name']}",
+        "Ông/bà/tổ chức: Phạm Thị Ngọc Hân",
+        "Mười lăm nghìn đồng",
+        "Liên 1: lưu tại Bộ phận Một cửa",
+        "Liên 2: giao người nộp hồ sơ",
+        "NGƯỜI TIẾP NHẬN HỒ SƠ",
+    ):
         assert expected in text
 
 

@@ -63,7 +63,13 @@ def test_second_make_run_refuses_to_start_while_one_runs():
     with open(lock_path, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # what a running `make run` holds
         env = dict(os.environ, PGHOST="", MOTCUA_DB="must_not_be_created")
-        result = subprocess.run(["bash", str(ROOT / "scripts" / "run.sh")], capture_output=True, text=True,
-                                timeout=300, env=env, check=False)
+        result = subprocess.run(
+            ["bash", str(ROOT / "scripts" / "run.sh")],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env=env,
+            check=False,
+        )
     assert result.returncode != 0
     assert "already running" in result.stderr

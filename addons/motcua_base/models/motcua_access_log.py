@@ -24,8 +24,9 @@ class MotcuaAccessLog(models.Model):
     date = fields.Datetime(required=True, readonly=True, default=fields.Datetime.now, index=True)
     user_id = fields.Many2one("res.users", required=True, readonly=True, index=True, ondelete="restrict")
     res_model = fields.Char(string="Model", required=True, readonly=True, index=True)
-    res_id = fields.Many2oneReference(string="Record", model_field="res_model", required=True, readonly=True,
-                                      index=True)
+    res_id = fields.Many2oneReference(
+        string="Record", model_field="res_model", required=True, readonly=True, index=True
+    )
     field_names = fields.Char(string="Data", readonly=True, help="Technical names of the protected fields read.")
     channel = fields.Char(readonly=True, help="The read path: RPC method or URL that delivered the data.")
 
@@ -94,10 +95,18 @@ class MotcuaAccessLogMixin(models.AbstractModel):
                     # a read-only route (replica): Odoo replays the request on a read/write cursor
                     raise psycopg2.errors.ReadOnlySqlTransaction("protected data read: the access is logged")
                 if entries:
-                    env["motcua.access.log"].sudo().create([{
-                        "user_id": uid, "res_model": model, "res_id": res_id, "channel": channel,
-                        "field_names": ",".join(sorted(names)),
-                    } for (uid, model, res_id, channel), names in entries.items()])
+                    env["motcua.access.log"].sudo().create(
+                        [
+                            {
+                                "user_id": uid,
+                                "res_model": model,
+                                "res_id": res_id,
+                                "channel": channel,
+                                "field_names": ",".join(sorted(names)),
+                            }
+                            for (uid, model, res_id, channel), names in entries.items()
+                        ]
+                    )
 
         channel = self.env["motcua.access.log"]._motcua_channel()
         for res_id in self.ids:

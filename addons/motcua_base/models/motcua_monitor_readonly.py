@@ -19,6 +19,10 @@ class MotcuaMonitorReadonlyMixin(models.AbstractModel):
         return super()._check_access(operation)
 
     def _motcua_monitor_access_error(self):
-        return AccessError(self.env._(
-            "A province monitor reads the records of every unit but does not create, change or "
-            "delete them (%(model)s).", model=self._description))
+        return AccessError(
+            self.env._(
+                "A province monitor reads the records of every unit but does not create, change or "
+                "delete them (%(model)s).",
+                model=self._description,
+            )
+        )

@@ -74,12 +74,16 @@ class MotcuaRateLimit(models.Model):
         key = zlib.crc32(f"{bucket}\x00{client}".encode()) - 2**31
         with self._counting_cursor() as cr:
             cr.execute("SELECT pg_advisory_xact_lock(%s, %s)", (LOCK_NAMESPACE, key))
-            cr.execute("SELECT count(*) FROM motcua_rate_limit WHERE bucket = %s AND client = %s AND date >= %s",
-                       (bucket, client, since))
+            cr.execute(
+                "SELECT count(*) FROM motcua_rate_limit WHERE bucket = %s AND client = %s AND date >= %s",
+                (bucket, client, since),
+            )
             if cr.fetchone()[0] >= limit:
                 return self.browse()
-            cr.execute("INSERT INTO motcua_rate_limit (bucket, client, date) VALUES (%s, %s, %s) RETURNING id",
-                       (bucket, client, fields.Datetime.now()))
+            cr.execute(
+                "INSERT INTO motcua_rate_limit (bucket, client, date) VALUES (%s, %s, %s) RETURNING id",
+                (bucket, client, fields.Datetime.now()),
+            )
             attempt_id = cr.fetchone()[0]
         return self.browse(attempt_id)
 
@@ -112,9 +116,13 @@ class MotcuaRateLimit(models.Model):
         """
         limit, minutes = self._settings(bucket)
         since = fields.Datetime.now() - timedelta(minutes=minutes)
-        return self.sudo().search_count(
-            [("bucket", "=", bucket), ("client", "=", client or ""), ("date", ">=", since)], limit=limit,
-        ) >= limit
+        return (
+            self.sudo().search_count(
+                [("bucket", "=", bucket), ("client", "=", client or ""), ("date", ">=", since)],
+                limit=limit,
+            )
+            >= limit
+        )
 
     @api.model
     @api.private

@@ -20,8 +20,7 @@ class MotcuaSequenceCounter(models.Model):
     _rec_name = "scope"
 
     scope = fields.Char(required=True, readonly=True, help="What is counted, e.g. motcua.dossier.")
-    unit_id = fields.Many2one("motcua.unit", required=True, readonly=True, index=True,
-                              ondelete="cascade")
+    unit_id = fields.Many2one("motcua.unit", required=True, readonly=True, index=True, ondelete="cascade")
     period = fields.Char(required=True, readonly=True, help="e.g. 2026 for a year, 261125 for a day.")
     last_number = fields.Integer(readonly=True)
 

@@ -17,7 +17,6 @@ class MotcuaUnitMixin(models.AbstractModel):
 
     unit_id = fields.Many2one(
         "motcua.unit",
-
         required=True,
         index=True,
         ondelete="restrict",

@@ -10,12 +10,18 @@ class ResUsers(models.Model):
     _inherit = "res.users"
 
     motcua_unit_ids = fields.Many2many(
-        "motcua.unit", "motcua_unit_res_users_rel", "user_id", "unit_id", string="Units",
+        "motcua.unit",
+        "motcua_unit_res_users_rel",
+        "user_id",
+        "unit_id",
+        string="Units",
         help="The administrative units this user works for. One-stop staff see the records "
         "of these units and of the units below them.",
     )
     motcua_default_unit_id = fields.Many2one(
-        "motcua.unit", string="Default unit", compute="_compute_motcua_default_unit_id",
+        "motcua.unit",
+        string="Default unit",
+        compute="_compute_motcua_default_unit_id",
         help="The first of the user's units: proposed on new records.",
     )
 
@@ -60,12 +66,16 @@ class ResUsers(models.Model):
         """Units grant access to records: only one-stop administrators place users in units
         (other modules do it on their behalf, with their own scope checks, as superuser)."""
         if not self.env.su and not self.env.user.has_group("motcua_base.group_administrator"):
-            raise AccessError(self.env._(
-                "Only one-stop administrators can change the units of a user: the units decide "
-                "which records the user sees."))
+            raise AccessError(
+                self.env._(
+                    "Only one-stop administrators can change the units of a user: the units decide "
+                    "which records the user sees."
+                )
+            )
 
     def _motcua_is_read_only_monitor(self):
         """A province monitor reads the work of every unit and changes none of it."""
         self.ensure_one()
-        return self.has_group("motcua_base.group_province_monitor") \
-            and not self.has_group("motcua_base.group_administrator")
+        return self.has_group("motcua_base.group_province_monitor") and not self.has_group(
+            "motcua_base.group_administrator"
+        )

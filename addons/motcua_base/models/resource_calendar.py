@@ -49,8 +49,12 @@ class ResourceCalendar(models.Model):
         extra = []
         for day in days:
             for att in self.attendance_ids.filtered(
-                lambda a, d=day: a.dayofweek == d.same_as_weekday and a.day_period != "lunch"
-                and not a.week_type and not a.display_type
+                lambda a, d=day: (
+                    a.dayofweek == d.same_as_weekday
+                    and a.day_period != "lunch"
+                    and not a.week_type
+                    and not a.display_type
+                )
             ):
                 lo = zone.localize(datetime.combine(day.date, _float_time(att.hour_from)))
                 hi = zone.localize(datetime.combine(day.date, _float_time(att.hour_to)))
@@ -172,8 +176,11 @@ class ResourceCalendar(models.Model):
         working_days = self.env["motcua.working.day"].sudo()
         for calendar in self:
             zone = pytz.timezone(calendar.tz or VN_TZ)
-            existing = set(leaves.search([("calendar_id", "=", calendar.id), ("motcua_holiday_key", "!=", False)])
-                           .mapped("motcua_holiday_key"))
+            existing = set(
+                leaves.search([("calendar_id", "=", calendar.id), ("motcua_holiday_key", "!=", False)]).mapped(
+                    "motcua_holiday_key"
+                )
+            )
             vals_list = []
             for day, name in sorted(official.items()):
                 key = f"VN-{day.isoformat()}"
@@ -181,18 +188,31 @@ class ResourceCalendar(models.Model):
                     continue
                 lo = zone.localize(datetime.combine(day, time.min)).astimezone(pytz.utc).replace(tzinfo=None)
                 hi = zone.localize(datetime.combine(day, time.max)).astimezone(pytz.utc).replace(tzinfo=None)
-                vals_list.append({
-                    "name": name, "calendar_id": calendar.id, "resource_id": False, "time_type": "leave",
-                    "date_from": lo, "date_to": hi.replace(microsecond=0), "motcua_holiday_key": key,
-                })
+                vals_list.append(
+                    {
+                        "name": name,
+                        "calendar_id": calendar.id,
+                        "resource_id": False,
+                        "time_type": "leave",
+                        "date_from": lo,
+                        "date_to": hi.replace(microsecond=0),
+                        "motcua_holiday_key": key,
+                    }
+                )
             leaves.create(vals_list)
             known_days = set(working_days.search([("calendar_id", "=", calendar.id)]).mapped("date"))
-            working_days.create([
-                {"name": self.env._("Swapped working day"), "date": day, "calendar_id": calendar.id,
-                 "holiday_key": f"VN-{day.isoformat()}"}
-                for day in sorted(official.weekend_workdays)
-                if day.year in years and day not in known_days
-            ])
+            working_days.create(
+                [
+                    {
+                        "name": self.env._("Swapped working day"),
+                        "date": day,
+                        "calendar_id": calendar.id,
+                        "holiday_key": f"VN-{day.isoformat()}",
+                    }
+                    for day in sorted(official.weekend_workdays)
+                    if day.year in years and day not in known_days
+                ]
+            )
             _logger.info("loaded %d public holidays into %s", len(vals_list), calendar.name)
 
 
@@ -209,5 +229,6 @@ def _float_time(hours):
 class ResourceCalendarLeaves(models.Model):
     _inherit = "resource.calendar.leaves"
 
-    motcua_holiday_key = fields.Char(readonly=True, index="btree_not_null",
-                                     help="Set when loaded from the official holiday list.")
+    motcua_holiday_key = fields.Char(
+        readonly=True, index="btree_not_null", help="Set when loaded from the official holiday list."
+    )

@@ -37,10 +37,17 @@ def pdf_qr_codes(pdf, page=1, dpi=150):
     """The texts of the QR codes on a page, read from the page rendered as a PNG."""
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp) / "page"
-        subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile", "-", str(base)],
-                       input=pdf, check=True, capture_output=True)
-        result = subprocess.run(["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", f"{base}.png"],
-                                capture_output=True, check=False)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile", "-", str(base)],
+            input=pdf,
+            check=True,
+            capture_output=True,
+        )
+        result = subprocess.run(
+            ["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", f"{base}.png"],
+            capture_output=True,
+            check=False,
+        )
     return [line for line in result.stdout.decode("utf-8").splitlines() if line]
 
 

@@ -10,8 +10,11 @@ class TestOfficeDefaults(TransactionCase):
         admin = self.env.ref("base.user_admin")
         # the administrator's own language and zone do not matter
         admin.write({"lang": "en_US", "tz": "Europe/Brussels"})
-        users = self.env["res.users"].with_user(admin).with_context(
-            lang="en_US", tz="Europe/Brussels", is_action_res_users=True)  # Settings > Users
+        users = (
+            self.env["res.users"]
+            .with_user(admin)
+            .with_context(lang="en_US", tz="Europe/Brussels", is_action_res_users=True)
+        )  # Settings > Users
         with Form(users) as form:
             form.name = "Nguyễn Văn Mới"
             form.login = "nguyenvanmoi"
@@ -27,7 +30,12 @@ class TestOfficeDefaults(TransactionCase):
         self.assertEqual(company.currency_id.name, "VND")
         self.assertTrue(company.street)
         self.assertEqual(self.env.ref("website.default_website").name, "Cổng dịch vụ công tỉnh Tây Ninh")
-        for xmlid in ("base.user_admin", "motcua_base.user_receiving_officer", "motcua_base.user_specialist",
-                      "motcua_base.user_unit_leader", "motcua_base.user_province_monitor"):
+        for xmlid in (
+            "base.user_admin",
+            "motcua_base.user_receiving_officer",
+            "motcua_base.user_specialist",
+            "motcua_base.user_unit_leader",
+            "motcua_base.user_province_monitor",
+        ):
             user = self.env.ref(xmlid)
             self.assertEqual((user.lang, user.tz), ("vi_VN", "Asia/Ho_Chi_Minh"), xmlid)

@@ -12,8 +12,9 @@ from odoo.tools import mute_logger
 class TestSequenceCounter(TransactionCase):
     def test_numbers_follow_each_other_per_unit_and_period(self):
         Counter = self.env["motcua.sequence.counter"]
-        unit_a, unit_b = self.env["motcua.unit"].create([
-            {"name": "A", "unit_type": "commune"}, {"name": "B", "unit_type": "commune"}])
+        unit_a, unit_b = self.env["motcua.unit"].create(
+            [{"name": "A", "unit_type": "commune"}, {"name": "B", "unit_type": "commune"}]
+        )
         self.assertEqual([Counter.next_number("t", unit_a, "2026") for _i in range(3)], [1, 2, 3])
         self.assertEqual(Counter.next_number("t", unit_b, "2026"), 1)
         self.assertEqual(Counter.next_number("t", unit_a, "2027"), 1)
@@ -27,8 +28,11 @@ class TestSequenceCounter(TransactionCase):
         retried by Odoo (as every HTTP/RPC request is), taking the next number."""
         dbname = self.env.cr.dbname
         with db_connect(dbname).cursor() as cr:
-            unit_id = api.Environment(cr, SUPERUSER_ID, {})["motcua.unit"].create(
-                {"name": "Concurrent desk", "unit_type": "desk"}).id
+            unit_id = (
+                api.Environment(cr, SUPERUSER_ID, {})["motcua.unit"]
+                .create({"name": "Concurrent desk", "unit_type": "desk"})
+                .id
+            )
             cr.commit()  # pylint: disable=invalid-commit
 
         def cleanup():
@@ -36,6 +40,7 @@ class TestSequenceCounter(TransactionCase):
                 cr.execute("DELETE FROM motcua_sequence_counter WHERE unit_id = %s", [unit_id])
                 cr.execute("DELETE FROM motcua_unit WHERE id = %s", [unit_id])
                 cr.commit()  # pylint: disable=invalid-commit
+
         self.addCleanup(cleanup)
 
         cr1, cr2 = db_connect(dbname).cursor(), db_connect(dbname).cursor()
@@ -48,6 +53,7 @@ class TestSequenceCounter(TransactionCase):
         def take(cr):
             env = envs[cr]
             return env["motcua.sequence.counter"].next_number("concurrent", env["motcua.unit"].browse(unit_id), "2026")
+
         results = {}
 
         def second_desk():
@@ -61,9 +67,10 @@ class TestSequenceCounter(TransactionCase):
         thread.start()
         thread.join(1.0)
         self.assertTrue(thread.is_alive(), "the second desk must wait for the first one's transaction")
-        cr1.rollback()                       # the first desk gives up: number 1 is free again
+        cr1.rollback()  # the first desk gives up: number 1 is free again
         thread.join(10)
         self.assertEqual(results["second"], 1)
+
         def take_retrying(cr):
             """What Odoo's request handling does (odoo.service.model.retrying): on a serialization
             failure, roll back and run the transaction again."""

@@ -34,8 +34,9 @@ class TestUnitMembership(MotcuaBaseCommon):
         self.assertEqual(self.visible_units(self.officer_a), self.commune_b)
 
     def test_only_one_stop_administrators_place_users_in_units(self):
-        access_manager = new_test_user(self.env, login="motcua_access_manager",
-                                       groups="base.group_erp_manager,motcua_base.group_unit_leader")
+        access_manager = new_test_user(
+            self.env, login="motcua_access_manager", groups="base.group_erp_manager,motcua_base.group_unit_leader"
+        )
         for user in (access_manager, self.district_leader, self.monitor):
             with self.subTest(user=user.login):
                 with self.assertRaisesRegex(AccessError, "Only one-stop administrators"):
@@ -43,7 +44,8 @@ class TestUnitMembership(MotcuaBaseCommon):
                 with self.assertRaises(AccessError):
                     user.with_user(user).write({"motcua_unit_ids": [(4, self.province.id)]})
         self.assertEqual(self.officer_a.motcua_unit_ids, self.commune_a)
-        admin = new_test_user(self.env, login="motcua_unit_admin",
-                              groups="base.group_erp_manager,motcua_base.group_administrator")
+        admin = new_test_user(
+            self.env, login="motcua_unit_admin", groups="base.group_erp_manager,motcua_base.group_administrator"
+        )
         self.officer_a.with_user(admin).write({"motcua_unit_ids": [(4, self.commune_b.id)]})
         self.assertEqual(self.officer_a.motcua_unit_ids, self.commune_a | self.commune_b)

@@ -30,8 +30,9 @@ class TestUnitScoping(MotcuaBaseCommon):
     def test_district_leader_sees_both_communes(self):
         self.assertEqual(self.visible_units(self.district_leader), self.commune_a | self.commune_b)
         with self.assertRaises(AccessError):
-            self.counters.filtered(lambda c: c.unit_id == self.other_district).with_user(
-                self.district_leader).read(["last_number"])
+            self.counters.filtered(lambda c: c.unit_id == self.other_district).with_user(self.district_leader).read(
+                ["last_number"]
+            )
 
     def test_monitor_sees_every_unit(self):
         self.assertEqual(self.visible_units(self.monitor), self.commune_a | self.commune_b | self.other_district)
@@ -44,6 +45,7 @@ class TestUnitScoping(MotcuaBaseCommon):
 
     def test_user_without_role_sees_nothing(self):
         from odoo.tests import new_test_user  # noqa: PLC0415
+
         clerk = new_test_user(self.env, login="motcua_plain_user", groups="base.group_user")
         with self.assertRaises(AccessError):
             self.env["motcua.sequence.counter"].with_user(clerk).search([])

@@ -11,11 +11,13 @@ class TestCitizenId(TransactionCase):
     def test_valid_numbers(self):
         # Long An (080), male born 1985
         self.assertEqual(validate_citizen_id(self.env, "080085000123"), "080085000123")
-        self.assertEqual(validate_citizen_id(self.env, "080 085 000 123", sex="male", birth_date=date(1985, 3, 1)),
-                         "080085000123")
+        self.assertEqual(
+            validate_citizen_id(self.env, "080 085 000 123", sex="male", birth_date=date(1985, 3, 1)), "080085000123"
+        )
         # female born 2003 (century digit 3)
-        self.assertEqual(validate_citizen_id(self.env, "079303001234", sex="female", birth_date=date(2003, 7, 9)),
-                         "079303001234")
+        self.assertEqual(
+            validate_citizen_id(self.env, "079303001234", sex="female", birth_date=date(2003, 7, 9)), "079303001234"
+        )
         # the old 9-digit identity card
         self.assertEqual(validate_citizen_id(self.env, "301234567"), "301234567")
 

@@ -54,14 +54,21 @@ class TestWorkingTime(MotcuaBaseCommon):
     def test_swapped_day_added_by_an_administrator(self):
         # Saturday 7 March 2026 declared worked: Friday 6 March 15:00 + 1 day = Saturday 15:00
         self.assertAdds(vn(2026, 3, 6, 15), vn(2026, 3, 9, 15), days=1)
-        self.env["motcua.working.day"].create({"name": "Swap", "date": date(2026, 3, 7), "calendar_id": self.calendar.id})
+        self.env["motcua.working.day"].create(
+            {"name": "Swap", "date": date(2026, 3, 7), "calendar_id": self.calendar.id}
+        )
         self.assertAdds(vn(2026, 3, 6, 15), vn(2026, 3, 7, 15), days=1)
 
     def test_extra_day_off(self):
-        self.env["resource.calendar.leaves"].create({
-            "name": "Provincial day off", "calendar_id": self.calendar.id, "resource_id": False,
-            "date_from": vn(2026, 3, 3, 0), "date_to": vn(2026, 3, 3, 23, 59),
-        })
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Provincial day off",
+                "calendar_id": self.calendar.id,
+                "resource_id": False,
+                "date_from": vn(2026, 3, 3, 0),
+                "date_to": vn(2026, 3, 3, 23, 59),
+            }
+        )
         # Monday 2 March 10:00 + 2 working days = Thursday 5 March (Tuesday is off)
         self.assertAdds(vn(2026, 3, 2, 10), vn(2026, 3, 5, 10), days=2)
 
@@ -80,11 +87,14 @@ class TestWorkingTime(MotcuaBaseCommon):
     def test_unit_uses_its_calendar_and_server_timezone_does_not_matter(self):
         self.assertEqual(self.commune_a.add_working_time(vn(2026, 2, 13, 10), days=3), vn(2026, 2, 25, 10))
         # a sub-unit without a calendar inherits its parent's
-        desk = self.env["motcua.unit"].create({"name": "Desk", "unit_type": "desk", "parent_id": self.commune_a.id,
-                                               "calendar_id": False})
+        desk = self.env["motcua.unit"].create(
+            {"name": "Desk", "unit_type": "desk", "parent_id": self.commune_a.id, "calendar_id": False}
+        )
         self.assertEqual(desk._get_calendar(), self.calendar)
-        self.assertEqual(self.commune_a.with_context(tz="America/New_York").add_working_time(
-            vn(2026, 2, 13, 10), days=3), vn(2026, 2, 25, 10))
+        self.assertEqual(
+            self.commune_a.with_context(tz="America/New_York").add_working_time(vn(2026, 2, 13, 10), days=3),
+            vn(2026, 2, 25, 10),
+        )
 
     def test_working_time_between(self):
         self.assertAlmostEqual(self.calendar.working_time_between(vn(2026, 3, 2, 10), vn(2026, 3, 2, 15)), 3.0)
@@ -96,7 +106,9 @@ class TestWorkingTime(MotcuaBaseCommon):
         leaves = self.env["resource.calendar.leaves"].search_count([("calendar_id", "=", self.calendar.id)])
         self.calendar._motcua_load_public_holidays([2026])
         self.assertEqual(
-            self.env["resource.calendar.leaves"].search_count([("calendar_id", "=", self.calendar.id)]), leaves)
-        tet = self.env["resource.calendar.leaves"].search([
-            ("calendar_id", "=", self.calendar.id), ("motcua_holiday_key", "=", "VN-2026-02-17")])
+            self.env["resource.calendar.leaves"].search_count([("calendar_id", "=", self.calendar.id)]), leaves
+        )
+        tet = self.env["resource.calendar.leaves"].search(
+            [("calendar_id", "=", self.calendar.id), ("motcua_holiday_key", "=", "VN-2026-02-17")]
+        )
         self.assertEqual(len(tet), 1)

@@ -17,11 +17,16 @@ PROVINCE_CODES = frozenset(
 )
 # century digit -> (first year of the century, sex)
 CENTURY_SEX = {
-    "0": (1900, "male"), "1": (1900, "female"),
-    "2": (2000, "male"), "3": (2000, "female"),
-    "4": (2100, "male"), "5": (2100, "female"),
-    "6": (2200, "male"), "7": (2200, "female"),
-    "8": (1800, "male"), "9": (1800, "female"),
+    "0": (1900, "male"),
+    "1": (1900, "female"),
+    "2": (2000, "male"),
+    "3": (2000, "female"),
+    "4": (2100, "male"),
+    "5": (2100, "female"),
+    "6": (2200, "male"),
+    "7": (2200, "female"),
+    "8": (1800, "male"),
+    "9": (1800, "female"),
 }
 
 
@@ -37,27 +42,51 @@ def validate_citizen_id(env, number, sex=None, birth_date=None):
     if len(value) == 9:
         return value
     if len(value) != 12:
-        raise ValidationError(env._(
-            "The ID number %(number)s must have 12 digits (citizen ID) or 9 digits (old identity card).",
-            number=number))
+        raise ValidationError(
+            env._(
+                "The ID number %(number)s must have 12 digits (citizen ID) or 9 digits (old identity card).",
+                number=number,
+            )
+        )
     if value[:3] not in PROVINCE_CODES:
-        raise ValidationError(env._(
-            "The citizen ID %(number)s does not start with the code of a province (%(code)s).",
-            number=number, code=value[:3]))
+        raise ValidationError(
+            env._(
+                "The citizen ID %(number)s does not start with the code of a province (%(code)s).",
+                number=number,
+                code=value[:3],
+            )
+        )
     century, id_sex = CENTURY_SEX[value[3]]
     if sex in ("male", "female") and sex != id_sex:
-        raise ValidationError(env._(
-            "The citizen ID %(number)s belongs to a person of the other sex: its 4th digit (%(digit)s) "
-            "does not match.", number=number, digit=value[3]))
+        raise ValidationError(
+            env._(
+                "The citizen ID %(number)s belongs to a person of the other sex: its 4th digit (%(digit)s) "
+                "does not match.",
+                number=number,
+                digit=value[3],
+            )
+        )
     if birth_date:
         if birth_date.year // 100 * 100 != century:
-            raise ValidationError(env._(
-                "The citizen ID %(number)s does not match the birth date %(date)s: its 4th digit (%(digit)s) "
-                "is for people born from %(start)s to %(end)s.",
-                number=number, date=birth_date, digit=value[3], start=century, end=century + 99))
+            raise ValidationError(
+                env._(
+                    "The citizen ID %(number)s does not match the birth date %(date)s: its 4th digit (%(digit)s) "
+                    "is for people born from %(start)s to %(end)s.",
+                    number=number,
+                    date=birth_date,
+                    digit=value[3],
+                    start=century,
+                    end=century + 99,
+                )
+            )
         if int(value[4:6]) != birth_date.year % 100:
-            raise ValidationError(env._(
-                "The citizen ID %(number)s does not match the birth year %(year)s: its 5th and 6th digits "
-                "(%(digits)s) are the last two digits of the birth year.",
-                number=number, year=birth_date.year, digits=value[4:6]))
+            raise ValidationError(
+                env._(
+                    "The citizen ID %(number)s does not match the birth year %(year)s: its 5th and 6th digits "
+                    "(%(digits)s) are the last two digits of the birth year.",
+                    number=number,
+                    year=birth_date.year,
+                    digits=value[4:6],
+                )
+            )
     return value

@@ -10,4 +10,4 @@ def random_code(length, group=0):
     raw = "".join(secrets.choice(CODE_ALPHABET) for _i in range(length))
     if not group:
         return raw
-    return "-".join(raw[i:i + group] for i in range(0, length, group))
+    return "-".join(raw[i : i + group] for i in range(0, length, group))

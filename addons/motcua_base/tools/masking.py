@@ -20,4 +20,4 @@ def mask_digits(value, keep=3):
     if not digits:
         return ""
     keep = min(keep, len(digits) // 3)
-    return "*" * (len(digits) - keep) + digits[len(digits) - keep:]
+    return "*" * (len(digits) - keep) + digits[len(digits) - keep :]

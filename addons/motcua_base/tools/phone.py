@@ -12,9 +12,12 @@ def normalize_vn_phone(env, number, international=False):
     except phonenumbers.NumberParseException:
         parsed = None
     if not parsed or not phonenumbers.is_valid_number(parsed):
-        raise ValidationError(env._(
-            "%(number)s is not a valid Vietnamese phone number (e.g. 0912 345 678 or 0272 3826 123).",
-            number=raw or "''"))
+        raise ValidationError(
+            env._(
+                "%(number)s is not a valid Vietnamese phone number (e.g. 0912 345 678 or 0272 3826 123).",
+                number=raw or "''",
+            )
+        )
     if international:
         return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)

@@ -21,9 +21,13 @@ def check_file_content(env, raw, name, allowed=None):
     or (with `allowed`, a set of extensions) is not one of the allowed kinds."""
     extension = name.rsplit(".", 1)[-1].lower() if name and "." in name else ""
     if allowed is not None and extension not in allowed:
-        raise ValidationError(env._(
-            "The file %(name)s is not accepted: send one of %(kinds)s.",
-            name=name or "?", kinds=", ".join(sorted(ext.upper() for ext in allowed))))
+        raise ValidationError(
+            env._(
+                "The file %(name)s is not accepted: send one of %(kinds)s.",
+                name=name or "?",
+                kinds=", ".join(sorted(ext.upper() for ext in allowed)),
+            )
+        )
     if extension not in CHECKED_EXTENSIONS:
         return
     claimed = mimetypes.guess_type("x." + extension)[0]
@@ -31,6 +35,11 @@ def check_file_content(env, raw, name, allowed=None):
     if extension in ZIP_CONTAINERS and actual in (claimed, "application/zip"):
         return
     if claimed != actual and not (extension == "zip" and actual.startswith("application/")):
-        raise ValidationError(env._(
-            "The file %(name)s is not a %(ext)s file: its content is %(actual)s.",
-            name=name, ext=extension.upper(), actual=actual))
+        raise ValidationError(
+            env._(
+                "The file %(name)s is not a %(ext)s file: its content is %(actual)s.",
+                name=name,
+                ext=extension.upper(),
+                actual=actual,
+            )
+        )

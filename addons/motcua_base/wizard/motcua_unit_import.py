@@ -18,8 +18,9 @@ class MotcuaUnitImport(models.TransientModel):
     _description = "Import official administrative units"
 
     province_code = fields.Selection(_province_selection, string="Province", required=True)
-    parent_id = fields.Many2one("motcua.unit", string="Place under",
-                                help="Optional: the unit under which the province is placed.")
+    parent_id = fields.Many2one(
+        "motcua.unit", string="Place under", help="Optional: the unit under which the province is placed."
+    )
     with_wards = fields.Boolean(string="Communes and wards", default=True)
 
     def action_import(self):
@@ -41,12 +42,18 @@ class MotcuaUnitImport(models.TransientModel):
         Unit = self.env["motcua.unit"].with_context(active_test=False, tracking_disable=True)
         source = next(p for p in Province.iter_all() if int(p.code) == code)
         province_code = f"{int(source.code):02d}"
-        province = Unit.search([("unit_type", "=", "province"), ("code", "=", province_code),
-                                ("date_end", "=", False)], limit=1)
+        province = Unit.search(
+            [("unit_type", "=", "province"), ("code", "=", province_code), ("date_end", "=", False)], limit=1
+        )
         name = source.name
         if not name.startswith(("Tỉnh ", "Thành phố ")):
             name = f"Tỉnh {name}" if source.division_type.value == "tỉnh" else f"Thành phố {name}"
-        vals = {"name": name, "unit_type": "province", "code": province_code, "parent_id": parent.id if parent else False}
+        vals = {
+            "name": name,
+            "unit_type": "province",
+            "code": province_code,
+            "parent_id": parent.id if parent else False,
+        }
         if province:
             # the province keeps the name its administrators gave it (e.g. "UBND tỉnh Tây Ninh")
             if parent:
@@ -54,8 +61,12 @@ class MotcuaUnitImport(models.TransientModel):
         else:
             province = Unit.create(vals)
         if with_wards:
-            existing = {u.code: u for u in Unit.search([("unit_type", "=", "commune"), ("date_end", "=", False),
-                                                         ("parent_id", "child_of", province.id)])}
+            existing = {
+                u.code: u
+                for u in Unit.search(
+                    [("unit_type", "=", "commune"), ("date_end", "=", False), ("parent_id", "child_of", province.id)]
+                )
+            }
             to_create = []
             for ward in Ward.iter_by_province(source.code):
                 ward_code = f"{int(ward.code):05d}"
@@ -63,7 +74,8 @@ class MotcuaUnitImport(models.TransientModel):
                     if existing[ward_code].name != ward.name:
                         existing[ward_code].name = ward.name
                     continue
-                to_create.append({"name": ward.name, "unit_type": "commune", "code": ward_code,
-                                  "parent_id": province.id})
+                to_create.append(
+                    {"name": ward.name, "unit_type": "commune", "code": ward_code, "parent_id": province.id}
+                )
             Unit.create(to_create)
         return province

@@ -26,19 +26,25 @@ class MotcuaCivilBook(models.Model):
     event_ids = fields.One2many("motcua.civil.event", "book_id", "Entries", readonly=True)
     entry_count = fields.Integer(compute="_compute_entry_count")
 
-    _book_uniq = models.Constraint("UNIQUE(unit_id, year, event_type)",
-                                   "A unit has one register book per year and event type.")
+    _book_uniq = models.Constraint(
+        "UNIQUE(unit_id, year, event_type)", "A unit has one register book per year and event type."
+    )
 
     @api.depends("year", "event_type", "unit_id.name")
     def _compute_name(self):
         labels = dict(self._fields["event_type"]._description_selection(self.env))
         for book in self:
-            book.name = self.env._("%(type)s register %(year)s – %(unit)s", type=labels.get(book.event_type, ""),
-                                   year=book.year, unit=book.unit_id.name or "")
+            book.name = self.env._(
+                "%(type)s register %(year)s – %(unit)s",
+                type=labels.get(book.event_type, ""),
+                year=book.year,
+                unit=book.unit_id.name or "",
+            )
 
     def _compute_entry_count(self):
-        counts = dict(self.env["motcua.civil.event"]._read_group(
-            [("book_id", "in", self.ids)], ["book_id"], ["__count"]))
+        counts = dict(
+            self.env["motcua.civil.event"]._read_group([("book_id", "in", self.ids)], ["book_id"], ["__count"])
+        )
         for book in self:
             book.entry_count = counts.get(book, 0)
 
@@ -47,8 +53,7 @@ class MotcuaCivilBook(models.Model):
     def _get_book(self, unit, year, event_type):
         """The book of ``unit`` for ``year`` and ``event_type``, created on first use. Callers hold
         the lock of the book's counter, so two registrations do not create it twice."""
-        book = self.search([("unit_id", "=", unit.id), ("year", "=", year), ("event_type", "=", event_type)],
-                           limit=1)
+        book = self.search([("unit_id", "=", unit.id), ("year", "=", year), ("event_type", "=", event_type)], limit=1)
         return book or self.create({"unit_id": unit.id, "year": year, "event_type": event_type})
 
     def action_view_entries(self):

@@ -12,8 +12,12 @@ class ReportCivilExtract(models.AbstractModel):
     def _get_report_values(self, docids, data=None):
         docs = self.env["motcua.civil.event"].browse(docids)
         docs._civil_check_printable()
-        return {"doc_ids": docids, "doc_model": "motcua.civil.event", "docs": docs,
-                "document_kind": self._document_kind}
+        return {
+            "doc_ids": docids,
+            "doc_model": "motcua.civil.event",
+            "docs": docs,
+            "document_kind": self._document_kind,
+        }
 
 
 class ReportCivilCertificate(models.AbstractModel):

@@ -20,8 +20,13 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     civil_is_citizen = fields.Boolean("Citizen (civil status)", groups=CIVIL_GROUPS)
-    civil_id_number = fields.Char("ID number", index="btree_not_null", copy=False, groups=CIVIL_GROUPS,
-                                  help="Personal identification number (12-digit citizen ID or 9-digit old ID card).")
+    civil_id_number = fields.Char(
+        "ID number",
+        index="btree_not_null",
+        copy=False,
+        groups=CIVIL_GROUPS,
+        help="Personal identification number (12-digit citizen ID or 9-digit old ID card).",
+    )
     civil_birth_date = fields.Date("Date of birth", groups=CIVIL_GROUPS)
     civil_sex = fields.Selection(SEXES, "Sex", groups=CIVIL_GROUPS)
     civil_birth_place = fields.Char("Place of birth", groups=CIVIL_GROUPS)
@@ -29,8 +34,9 @@ class ResPartner(models.Model):
     civil_ethnic_group = fields.Char("Ethnic group", groups=CIVIL_GROUPS)
     civil_father_id = fields.Many2one("res.partner", "Father", index="btree_not_null", groups=CIVIL_GROUPS)
     civil_mother_id = fields.Many2one("res.partner", "Mother", index="btree_not_null", groups=CIVIL_GROUPS)
-    civil_spouse_id = fields.Many2one("res.partner", "Spouse (active marriage)", index="btree_not_null",
-                                      groups=CIVIL_GROUPS)
+    civil_spouse_id = fields.Many2one(
+        "res.partner", "Spouse (active marriage)", index="btree_not_null", groups=CIVIL_GROUPS
+    )
     civil_death_date = fields.Date("Date of death", groups=CIVIL_GROUPS)
 
     _civil_id_number_uniq = models.UniqueIndex(
@@ -64,10 +70,13 @@ class ResPartner(models.Model):
         if records:
             domain.append(("id", "not in", records.ids))
         if self.sudo().with_context(active_test=False).search_count(domain, limit=1):
-            raise ValidationError(self.env._(
-                "This ID number cannot be recorded for this person. If the person is already in the "
-                "registry, choose them from the list of people instead of entering them again; "
-                "otherwise ask the civil-status registry of the province to check the number."))
+            raise ValidationError(
+                self.env._(
+                    "This ID number cannot be recorded for this person. If the person is already in the "
+                    "registry, choose them from the list of people instead of entering them again; "
+                    "otherwise ask the civil-status registry of the province to check the number."
+                )
+            )
 
     # ------------------------------------------------------------------------------------------
     # Who sees the civil-status data of a person: the officers and leaders who see an event of
@@ -76,8 +85,7 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------------------------------
     @api.model
     def _civil_fields_in(self, field_names):
-        return {name.split(".")[0].split("/")[0].split(":")[0] for name in field_names} \
-            & self._civil_field_names()
+        return {name.split(".")[0].split("/")[0].split(":")[0] for name in field_names} & self._civil_field_names()
 
     @api.model
     def _civil_field_names(self):
@@ -91,26 +99,34 @@ class ResPartner(models.Model):
         if not Event.has_access("read"):
             return own
         events = Event._search([])  # with the user's record rules
-        people = events.subselect(SQL("unnest(ARRAY[%s])", SQL(", ").join(
-            SQL.identifier(events.table, field) for field in EVENT_PEOPLE_FIELDS)))
-        return own | Domain.custom(to_sql=lambda model, alias, query: SQL(
-            "%s IN %s", SQL.identifier(alias, "id"), people))
+        people = events.subselect(
+            SQL(
+                "unnest(ARRAY[%s])",
+                SQL(", ").join(SQL.identifier(events.table, field) for field in EVENT_PEOPLE_FIELDS),
+            )
+        )
+        return own | Domain.custom(
+            to_sql=lambda model, alias, query: SQL("%s IN %s", SQL.identifier(alias, "id"), people)
+        )
 
     def _civil_in_scope(self):
         """The partners of ``self`` whose civil-status data the current user may see."""
         if self.env.su or not self:
             return self
-        return self.with_context(active_test=False).search(
-            Domain("id", "in", self.ids) & self._civil_scope_domain())
+        return self.with_context(active_test=False).search(Domain("id", "in", self.ids) & self._civil_scope_domain())
 
     def _civil_check_scope(self):
         if self.env.su:
             return
         outside = self - self._civil_in_scope()
         if outside:
-            raise AccessError(self.env._(
-                "You cannot see or change the civil-status data of %(name)s: they belong to the "
-                "registry of another unit.", name=outside[0].display_name))
+            raise AccessError(
+                self.env._(
+                    "You cannot see or change the civil-status data of %(name)s: they belong to the "
+                    "registry of another unit.",
+                    name=outside[0].display_name,
+                )
+            )
 
     @api.model
     def _civil_check_writer(self):
@@ -142,8 +158,7 @@ class ResPartner(models.Model):
     def _read_group(self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None):
         if not self.env.su and self._civil_fields_in([*groupby, *aggregates]):
             domain = Domain(domain) & self._civil_scope_domain()
-        return super()._read_group(domain, groupby, aggregates, having=having, offset=offset, limit=limit,
-                                   order=order)
+        return super()._read_group(domain, groupby, aggregates, having=having, offset=offset, limit=limit, order=order)
 
     def export_data(self, fields_to_export):
         if self._civil_fields_in(fields_to_export):
@@ -161,12 +176,15 @@ class ResPartner(models.Model):
         today = fields.Date.context_today(self)
         for partner in self.sudo():
             if partner.civil_birth_date and partner.civil_birth_date > today:
-                raise ValidationError(self.env._("The date of birth of %(name)s is in the future.",
-                                                 name=partner.name))
-            if partner.civil_death_date and partner.civil_birth_date \
-                    and partner.civil_death_date < partner.civil_birth_date:
-                raise ValidationError(self.env._("The date of death of %(name)s is before the date of birth.",
-                                                 name=partner.name))
+                raise ValidationError(self.env._("The date of birth of %(name)s is in the future.", name=partner.name))
+            if (
+                partner.civil_death_date
+                and partner.civil_birth_date
+                and partner.civil_death_date < partner.civil_birth_date
+            ):
+                raise ValidationError(
+                    self.env._("The date of death of %(name)s is before the date of birth.", name=partner.name)
+                )
 
     # ------------------------------------------------------------------------------------------
     # Family links, as far as the registry knows them
@@ -218,6 +236,12 @@ class ResPartner(models.Model):
             if person:
                 return person
         if name and birth_date:
-            return partners.search([("civil_is_citizen", "=", True), ("name", "=ilike", name.strip()),
-                                    ("civil_birth_date", "=", birth_date)], limit=1)
+            return partners.search(
+                [
+                    ("civil_is_citizen", "=", True),
+                    ("name", "=ilike", name.strip()),
+                    ("civil_birth_date", "=", birth_date),
+                ],
+                limit=1,
+            )
         return partners.browse()

@@ -13,23 +13,46 @@ class TestCivilDossier(CivilRegistryCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.desk = cls._user("civil_desk", "motcua_base.group_receiving_officer,"
-                                           "motcua_civil_registry.group_civil_officer", cls.commune_a)
+        cls.desk = cls._user(
+            "civil_desk", "motcua_base.group_receiving_officer,motcua_civil_registry.group_civil_officer", cls.commune_a
+        )
         cls.leader = cls._user("civil_leader", "motcua_base.group_unit_leader", cls.commune_a)
         field = cls.env["motcua.procedure.field"].create({"name": "Hộ tịch (test)"})
         cls.procedures = {
-            kind: cls.env["motcua.procedure"].create({
-                "code": f"CIVIL.{kind}", "name": f"Civil {kind}", "field_id": field.id, "level": "commune",
-                "duration_days": 3, "civil_event_type": kind,
-                "step_ids": [(0, 0, {"sequence": 1, "name": "Sign", "role": "leader", "share": 100})]})
-            for kind in ("birth", "marital_status")}
+            kind: cls.env["motcua.procedure"].create(
+                {
+                    "code": f"CIVIL.{kind}",
+                    "name": f"Civil {kind}",
+                    "field_id": field.id,
+                    "level": "commune",
+                    "duration_days": 3,
+                    "civil_event_type": kind,
+                    "step_ids": [(0, 0, {"sequence": 1, "name": "Sign", "role": "leader", "share": 100})],
+                }
+            )
+            for kind in ("birth", "marital_status")
+        }
 
     def _dossier(self, kind, **values):
-        dossier = self.env["motcua.dossier"].with_user(self.desk).create(dict({
-            "procedure_id": self.procedures[kind].id, "unit_id": self.commune_a.id,
-            "applicant_name": "Nguyễn Văn Bình", "applicant_id_number": "080090001234",
-            "applicant_birth_date": date(1990, 1, 1), "applicant_phone": "0912345678",
-            "applicant_address": "1 Hùng Vương", "request_summary": "Kết hôn"}, **values))
+        dossier = (
+            self.env["motcua.dossier"]
+            .with_user(self.desk)
+            .create(
+                dict(
+                    {
+                        "procedure_id": self.procedures[kind].id,
+                        "unit_id": self.commune_a.id,
+                        "applicant_name": "Nguyễn Văn Bình",
+                        "applicant_id_number": "080090001234",
+                        "applicant_birth_date": date(1990, 1, 1),
+                        "applicant_phone": "0912345678",
+                        "applicant_address": "1 Hùng Vương",
+                        "request_summary": "Kết hôn",
+                    },
+                    **values,
+                )
+            )
+        )
         dossier.paper_ids.write({"received": True})
         dossier.action_receive()
         return dossier
@@ -42,13 +65,22 @@ class TestCivilDossier(CivilRegistryCommon):
         dossier = self._dossier("birth")
         action = dossier.action_civil_declaration()
         event = self.Event.with_user(self.desk).browse(action["res_id"])
-        self.assertEqual((event.event_type, event.unit_id, event.declarant_name, event.state),
-                         ("birth", self.commune_a, "Nguyễn Văn Bình", "draft"))
+        self.assertEqual(
+            (event.event_type, event.unit_id, event.declarant_name, event.state),
+            ("birth", self.commune_a, "Nguyễn Văn Bình", "draft"),
+        )
         self.assertEqual(event.dossier_id, dossier)
-        event.write({"person_name": "Nguyễn Thị Hồ Sơ", "person_sex": "female",
-                     "person_birth_date": date.today(), "mother_name": "Trần Thị Mẹ",
-                     "father_name": "Nguyễn Văn Bình", "father_id_number": "080090001234",
-                     "father_birth_date": date(1990, 1, 1)})
+        event.write(
+            {
+                "person_name": "Nguyễn Thị Hồ Sơ",
+                "person_sex": "female",
+                "person_birth_date": date.today(),
+                "mother_name": "Trần Thị Mẹ",
+                "father_name": "Nguyễn Văn Bình",
+                "father_id_number": "080090001234",
+                "father_birth_date": date(1990, 1, 1),
+            }
+        )
         self._approve(dossier)
         self.assertEqual(dossier.state, "result_ready")
         self.assertEqual(event.state, "registered")
@@ -69,8 +101,9 @@ class TestCivilDossier(CivilRegistryCommon):
     def test_failed_check_keeps_the_dossier_open_and_unnumbered(self):
         dossier = self._dossier("birth")
         event = self.Event.with_user(self.desk).browse(dossier.action_civil_declaration()["res_id"])
-        event.write({"person_name": "Trẻ", "person_sex": "male", "person_birth_date": date(2099, 1, 1),
-                     "mother_name": "Mẹ"})
+        event.write(
+            {"person_name": "Trẻ", "person_sex": "male", "person_birth_date": date(2099, 1, 1), "mother_name": "Mẹ"}
+        )
         with self.assertRaisesRegex(ValidationError, "in the future"):
             self._approve(dossier)
         self.assertEqual(event.state, "draft")
@@ -81,16 +114,20 @@ class TestCivilDossier(CivilRegistryCommon):
         self._approve(dossier)
         event = dossier.sudo().civil_event_id
         self.assertEqual(event.state, "registered")
-        self.assertEqual((event.person_name, event.person_id_number, event.purpose),
-                         ("Nguyễn Văn Bình", "080090001234", "Kết hôn"))
-        self.assertEqual(event.valid_until.year * 12 + event.valid_until.month,
-                         event.registration_date.year * 12 + event.registration_date.month + 6)
+        self.assertEqual(
+            (event.person_name, event.person_id_number, event.purpose), ("Nguyễn Văn Bình", "080090001234", "Kết hôn")
+        )
+        self.assertEqual(
+            event.valid_until.year * 12 + event.valid_until.month,
+            event.registration_date.year * 12 + event.registration_date.month + 6,
+        )
         self.assertEqual(len(dossier.result_attachment_ids), 1)
 
     def test_non_civil_staff_do_not_see_the_declaration(self):
         dossier = self._dossier("marital_status")
         self._approve(dossier)
-        self.assertFalse(self.Event.sudo().search([("dossier_id", "=", dossier.id)]).with_user(
-            self.leader).has_access("write"))
+        self.assertFalse(
+            self.Event.sudo().search([("dossier_id", "=", dossier.id)]).with_user(self.leader).has_access("write")
+        )
         with self.assertRaises(AccessError):
             dossier.with_user(self.specialist_a).read(["civil_event_id"])

@@ -16,8 +16,9 @@ class TestCivilEventChecks(CivilRegistryCommon):
         ok = self._birth(person_birth_date=today, registration_date=today)
         ok.action_register()
         self.assertEqual(ok.state, "registered")
-        late = self._birth(person_name="Trẻ Ngày Mai", person_birth_date=today + timedelta(days=1),
-                           registration_date=today)
+        late = self._birth(
+            person_name="Trẻ Ngày Mai", person_birth_date=today + timedelta(days=1), registration_date=today
+        )
         with self.assertRaisesRegex(ValidationError, "in the future"):
             late.action_register()
         self.assertFalse(late.entry_number, "nothing is numbered when a check fails")
@@ -37,9 +38,14 @@ class TestCivilEventChecks(CivilRegistryCommon):
 
     # --- death --------------------------------------------------------------------------
     def _death(self, **values):
-        defaults = {"event_type": "death", "person_name": "Đỗ Văn Mất", "person_sex": "male",
-                    "person_birth_date": date(1940, 2, 2), "death_date": date(2026, 3, 1),
-                    "registration_date": REG}
+        defaults = {
+            "event_type": "death",
+            "person_name": "Đỗ Văn Mất",
+            "person_sex": "male",
+            "person_birth_date": date(1940, 2, 2),
+            "death_date": date(2026, 3, 1),
+            "registration_date": REG,
+        }
         return self._event(**dict(defaults, **values))
 
     def test_death_after_birth_and_not_in_future(self):
@@ -69,8 +75,9 @@ class TestCivilEventChecks(CivilRegistryCommon):
         marriage.action_register()
         husband, wife = marriage.person_id.sudo(), marriage.other_person_id.sudo()
         self.assertEqual(husband.civil_spouse_id, wife)
-        death = self._death(person_id=husband.id, person_name=husband.name, person_birth_date=date(2000, 1, 1),
-                            death_date=REG)
+        death = self._death(
+            person_id=husband.id, person_name=husband.name, person_birth_date=date(2000, 1, 1), death_date=REG
+        )
         death.action_register()
         self.assertFalse(wife.civil_spouse_id)
         self.assertFalse(husband.civil_spouse_id)
@@ -97,8 +104,9 @@ class TestCivilEventChecks(CivilRegistryCommon):
     def test_no_active_marriage(self):
         first = self._marriage(person_id_number="080200000011")
         first.action_register()
-        second = self._marriage(person_id_number="080200000011", other_name="Người Thứ Hai",
-                                other_birth_date=date(2001, 1, 1))
+        second = self._marriage(
+            person_id_number="080200000011", other_name="Người Thứ Hai", other_birth_date=date(2001, 1, 1)
+        )
         with self.assertRaisesRegex(ValidationError, "is in an active marriage"):
             second.action_register()
         self.assertEqual(second.state, "draft")
@@ -107,19 +115,36 @@ class TestCivilEventChecks(CivilRegistryCommon):
         """Grandmother > (mother of) two children > each with a child: cousins."""
         Partner = self.env["res.partner"].with_user(self.civil_a)
         grandma = Partner.create({"name": "Bà Ngoại", "civil_is_citizen": True, "civil_sex": "female"})
-        son = Partner.create({"name": "Con Trai", "civil_is_citizen": True, "civil_sex": "male",
-                              "civil_mother_id": grandma.id})
-        daughter = Partner.create({"name": "Con Gái", "civil_is_citizen": True, "civil_sex": "female",
-                                   "civil_mother_id": grandma.id})
-        grandson = Partner.create({"name": "Cháu Trai", "civil_is_citizen": True, "civil_sex": "male",
-                                   "civil_father_id": son.id, "civil_birth_date": date(2000, 1, 1)})
-        granddaughter = Partner.create({"name": "Cháu Gái", "civil_is_citizen": True, "civil_sex": "female",
-                                        "civil_mother_id": daughter.id, "civil_birth_date": date(2002, 1, 1)})
+        son = Partner.create(
+            {"name": "Con Trai", "civil_is_citizen": True, "civil_sex": "male", "civil_mother_id": grandma.id}
+        )
+        daughter = Partner.create(
+            {"name": "Con Gái", "civil_is_citizen": True, "civil_sex": "female", "civil_mother_id": grandma.id}
+        )
+        grandson = Partner.create(
+            {
+                "name": "Cháu Trai",
+                "civil_is_citizen": True,
+                "civil_sex": "male",
+                "civil_father_id": son.id,
+                "civil_birth_date": date(2000, 1, 1),
+            }
+        )
+        granddaughter = Partner.create(
+            {
+                "name": "Cháu Gái",
+                "civil_is_citizen": True,
+                "civil_sex": "female",
+                "civil_mother_id": daughter.id,
+                "civil_birth_date": date(2002, 1, 1),
+            }
+        )
         return grandma, son, daughter, grandson, granddaughter
 
     def _marry(self, husband, wife):
-        return self._marriage(person_id=husband.id, person_name=husband.name,
-                              other_person_id=wife.id, other_name=wife.name)
+        return self._marriage(
+            person_id=husband.id, person_name=husband.name, other_person_id=wife.id, other_name=wife.name
+        )
 
     def test_close_relatives_cannot_marry(self):
         _grandma, son, daughter, grandson, granddaughter = self._family()
@@ -127,16 +152,25 @@ class TestCivilEventChecks(CivilRegistryCommon):
             event = self._marry(husband, wife)
             with self.assertRaisesRegex(ValidationError, "relatives in the direct line or within three generations"):
                 event.action_register()
-        stranger = self.env["res.partner"].with_user(self.civil_a).create(
-            {"name": "Người Ngoài", "civil_is_citizen": True, "civil_sex": "female"})
+        stranger = (
+            self.env["res.partner"]
+            .with_user(self.civil_a)
+            .create({"name": "Người Ngoài", "civil_is_citizen": True, "civil_sex": "female"})
+        )
         event = self._marry(grandson, stranger)
         event.action_register()
         self.assertEqual(event.state, "registered")
 
     # --- marital-status confirmation -----------------------------------------------------
     def test_marital_status_valid_six_months_with_purpose(self):
-        values = {"event_type": "marital_status", "person_name": "Lê Minh Tuấn", "person_sex": "male",
-                  "person_birth_date": date(1990, 1, 15), "marital_status": "single", "registration_date": REG}
+        values = {
+            "event_type": "marital_status",
+            "person_name": "Lê Minh Tuấn",
+            "person_sex": "male",
+            "person_birth_date": date(1990, 1, 15),
+            "marital_status": "single",
+            "registration_date": REG,
+        }
         missing = self._event(**values)
         with self.assertRaisesRegex(ValidationError, "purpose of use"):
             missing.action_register()
@@ -147,9 +181,14 @@ class TestCivilEventChecks(CivilRegistryCommon):
     def test_marital_status_cannot_deny_a_registered_marriage(self):
         marriage = self._marriage()
         marriage.action_register()
-        event = self._event(event_type="marital_status", person_id=marriage.person_id.id,
-                            person_name="Lê Văn Chồng", marital_status="single", purpose="Kết hôn",
-                            registration_date=REG)
+        event = self._event(
+            event_type="marital_status",
+            person_id=marriage.person_id.id,
+            person_name="Lê Văn Chồng",
+            marital_status="single",
+            purpose="Kết hôn",
+            registration_date=REG,
+        )
         with self.assertRaisesRegex(ValidationError, "active marriage"):
             event.action_register()
 
@@ -158,9 +197,17 @@ class TestCivilEventChecks(CivilRegistryCommon):
         birth = self._birth(father_name=False, father_birth_date=False)
         birth.action_register()
         child = birth.person_id
-        values = {"event_type": "recognition", "recognition_kind": "father", "person_id": child.id,
-                  "person_name": child.name, "person_birth_date": date(2026, 3, 1), "other_name": "Cha Đẻ",
-                  "other_sex": "male", "other_birth_date": date(1990, 1, 1), "registration_date": REG}
+        values = {
+            "event_type": "recognition",
+            "recognition_kind": "father",
+            "person_id": child.id,
+            "person_name": child.name,
+            "person_birth_date": date(2026, 3, 1),
+            "other_name": "Cha Đẻ",
+            "other_sex": "male",
+            "other_birth_date": date(1990, 1, 1),
+            "registration_date": REG,
+        }
         event = self._event(**values)
         event.action_register()
         self.assertEqual(child.sudo().civil_father_id, event.other_person_id)
@@ -168,9 +215,15 @@ class TestCivilEventChecks(CivilRegistryCommon):
             self._event(**dict(values, other_name="Người Khác")).action_register()
 
     def test_guardian_must_be_adult(self):
-        values = {"event_type": "guardianship", "person_name": "Trẻ Mồ Côi", "person_birth_date": date(2015, 1, 1),
-                  "other_name": "Người Giám Hộ", "other_birth_date": date(2008, 3, 11),
-                  "guardianship_reason": "Cha mẹ đã chết", "registration_date": REG}
+        values = {
+            "event_type": "guardianship",
+            "person_name": "Trẻ Mồ Côi",
+            "person_birth_date": date(2015, 1, 1),
+            "other_name": "Người Giám Hộ",
+            "other_birth_date": date(2008, 3, 11),
+            "guardianship_reason": "Cha mẹ đã chết",
+            "registration_date": REG,
+        }
         with self.assertRaisesRegex(ValidationError, "guardian must be an adult"):
             self._event(**values).action_register()
         event = self._event(**dict(values, other_birth_date=date(2008, 3, 10)))

@@ -10,4 +10,6 @@ class TestLanding(LandingCase):
         self.assertLandsOn("hotich", "motcua_civil_registry.action_motcua_civil_event", "Sự kiện hộ tịch")
 
     def test_help_menu_opens_the_guide(self):
-        self.assertGuideServed("motcua_civil_registry.action_guide_civil", "Đăng ký hộ tịch (công chức tư pháp – hộ tịch)")
+        self.assertGuideServed(
+            "motcua_civil_registry.action_guide_civil", "Đăng ký hộ tịch (công chức tư pháp – hộ tịch)"
+        )

@@ -14,8 +14,9 @@ class TestCivilPeople(CivilRegistryCommon):
         return self.env["res.partner"].with_user(self.civil_a).create(dict({"civil_is_citizen": True}, **values))
 
     def test_id_number_is_validated_and_normalised(self):
-        person = self._partner(name="Võ Thị Lan", civil_id_number="079 198 005 555", civil_sex="female",
-                               civil_birth_date=date(1998, 1, 1))
+        person = self._partner(
+            name="Võ Thị Lan", civil_id_number="079 198 005 555", civil_sex="female", civil_birth_date=date(1998, 1, 1)
+        )
         self.assertEqual(person.civil_id_number, "079198005555")
         with self.assertRaisesRegex(ValidationError, "12 digits"):
             self._partner(name="Sai Số", civil_id_number="12345")
@@ -31,21 +32,24 @@ class TestCivilPeople(CivilRegistryCommon):
         self._partner(name="Trẻ Hai")
 
     def test_registration_reuses_existing_people(self):
-        mother = self._partner(name="Trần Thị Bích", civil_id_number="079198005555", civil_sex="female",
-                               civil_birth_date=date(1998, 5, 5))
+        mother = self._partner(
+            name="Trần Thị Bích", civil_id_number="079198005555", civil_sex="female", civil_birth_date=date(1998, 5, 5)
+        )
         first = self._birth(mother_id_number="079198005555", person_name="Con Thứ Nhất")
         first.action_register()
         self.assertEqual(first.mother_id, mother)
         # without ID number: the father is found by exact name and date of birth
-        second = self._birth(mother_id_number="079198005555", person_name="Con Thứ Hai",
-                             person_birth_date=date(2026, 3, 2))
+        second = self._birth(
+            mother_id_number="079198005555", person_name="Con Thứ Hai", person_birth_date=date(2026, 3, 2)
+        )
         second.action_register()
         self.assertEqual(second.mother_id, mother)
         self.assertEqual(second.father_id, first.father_id)
         Partner = self.env["res.partner"].sudo()
         self.assertEqual(Partner.search_count([("civil_id_number", "=", "079198005555")]), 1)
-        self.assertEqual(Partner.search_count([("name", "=", "Nguyễn Văn Cường"),
-                                               ("civil_birth_date", "=", date(1996, 6, 6))]), 1)
+        self.assertEqual(
+            Partner.search_count([("name", "=", "Nguyễn Văn Cường"), ("civil_birth_date", "=", date(1996, 6, 6))]), 1
+        )
         self.assertEqual(first.person_id.sudo().civil_mother_id, mother)
         self.assertEqual(second.person_id.sudo().civil_father_id, first.father_id)
 
@@ -55,8 +59,13 @@ class TestCivilPeople(CivilRegistryCommon):
             self._birth().action_register()
 
     def test_picking_an_existing_person_fills_the_declaration(self):
-        person = self._partner(name="Hồ Văn Sẵn", civil_id_number="079090006666", civil_sex="male",
-                               civil_birth_date=date(1990, 2, 2), civil_birth_place="Long An")
+        person = self._partner(
+            name="Hồ Văn Sẵn",
+            civil_id_number="079090006666",
+            civil_sex="male",
+            civil_birth_date=date(1990, 2, 2),
+            civil_birth_place="Long An",
+        )
         with Form(self.Event.with_user(self.civil_a)) as form:
             form.event_type = "marital_status"
             form.person_id = person

@@ -15,17 +15,21 @@ from .common import CivilRegistryCommon
 @tagged("post_install", "-at_install")
 class TestCivilRegisterBooks(CivilRegistryCommon):
     def test_entries_numbered_per_unit_year_and_type(self):
-        first, second = self._birth(person_name="Con Một"), self._birth(person_name="Con Hai",
-                                                                         person_birth_date=date(2026, 3, 2))
+        first, second = (
+            self._birth(person_name="Con Một"),
+            self._birth(person_name="Con Hai", person_birth_date=date(2026, 3, 2)),
+        )
         (first | second).action_register()
         self.assertEqual((first.entry_number, second.entry_number), (1, 2))
         self.assertEqual(first.entry_ref, "1/2026")
         self.assertEqual(first.book_id, second.book_id)
-        self.assertEqual((first.book_id.year, first.book_id.event_type, first.book_id.unit_id),
-                         (2026, "birth", self.commune_a))
+        self.assertEqual(
+            (first.book_id.year, first.book_id.event_type, first.book_id.unit_id), (2026, "birth", self.commune_a)
+        )
         self.assertEqual(first.book_id.entry_count, 2)
-        other_year = self._birth(person_name="Con Năm Trước", person_birth_date=date(2025, 12, 1),
-                                 registration_date=date(2025, 12, 20))
+        other_year = self._birth(
+            person_name="Con Năm Trước", person_birth_date=date(2025, 12, 1), registration_date=date(2025, 12, 20)
+        )
         other_unit = self._birth(self.civil_b, person_name="Con Xã B", unit_id=self.commune_b.id)
         marriage = self._marriage()
         (other_year | marriage).action_register()
@@ -59,9 +63,14 @@ class TestCivilRegisterBooks(CivilRegistryCommon):
         child = original.person_id
         action = original.action_new_correction()
         self.assertEqual(action["context"]["default_original_event_id"], original.id)
-        correction = self._event(event_type="correction", original_event_id=original.id, correction_field="name",
-                                 new_value="Nguyễn Văn Ân", correction_reason="Sai chính tả",
-                                 registration_date=date(2026, 4, 2))
+        correction = self._event(
+            event_type="correction",
+            original_event_id=original.id,
+            correction_field="name",
+            new_value="Nguyễn Văn Ân",
+            correction_reason="Sai chính tả",
+            registration_date=date(2026, 4, 2),
+        )
         correction.action_register()
         self.assertEqual(correction.state, "registered")
         self.assertEqual(correction.book_id.event_type, "correction")
@@ -74,25 +83,43 @@ class TestCivilRegisterBooks(CivilRegistryCommon):
         self.assertEqual(child.name, "Nguyễn Văn Ân")
         self.assertIn("Nguyễn Văn An → Nguyễn Văn Ân", original.message_ids[0].body)
         # a second, dated correction of the birth date
-        second = self._event(event_type="correction", original_event_id=original.id,
-                             correction_field="birth_date", new_date=date(2026, 2, 28),
-                             correction_reason="Giấy chứng sinh ghi sai", registration_date=date(2026, 5, 5))
+        second = self._event(
+            event_type="correction",
+            original_event_id=original.id,
+            correction_field="birth_date",
+            new_date=date(2026, 2, 28),
+            correction_reason="Giấy chứng sinh ghi sai",
+            registration_date=date(2026, 5, 5),
+        )
         second.action_register()
         self.assertEqual(second.entry_number, 2)
         self.assertEqual(second.old_value, "01/03/2026")
         self.assertEqual(child.sudo().civil_birth_date, date(2026, 2, 28))
-        self.assertEqual(original.correction_ids.sorted("registration_date").mapped("registration_date"),
-                         [date(2026, 4, 2), date(2026, 5, 5)])
+        self.assertEqual(
+            original.correction_ids.sorted("registration_date").mapped("registration_date"),
+            [date(2026, 4, 2), date(2026, 5, 5)],
+        )
 
     def test_correction_needs_a_registered_original_and_a_reason(self):
         draft = self._birth()
         with self.assertRaisesRegex(ValidationError, "registered entry it changes"):
-            self._event(event_type="correction", original_event_id=draft.id, correction_field="name",
-                        new_value="X", correction_reason="Y", registration_date=date(2026, 4, 2)).action_register()
+            self._event(
+                event_type="correction",
+                original_event_id=draft.id,
+                correction_field="name",
+                new_value="X",
+                correction_reason="Y",
+                registration_date=date(2026, 4, 2),
+            ).action_register()
         draft.action_register()
         with self.assertRaisesRegex(ValidationError, "detail changed and the reason"):
-            self._event(event_type="correction", original_event_id=draft.id, correction_field="name",
-                        new_value="X", registration_date=date(2026, 4, 2)).action_register()
+            self._event(
+                event_type="correction",
+                original_event_id=draft.id,
+                correction_field="name",
+                new_value="X",
+                registration_date=date(2026, 4, 2),
+            ).action_register()
 
 
 @tagged("post_install", "-at_install")
@@ -104,10 +131,20 @@ class TestCivilConcurrentRegistration(TransactionCase):
         with db_connect(dbname).cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
             unit = env["motcua.unit"].create({"name": "Concurrent civil desk", "unit_type": "commune"})
-            events = env["motcua.civil.event"].create([
-                {"event_type": "birth", "unit_id": unit.id, "person_name": name, "person_sex": "female",
-                 "person_birth_date": date(2026, 3, 1), "mother_name": f"Mẹ của {name}",
-                 "registration_date": date(2026, 3, 5)} for name in ("Concurrent Một", "Concurrent Hai")])
+            events = env["motcua.civil.event"].create(
+                [
+                    {
+                        "event_type": "birth",
+                        "unit_id": unit.id,
+                        "person_name": name,
+                        "person_sex": "female",
+                        "person_birth_date": date(2026, 3, 1),
+                        "mother_name": f"Mẹ của {name}",
+                        "registration_date": date(2026, 3, 5),
+                    }
+                    for name in ("Concurrent Một", "Concurrent Hai")
+                ]
+            )
             unit_id, event_ids = unit.id, events.ids
             cr.commit()  # pylint: disable=invalid-commit
 
@@ -121,6 +158,7 @@ class TestCivilConcurrentRegistration(TransactionCase):
                 cr.execute("DELETE FROM res_partner WHERE id = ANY(%s)", [partner_ids])
                 cr.execute("DELETE FROM motcua_unit WHERE id = %s", [unit_id])
                 cr.commit()  # pylint: disable=invalid-commit
+
         self.addCleanup(cleanup)
 
         cr1, cr2 = db_connect(dbname).cursor(), db_connect(dbname).cursor()
@@ -152,8 +190,9 @@ class TestCivilConcurrentRegistration(TransactionCase):
         self.assertFalse(thread.is_alive())
         self.assertEqual(results["second"], 2)
         with db_connect(dbname).cursor() as cr:
-            cr.execute("SELECT entry_number, book_id FROM motcua_civil_event WHERE id = ANY(%s) ORDER BY id",
-                       [event_ids])
+            cr.execute(
+                "SELECT entry_number, book_id FROM motcua_civil_event WHERE id = ANY(%s) ORDER BY id", [event_ids]
+            )
             rows = cr.fetchall()
         self.assertEqual([row[0] for row in rows], [1, 2])
         self.assertEqual(rows[0][1], rows[1][1], "both entries are in the same register book")

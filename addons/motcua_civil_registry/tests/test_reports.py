@@ -18,11 +18,20 @@ class TestCivilReports(CivilRegistryCommon, MotcuaReportCase):
         self.assertEqual(pdf_page_count(pdf), 1)
         self.assertA4(pdf)
         self.assertPrinted(
-            pdf, *self.NATIONAL_MOTTO, "COMMUNE A", "TRÍCH LỤC KHAI SINH", "Số: 1/2026 — Quyển số: 2026 (Khai sinh)",
-            "Họ, chữ đệm, tên: Nguyễn Văn An", "Ngày, tháng, năm sinh: 01/03/2026", "Giới tính: Nam",
-            "Nơi sinh: Trạm y tế xã A", "Họ, chữ đệm, tên người mẹ: Trần Thị Bích",
-            "Họ, chữ đệm, tên người cha: Nguyễn Văn Cường", "Ngày đăng ký: ngày 10 tháng 03 năm 2026",
-            f"Mã xác thực: {event.verification_code}")
+            pdf,
+            *self.NATIONAL_MOTTO,
+            "COMMUNE A",
+            "TRÍCH LỤC KHAI SINH",
+            "Số: 1/2026 — Quyển số: 2026 (Khai sinh)",
+            "Họ, chữ đệm, tên: Nguyễn Văn An",
+            "Ngày, tháng, năm sinh: 01/03/2026",
+            "Giới tính: Nam",
+            "Nơi sinh: Trạm y tế xã A",
+            "Họ, chữ đệm, tên người mẹ: Trần Thị Bích",
+            "Họ, chữ đệm, tên người cha: Nguyễn Văn Cường",
+            "Ngày đăng ký: ngày 10 tháng 03 năm 2026",
+            f"Mã xác thực: {event.verification_code}",
+        )
 
     def test_certificate_reads_in_vietnamese(self):
         event = self._birth()
@@ -46,7 +55,8 @@ class TestCivilReports(CivilRegistryCommon, MotcuaReportCase):
             event.action_print_extract()
         with self.assertRaisesRegex(UserError, "Only registered entries"):
             self.env["ir.actions.report"].with_user(self.civil_a)._render_qweb_html(
-                "motcua_civil_registry.action_report_civil_extract", event.ids)
+                "motcua_civil_registry.action_report_civil_extract", event.ids
+            )
 
     def test_print_extract_counts_copies(self):
         event = self._birth()

@@ -15,10 +15,19 @@ class TestCivilDataScope(CivilRegistryCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.other_leader = cls._user("civil_other_leader", "motcua_base.group_unit_leader", cls.other_district)
-        birth = cls.Event.with_user(cls.civil_a).create({
-            "event_type": "birth", "unit_id": cls.commune_a.id, "person_name": "Con Xã A", "person_sex": "male",
-            "person_birth_date": "2026-03-01", "mother_name": "Mẹ Xã A", "father_name": "Cha Xã A",
-            "father_id_number": FATHER_ID, "registration_date": "2026-03-10"})
+        birth = cls.Event.with_user(cls.civil_a).create(
+            {
+                "event_type": "birth",
+                "unit_id": cls.commune_a.id,
+                "person_name": "Con Xã A",
+                "person_sex": "male",
+                "person_birth_date": "2026-03-01",
+                "mother_name": "Mẹ Xã A",
+                "father_name": "Cha Xã A",
+                "father_id_number": FATHER_ID,
+                "registration_date": "2026-03-10",
+            }
+        )
         birth.action_register()
         cls.father = birth.father_id
         cls.Partner = cls.env["res.partner"]
@@ -28,8 +37,9 @@ class TestCivilDataScope(CivilRegistryCommon):
             with self.subTest(user=user.login):
                 [values] = self.father.with_user(user).read(["civil_id_number"])
                 self.assertEqual(values["civil_id_number"], FATHER_ID)
-                self.assertEqual(self.Partner.with_user(user).search([("civil_id_number", "=", FATHER_ID)]),
-                                 self.father)
+                self.assertEqual(
+                    self.Partner.with_user(user).search([("civil_id_number", "=", FATHER_ID)]), self.father
+                )
 
     def test_other_units_obtain_nothing(self):
         for user in (self.civil_b, self.other_leader):
@@ -72,9 +82,14 @@ class TestCivilDataScope(CivilRegistryCommon):
 
     def test_a_person_of_another_unit_is_reused_by_a_registration(self):
         # registering an event of a person known elsewhere completes their data (the event checks access)
-        marriage = self._marriage(user=self.civil_b, unit_id=self.commune_b.id, person_id=self.father.id,
-                                  person_name="Cha Xã A", person_birth_date="1996-02-02",
-                                  person_id_number=FATHER_ID)
+        marriage = self._marriage(
+            user=self.civil_b,
+            unit_id=self.commune_b.id,
+            person_id=self.father.id,
+            person_name="Cha Xã A",
+            person_birth_date="1996-02-02",
+            person_id_number=FATHER_ID,
+        )
         marriage.action_register()
         self.assertEqual(marriage.person_id, self.father)
         [values] = self.father.with_user(self.civil_b).read(["civil_id_number"])
@@ -82,5 +97,6 @@ class TestCivilDataScope(CivilRegistryCommon):
 
     def test_monitor_registers_nothing(self):
         with self.assertRaisesRegex(AccessError, "province monitor|not allowed"):
-            self.Event.with_user(self.monitor).create({"event_type": "death", "unit_id": self.commune_a.id,
-                                                       "person_name": "X"})
+            self.Event.with_user(self.monitor).create(
+                {"event_type": "death", "unit_id": self.commune_a.id, "person_name": "X"}
+            )

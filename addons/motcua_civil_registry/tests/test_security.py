@@ -9,9 +9,17 @@ class TestCivilSecurity(CivilRegistryCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.event_a = cls.Event.with_user(cls.civil_a).create({
-            "event_type": "birth", "unit_id": cls.commune_a.id, "person_name": "Con Xã A", "person_sex": "male",
-            "person_birth_date": "2026-03-01", "mother_name": "Mẹ Xã A", "registration_date": "2026-03-10"})
+        cls.event_a = cls.Event.with_user(cls.civil_a).create(
+            {
+                "event_type": "birth",
+                "unit_id": cls.commune_a.id,
+                "person_name": "Con Xã A",
+                "person_sex": "male",
+                "person_birth_date": "2026-03-01",
+                "mother_name": "Mẹ Xã A",
+                "registration_date": "2026-03-10",
+            }
+        )
         cls.event_a.action_register()
 
     def test_officer_of_the_unit_sees_and_registers(self):
@@ -24,8 +32,9 @@ class TestCivilSecurity(CivilRegistryCommon):
         with self.assertRaises(AccessError):
             self.event_a.book_id.with_user(self.civil_b).read(["name"])
         with self.assertRaises(AccessError):
-            self.Event.with_user(self.civil_b).create({"event_type": "birth", "unit_id": self.commune_a.id,
-                                                       "person_name": "X"})
+            self.Event.with_user(self.civil_b).create(
+                {"event_type": "birth", "unit_id": self.commune_a.id, "person_name": "X"}
+            )
         self.assertFalse(self.Event.with_user(self.civil_b).search([("id", "=", self.event_a.id)]))
 
     def test_officer_does_not_see_units_below(self):
@@ -46,8 +55,9 @@ class TestCivilSecurity(CivilRegistryCommon):
         as_leader = self.event_a.with_user(self.district_leader)
         self.assertEqual(as_leader.person_name, "Con Xã A")
         with self.assertRaises(AccessError):
-            self.Event.with_user(self.district_leader).create({"event_type": "birth", "unit_id": self.commune_a.id,
-                                                               "person_name": "X"})
+            self.Event.with_user(self.district_leader).create(
+                {"event_type": "birth", "unit_id": self.commune_a.id, "person_name": "X"}
+            )
         draft = self._birth(person_name="Bản Khai")
         with self.assertRaises(AccessError):
             draft.with_user(self.district_leader).action_register()

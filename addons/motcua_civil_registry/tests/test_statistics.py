@@ -12,17 +12,21 @@ class TestCivilStatistics(CivilRegistryCommon):
         self._birth(person_name="Quá Hạn", person_birth_date=date(2025, 12, 1)).action_register()
         self._marriage().action_register()
         self._birth(self.civil_b, person_name="Xã B", unit_id=self.commune_b.id).with_user(
-            self.civil_b).action_register()
+            self.civil_b
+        ).action_register()
         self._birth(person_name="Chưa Đăng Ký")  # a declaration is not counted
         action = self.env.ref("motcua_civil_registry.action_motcua_civil_event_statistics")
         self.assertIn("pivot", action.view_mode)
         self.assertIn("graph", action.view_mode)
         Event = self.Event.with_user(self.district_leader)
         domain = [("state", "=", "registered"), ("unit_id", "in", (self.commune_a | self.commune_b).ids)]
-        groups = {(unit, kind): count for unit, kind, count in Event._read_group(
-            domain, ["unit_id", "event_type"], ["__count"])}
-        self.assertEqual(groups, {(self.commune_a, "birth"): 2, (self.commune_a, "marriage"): 1,
-                                  (self.commune_b, "birth"): 1})
+        groups = {
+            (unit, kind): count
+            for unit, kind, count in Event._read_group(domain, ["unit_id", "event_type"], ["__count"])
+        }
+        self.assertEqual(
+            groups, {(self.commune_a, "birth"): 2, (self.commune_a, "marriage"): 1, (self.commune_b, "birth"): 1}
+        )
         late = Event._read_group(domain + [("is_late", "=", True)], ["event_type"], ["__count"])
         self.assertEqual(late, [("birth", 1)])
         per_year = Event._read_group(domain, ["registration_date:year"], ["__count"])

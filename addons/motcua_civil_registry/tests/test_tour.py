@@ -18,20 +18,38 @@ class TestCivilTour(HttpCase, CivilRegistryCommon):
 @tagged("post_install", "-at_install")
 class TestCivilDossierTour(HttpCase, CivilRegistryCommon):
     def test_officer_registers_a_birth_from_a_dossier_and_prints_the_extract(self):
-        desk = self._user("civil_desk_tour", "motcua_base.group_receiving_officer,"
-                                             "motcua_civil_registry.group_civil_officer", self.commune_a)
+        desk = self._user(
+            "civil_desk_tour",
+            "motcua_base.group_receiving_officer,motcua_civil_registry.group_civil_officer",
+            self.commune_a,
+        )
         leader = self._user("civil_leader_tour", "motcua_base.group_unit_leader", self.commune_a)
         field = self.env["motcua.procedure.field"].create({"name": "Hộ tịch (tour)"})
-        procedure = self.env["motcua.procedure"].create({
-            "code": "CIVIL.TOUR", "name": "Đăng ký khai sinh", "field_id": field.id, "level": "commune",
-            "duration_days": 1, "civil_event_type": "birth",
-            "step_ids": [(0, 0, {"sequence": 1, "name": "Sign", "role": "leader", "share": 100})]})
-        dossier = self.env["motcua.dossier"].with_user(desk).create({
-            "procedure_id": procedure.id, "unit_id": self.commune_a.id, "applicant_name": "Nguyễn Văn Bình",
-            "applicant_phone": "0912345678"})
+        procedure = self.env["motcua.procedure"].create(
+            {
+                "code": "CIVIL.TOUR",
+                "name": "Đăng ký khai sinh",
+                "field_id": field.id,
+                "level": "commune",
+                "duration_days": 1,
+                "civil_event_type": "birth",
+                "step_ids": [(0, 0, {"sequence": 1, "name": "Sign", "role": "leader", "share": 100})],
+            }
+        )
+        dossier = (
+            self.env["motcua.dossier"]
+            .with_user(desk)
+            .create(
+                {
+                    "procedure_id": procedure.id,
+                    "unit_id": self.commune_a.id,
+                    "applicant_name": "Nguyễn Văn Bình",
+                    "applicant_phone": "0912345678",
+                }
+            )
+        )
         dossier.action_receive()
-        self.start_tour(f"/odoo/motcua.dossier/{dossier.id}", "motcua_civil_registry_dossier_birth",
-                        login=desk.login)
+        self.start_tour(f"/odoo/motcua.dossier/{dossier.id}", "motcua_civil_registry_dossier_birth", login=desk.login)
         event = dossier.sudo().civil_event_id
         self.assertEqual(event.state, "registered")
         self.assertEqual(event.person_name, "Nguyễn Thị Từ Hồ Sơ")

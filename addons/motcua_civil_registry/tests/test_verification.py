@@ -10,11 +10,19 @@ class TestCivilVerificationPage(HttpCase, MotcuaBaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.event = cls.env["motcua.civil.event"].create({
-            "event_type": "birth", "unit_id": cls.commune_a.id, "person_name": "Nguyễn Văn An",
-            "person_sex": "male", "person_birth_date": date(2026, 3, 1), "mother_name": "Trần Thị Bích",
-            "mother_id_number": "079198005555", "mother_birth_date": date(1998, 5, 5),
-            "registration_date": date(2026, 3, 10)})
+        cls.event = cls.env["motcua.civil.event"].create(
+            {
+                "event_type": "birth",
+                "unit_id": cls.commune_a.id,
+                "person_name": "Nguyễn Văn An",
+                "person_sex": "male",
+                "person_birth_date": date(2026, 3, 1),
+                "mother_name": "Trần Thị Bích",
+                "mother_id_number": "079198005555",
+                "mother_birth_date": date(1998, 5, 5),
+                "registration_date": date(2026, 3, 10),
+            }
+        )
         cls.event.action_register()
 
     def test_found_shows_minimal_data(self):
@@ -43,8 +51,9 @@ class TestCivilVerificationPage(HttpCase, MotcuaBaseCommon):
             self.assertNotIn("N*** V** A", response.text)
 
     def test_draft_is_not_verifiable(self):
-        draft = self.env["motcua.civil.event"].create({
-            "event_type": "birth", "unit_id": self.commune_a.id, "person_name": "Chưa Đăng Ký"})
+        draft = self.env["motcua.civil.event"].create(
+            {"event_type": "birth", "unit_id": self.commune_a.id, "person_name": "Chưa Đăng Ký"}
+        )
         draft.sudo().verification_code = False
         response = self.url_open("/xac-thuc-ho-tich/AAAA-AAAA-AAAA")
         self.assertEqual(response.status_code, 404)

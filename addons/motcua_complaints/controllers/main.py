@@ -22,18 +22,32 @@ class MotcuaComplaintsWebsite(http.Controller):
 
     @http.route("/khieu-nai/lich-tiep-cong-dan", type="http", auth="public", website=True, sitemap=True)
     def reception_schedule(self, **kw):
-        sessions = request.env["motcua.complaint.schedule"].sudo().search([
-            ("is_published", "=", True),
-            ("date_end", ">=", fields.Datetime.now()),
-        ])
+        sessions = (
+            request.env["motcua.complaint.schedule"]
+            .sudo()
+            .search(
+                [
+                    ("is_published", "=", True),
+                    ("date_end", ">=", fields.Datetime.now()),
+                ]
+            )
+        )
         return request.render("motcua_complaints.reception_schedule_page", {"sessions": sessions})
 
     # ---------------------------------------------------------------- submission
     def _submission_units(self):
-        return request.env["motcua.unit"].sudo().search([
-            ("unit_type", "in", ("province", "commune", "department")),
-            "|", ("date_end", "=", False), ("date_end", ">=", fields.Date.today()),
-        ])
+        return (
+            request.env["motcua.unit"]
+            .sudo()
+            .search(
+                [
+                    ("unit_type", "in", ("province", "commune", "department")),
+                    "|",
+                    ("date_end", "=", False),
+                    ("date_end", ">=", fields.Date.today()),
+                ]
+            )
+        )
 
     def _form_values(self, post, errors):
         return {
@@ -42,7 +56,7 @@ class MotcuaComplaintsWebsite(http.Controller):
             "errors": errors,
         }
 
-    def _validate_submission(self, post, files):
+    def _validate_submission(self, post, files):  # noqa: C901 (issue 14: the rules move to the model)
         """Return (petition values, errors) for the submitted form."""
         env = request.env
         errors = {}
@@ -106,7 +120,9 @@ class MotcuaComplaintsWebsite(http.Controller):
                         errors["date_known"] = env._(
                             "A complaint must be filed within %(days)s days of learning of the decision or act; "
                             "this time has passed. Contact the agency if you had a legitimate reason "
-                            "(illness, natural disaster...).", days=rule.filing_limit_days)
+                            "(illness, natural disaster...).",
+                            days=rule.filing_limit_days,
+                        )
                 vals["date_known"] = day
         if len(files) > MAX_FILES:
             errors["attachments"] = env._("Attach at most %(count)s files.", count=MAX_FILES)
@@ -115,8 +131,7 @@ class MotcuaComplaintsWebsite(http.Controller):
                 errors["attachments"] = env._("Each file must be smaller than 10 MB.")
         return vals, errors
 
-    @http.route("/khieu-nai/gui", type="http", auth="public", website=True, methods=["GET", "POST"],
-                sitemap=True)
+    @http.route("/khieu-nai/gui", type="http", auth="public", website=True, methods=["GET", "POST"], sitemap=True)
     def petition_submit(self, **post):
         if request.httprequest.method != "POST":
             prefill = {key: post[key] for key in ("petition_type", "unit_id") if key in post}
@@ -126,45 +141,54 @@ class MotcuaComplaintsWebsite(http.Controller):
             return request.render("motcua_complaints.petition_submit_page", self._form_values(prefill, {}))
         files = [
             {"name": f.filename, "data": f.read(), "mimetype": f.mimetype}
-            for f in request.httprequest.files.getlist("attachments") if f.filename
+            for f in request.httprequest.files.getlist("attachments")
+            if f.filename
         ]
         vals, errors = self._validate_submission(post, files)
         if errors:
-            return request.render("motcua_complaints.petition_submit_page", self._form_values(post, errors),
-                                  status=400)
+            return request.render("motcua_complaints.petition_submit_page", self._form_values(post, errors), status=400)
         user = request.env.user
         # created by the system, not by the citizen: nothing in the chatter points at them
-        Petition = request.env["motcua.complaint.petition"].with_user(SUPERUSER_ID).sudo().with_context(
-            mail_create_nosubscribe=True)
+        Petition = (
+            request.env["motcua.complaint.petition"]
+            .with_user(SUPERUSER_ID)
+            .sudo()
+            .with_context(mail_create_nosubscribe=True)
+        )
         try:
             petition = Petition.create(vals)
         except (UserError, ValidationError) as e:
-            return request.render("motcua_complaints.petition_submit_page",
-                                  self._form_values(post, {"form": e.args[0]}), status=400)
+            return request.render(
+                "motcua_complaints.petition_submit_page", self._form_values(post, {"form": e.args[0]}), status=400
+            )
         identity = petition.identity_id
         if not user._is_public() and not petition.is_anonymous:
             identity.partner_id = user.partner_id
         protected = petition.petition_type == "denunciation"
-        request.env["ir.attachment"].sudo().create([
+        request.env["ir.attachment"].sudo().create(
+            [
+                {
+                    "name": upload["name"],
+                    "raw": upload["data"],
+                    "mimetype": upload["mimetype"] or mimetypes.guess_type(upload["name"])[0],
+                    # a denouncer's documents may reveal them: they follow the identity's protection
+                    "res_model": "motcua.complaint.identity" if protected else "motcua.complaint.petition",
+                    "res_id": identity.id if protected else petition.id,
+                }
+                for upload in files
+            ]
+        )
+        return request.render(
+            "motcua_complaints.petition_submitted_page",
             {
-                "name": upload["name"],
-                "raw": upload["data"],
-                "mimetype": upload["mimetype"] or mimetypes.guess_type(upload["name"])[0],
-                # a denouncer's documents may reveal them: they follow the identity's protection
-                "res_model": "motcua.complaint.identity" if protected else "motcua.complaint.petition",
-                "res_id": identity.id if protected else petition.id,
-            }
-            for upload in files
-        ])
-        return request.render("motcua_complaints.petition_submitted_page", {
-            "code": petition.code,
-            "access_key": petition.access_key,
-            "is_portal_user": not user._is_public(),
-        })
+                "code": petition.code,
+                "access_key": petition.access_key,
+                "is_portal_user": not user._is_public(),
+            },
+        )
 
     # ---------------------------------------------------------------- lookup
-    @http.route("/khieu-nai/tra-cuu", type="http", auth="public", website=True, methods=["GET", "POST"],
-                sitemap=True)
+    @http.route("/khieu-nai/tra-cuu", type="http", auth="public", website=True, methods=["GET", "POST"], sitemap=True)
     def petition_lookup(self, code=None, key=None, **kw):
         values = {"code": code or "", "status": None, "error": None}
         if request.httprequest.method != "POST":
@@ -176,12 +200,12 @@ class MotcuaComplaintsWebsite(http.Controller):
             return request.render("motcua_complaints.petition_lookup_page", values, status=429)
         code = (code or "").strip()
         key = (key or "").strip().upper()
-        petition = request.env["motcua.complaint.petition"].sudo().search([("code", "=", code)], limit=1) \
-            if code else None
+        petition = (
+            request.env["motcua.complaint.petition"].sudo().search([("code", "=", code)], limit=1) if code else None
+        )
         if petition and key and consteq(petition.access_key or "", key):
             values["status"] = petition._public_status()
             attempt._succeeded()
         else:
             values["error"] = request.env._("No petition matches this code and lookup key.")
-        return request.render("motcua_complaints.petition_lookup_page", values,
-                              status=200 if values["status"] else 404)
+        return request.render("motcua_complaints.petition_lookup_page", values, status=200 if values["status"] else 404)

@@ -8,9 +8,15 @@ class MotcuaComplaintsPortal(CustomerPortal):
     """The citizen's own petitions in the portal: their identity, nobody else's."""
 
     def _own_petitions(self):
-        identities = request.env["motcua.complaint.identity"].sudo().search([
-            ("partner_id", "=", request.env.user.partner_id.id),
-        ])
+        identities = (
+            request.env["motcua.complaint.identity"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "=", request.env.user.partner_id.id),
+                ]
+            )
+        )
         return identities.petition_id.sorted("date_received", reverse=True)
 
     def _prepare_home_portal_values(self, counters):
@@ -33,10 +39,12 @@ class MotcuaComplaintsPortal(CustomerPortal):
             raise request.not_found()
         petition = petition.sudo()
         values = self._prepare_portal_layout_values()
-        values.update({
-            "petition": petition,
-            "identity": petition.identity_id,
-            "status": petition._public_status(),
-            "page_name": "petition",
-        })
+        values.update(
+            {
+                "petition": petition,
+                "identity": petition.identity_id,
+                "status": petition._public_status(),
+                "page_name": "petition",
+            }
+        )
         return request.render("motcua_complaints.portal_my_petition", values)

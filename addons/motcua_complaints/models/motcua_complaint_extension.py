@@ -29,21 +29,30 @@ class MotcuaComplaintExtension(models.Model):
             if not (extension.reason or "").strip():
                 raise ValidationError(self.env._("Give the reason for the extension."))
             if extension.days <= 0 or extension.days > petition.extension_days_max:
-                raise ValidationError(self.env._(
-                    "An extension lasts between 1 and %(days)s days.", days=petition.extension_days_max))
+                raise ValidationError(
+                    self.env._("An extension lasts between 1 and %(days)s days.", days=petition.extension_days_max)
+                )
             if len(petition.extension_ids) > petition.max_extensions:
-                raise ValidationError(self.env._(
-                    "%(code)s can be extended at most %(count)s times.",
-                    code=petition.code, count=petition.max_extensions))
+                raise ValidationError(
+                    self.env._(
+                        "%(code)s can be extended at most %(count)s times.",
+                        code=petition.code,
+                        count=petition.max_extensions,
+                    )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
         extensions = super().create(vals_list)
         for extension in extensions:
             extension.petition_id.sudo().overdue_notified = False
-            extension.petition_id.message_post(body=self.env._(
-                "Resolution time extended by %(duration)s: %(reason)s",
-                duration=days_label(self.env, extension.days), reason=extension.reason))
+            extension.petition_id.message_post(
+                body=self.env._(
+                    "Resolution time extended by %(duration)s: %(reason)s",
+                    duration=days_label(self.env, extension.days),
+                    reason=extension.reason,
+                )
+            )
         return extensions
 
     def write(self, vals):

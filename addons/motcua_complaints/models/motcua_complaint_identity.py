@@ -25,7 +25,10 @@ class MotcuaComplaintIdentity(models.Model):
     _inherit = ["motcua.monitor.readonly.mixin", "motcua.access.log.mixin"]
 
     petition_id = fields.Many2one(
-        "motcua.complaint.petition", required=True, index=True, ondelete="cascade",
+        "motcua.complaint.petition",
+        required=True,
+        index=True,
+        ondelete="cascade",
     )
     is_protected = fields.Boolean(compute="_compute_is_protected", store=True, index=True)
     name = fields.Char(string="Full name")
@@ -34,11 +37,16 @@ class MotcuaComplaintIdentity(models.Model):
     phone = fields.Char()
     email = fields.Char()
     partner_id = fields.Many2one(
-        "res.partner", string="Portal account", index=True, ondelete="set null",
+        "res.partner",
+        string="Portal account",
+        index=True,
+        ondelete="set null",
         help="The citizen's own account: they see their petition and identity in the portal.",
     )
     attachment_ids = fields.One2many(
-        "ir.attachment", "res_id", string="Identity documents",
+        "ir.attachment",
+        "res_id",
+        string="Identity documents",
         domain=[("res_model", "=", "motcua.complaint.identity")],
         help="Documents that reveal the petitioner; protected like the identity.",
     )
@@ -85,23 +93,22 @@ class MotcuaComplaintIdentity(models.Model):
     def _read_group(self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None):
         specs = [spec.split(":")[0].split(".")[0] for spec in (*groupby, *aggregates)]
         if not self.env.su and PERSONAL_FIELDS.intersection(specs):
-            raise AccessError(self.env._(
-                "Petitioners' identities cannot be grouped or counted by their personal details."))
-        return super()._read_group(domain, groupby, aggregates, having=having, offset=offset, limit=limit,
-                                   order=order)
+            raise AccessError(
+                self.env._("Petitioners' identities cannot be grouped or counted by their personal details.")
+            )
+        return super()._read_group(domain, groupby, aggregates, having=having, offset=offset, limit=limit, order=order)
 
     @api.model
     def _personal_fields_in(self, domain):
-        return {
-            condition.field_expr.split(".")[0] for condition in Domain(domain).iter_conditions()
-        } & PERSONAL_FIELDS
+        return {condition.field_expr.split(".")[0] for condition in Domain(domain).iter_conditions()} & PERSONAL_FIELDS
 
     def write(self, vals):
         # staff may attach documents to an identity they handle (a write access check), but
         # change its details only through the petition, which validates and logs the change
         if not self.env.su:
-            raise AccessError(self.env._(
-                "Change the petitioner's identity on the petition: it checks and logs the change."))
+            raise AccessError(
+                self.env._("Change the petitioner's identity on the petition: it checks and logs the change.")
+            )
         return super().write(vals)
 
     # ------------------------------------------------------------------ log
@@ -114,12 +121,14 @@ class MotcuaComplaintIdentity(models.Model):
         protected = self.sudo().filtered(lambda identity: identity.is_protected and identity.partner_id != partner)
         if not protected:
             return
-        self.env["motcua.complaint.identity.log"].sudo().create([
-            {
-                "user_id": self.env.uid,
-                "petition_id": identity.petition_id.id,
-                "access_type": access_type,
-                "field_names": field_names or "",
-            }
-            for identity in protected
-        ])
+        self.env["motcua.complaint.identity.log"].sudo().create(
+            [
+                {
+                    "user_id": self.env.uid,
+                    "petition_id": identity.petition_id.id,
+                    "access_type": access_type,
+                    "field_names": field_names or "",
+                }
+                for identity in protected
+            ]
+        )

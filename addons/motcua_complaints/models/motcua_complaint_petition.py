@@ -36,8 +36,18 @@ IDENTITY_FIELDS = {
 IDENTITY_READ_FIELDS = set(IDENTITY_FIELDS) | {"identity_attachment_ids"}
 # what the workflow produces: written by the action methods only (_write_workflow)
 WORKFLOW_FIELDS = {
-    "code", "access_key", "state", "date_accepted", "resolve_days", "resolve_day_kind", "extension_days_max",
-    "max_extensions", "resolution_deadline_base", "date_concluded", "date_closed", "overdue_notified",
+    "code",
+    "access_key",
+    "state",
+    "date_accepted",
+    "resolve_days",
+    "resolve_day_kind",
+    "extension_days_max",
+    "max_extensions",
+    "resolution_deadline_base",
+    "date_concluded",
+    "date_closed",
+    "overdue_notified",
 }
 
 
@@ -46,39 +56,54 @@ class MotcuaComplaintPetition(models.Model):
 
     _name = "motcua.complaint.petition"
     _description = "Complaint, denunciation or proposal"
-    _inherit = ["mail.thread", "mail.activity.mixin", "motcua.unit.mixin", "motcua.monitor.readonly.mixin",
-                "motcua.access.log.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "motcua.unit.mixin",
+        "motcua.monitor.readonly.mixin",
+        "motcua.access.log.mixin",
+    ]
     _order = "date_received desc, id desc"
     _rec_names_search = ["code", "subject"]
 
     code = fields.Char(readonly=True, copy=False, index=True, default="/")
     access_key = fields.Char(
-        string="Lookup key", readonly=True, copy=False, groups="motcua_base.group_receiving_officer",
+        string="Lookup key",
+        readonly=True,
+        copy=False,
+        groups="motcua_base.group_receiving_officer",
         help="Given to the petitioner with the code to follow the petition on the website.",
     )
     subject = fields.Char(required=True, tracking=True)
     content = fields.Text()
-    petition_type = fields.Selection(PETITION_TYPES, string="Type", required=True, default="complaint",
-                                     tracking=True)
+    petition_type = fields.Selection(PETITION_TYPES, string="Type", required=True, default="complaint", tracking=True)
     instance = fields.Selection(INSTANCES, default="first", tracking=True)
     first_instance_id = fields.Many2one(
-        "motcua.complaint.petition", string="First-instance complaint", index=True, ondelete="restrict",
+        "motcua.complaint.petition",
+        string="First-instance complaint",
+        index=True,
+        ondelete="restrict",
         domain="[('petition_type', '=', 'complaint'), ('instance', '=', 'first')]",
     )
-    second_instance_ids = fields.One2many("motcua.complaint.petition", "first_instance_id",
-                                          string="Second-instance complaints")
+    second_instance_ids = fields.One2many(
+        "motcua.complaint.petition", "first_instance_id", string="Second-instance complaints"
+    )
     source = fields.Selection(SOURCES, required=True, default="reception")
     transferred_from = fields.Char(string="Transferred by")
-    reception_id = fields.Many2one("motcua.complaint.reception", index=True,
-                                   ondelete="set null")
+    reception_id = fields.Many2one("motcua.complaint.reception", index=True, ondelete="set null")
     unit_id = fields.Many2one(string="Responsible unit", tracking=True)
     handler_ids = fields.Many2many(
-        "res.users", "motcua_complaint_petition_handler_rel", "petition_id", "user_id",
-        string="Handlers", tracking=True,
+        "res.users",
+        "motcua_complaint_petition_handler_rel",
+        "petition_id",
+        "user_id",
+        string="Handlers",
+        tracking=True,
         help="Officers assigned to handle the petition; they may see a denouncer's identity.",
     )
-    state = fields.Selection(STATES, default="received", required=True, readonly=True, tracking=True,
-                             index=True, copy=False)
+    state = fields.Selection(
+        STATES, default="received", required=True, readonly=True, tracking=True, index=True, copy=False
+    )
     date_received = fields.Datetime(required=True, default=fields.Datetime.now, tracking=True)
     date_known = fields.Date(
         string="Date the decision/act became known",
@@ -86,34 +111,46 @@ class MotcuaComplaintPetition(models.Model):
         "the administrative decision or act.",
     )
     is_complex = fields.Boolean(string="Complex case", tracking=True)
-    is_remote = fields.Boolean(string="Remote area", tracking=True,
-                               help="Mountainous, island or remote area with difficult travel.")
+    is_remote = fields.Boolean(
+        string="Remote area", tracking=True, help="Mountainous, island or remote area with difficult travel."
+    )
     is_anonymous = fields.Boolean(string="Anonymous", tracking=True)
     handled_as_information = fields.Boolean(
-        compute="_compute_handled_as_information", store=True,
+        compute="_compute_handled_as_information",
+        store=True,
         help="An anonymous denunciation is not accepted as a denunciation: it is handled as "
         "information, following the policy of its rule.",
     )
     filing_late = fields.Boolean(string="Filed late", compute="_compute_filing_late", store=True)
-    rule_id = fields.Many2one("motcua.complaint.rule", string="Time-limit rule", readonly=True,
-                              ondelete="restrict", compute="_compute_rule_id", store=True)
+    rule_id = fields.Many2one(
+        "motcua.complaint.rule",
+        string="Time-limit rule",
+        readonly=True,
+        ondelete="restrict",
+        compute="_compute_rule_id",
+        store=True,
+    )
     accept_deadline = fields.Datetime(string="Acceptance due", compute="_compute_accept_deadline", store=True)
-    decision_reason = fields.Text(string="Reason of the decision", tracking=True,
-                                  help="Why the petition is accepted or rejected.")
+    decision_reason = fields.Text(
+        string="Reason of the decision", tracking=True, help="Why the petition is accepted or rejected."
+    )
     late_reason = fields.Text(string="Reason for late acceptance")
     date_accepted = fields.Datetime(readonly=True, copy=False)
     # the figures of the rule at acceptance, kept when the rule changes later
     resolve_days = fields.Integer(string="Resolution time (days)", readonly=True, copy=False)
     resolve_day_kind = fields.Selection(
-        [("calendar", "Calendar days"), ("working", "Working days")], readonly=True, copy=False,
+        [("calendar", "Calendar days"), ("working", "Working days")],
+        readonly=True,
+        copy=False,
     )
     extension_days_max = fields.Integer(string="Days per extension", readonly=True, copy=False)
     max_extensions = fields.Integer(string="Extensions allowed", readonly=True, copy=False)
     resolution_deadline_base = fields.Datetime(string="Initial resolution deadline", readonly=True, copy=False)
     extension_ids = fields.One2many("motcua.complaint.extension", "petition_id", string="Extensions")
     extension_count = fields.Integer(compute="_compute_resolution_deadline", store=True)
-    resolution_deadline = fields.Datetime(string="Resolution due", compute="_compute_resolution_deadline",
-                                          store=True, tracking=True)
+    resolution_deadline = fields.Datetime(
+        string="Resolution due", compute="_compute_resolution_deadline", store=True, tracking=True
+    )
     deadline = fields.Datetime(string="Next deadline", compute="_compute_deadline", store=True, index=True)
     is_overdue = fields.Boolean(string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue")
     overdue_notified = fields.Boolean(copy=False)
@@ -122,22 +159,34 @@ class MotcuaComplaintPetition(models.Model):
     decision_number = fields.Char(string="Decision number", tracking=True)
     date_concluded = fields.Datetime(readonly=True, copy=False)
     date_closed = fields.Datetime(readonly=True, copy=False)
-    timeliness = fields.Selection([("on_time", "On time"), ("late", "Late")], compute="_compute_timeliness",
-                                  store=True)
+    timeliness = fields.Selection([("on_time", "On time"), ("late", "Late")], compute="_compute_timeliness", store=True)
     # the identity lives in motcua.complaint.identity; only administrators see the link itself
-    identity_id = fields.Many2one("motcua.complaint.identity", readonly=True, copy=False, index=True,
-                                  groups="base.group_system", ondelete="set null")
+    identity_id = fields.Many2one(
+        "motcua.complaint.identity",
+        readonly=True,
+        copy=False,
+        index=True,
+        groups="base.group_system",
+        ondelete="set null",
+    )
     identity_protected = fields.Boolean(compute="_compute_identity_protected")
     identity_visible = fields.Boolean(compute="_compute_identity_fields")
-    petitioner_name = fields.Char(compute="_compute_identity_fields", inverse="_inverse_petitioner_name",
-                                  search="_search_petitioner_name")
-    petitioner_id_number = fields.Char(string="Petitioner ID number", compute="_compute_identity_fields",
-                                       inverse="_inverse_petitioner_id_number", search="_search_petitioner_id_number")
+    petitioner_name = fields.Char(
+        compute="_compute_identity_fields", inverse="_inverse_petitioner_name", search="_search_petitioner_name"
+    )
+    petitioner_id_number = fields.Char(
+        string="Petitioner ID number",
+        compute="_compute_identity_fields",
+        inverse="_inverse_petitioner_id_number",
+        search="_search_petitioner_id_number",
+    )
     petitioner_address = fields.Char(compute="_compute_identity_fields", inverse="_inverse_petitioner_address")
     petitioner_phone = fields.Char(compute="_compute_identity_fields", inverse="_inverse_petitioner_phone")
     petitioner_email = fields.Char(compute="_compute_identity_fields", inverse="_inverse_petitioner_email")
     identity_attachment_ids = fields.Many2many(
-        "ir.attachment", string="Identity documents", compute="_compute_identity_attachment_ids",
+        "ir.attachment",
+        string="Identity documents",
+        compute="_compute_identity_attachment_ids",
         groups="base.group_user",
         help="Documents that reveal the petitioner, protected like the identity.",
     )
@@ -159,7 +208,9 @@ class MotcuaComplaintPetition(models.Model):
                 petition.rule_id = False
                 continue
             petition.rule_id = self.env["motcua.complaint.rule"]._find(
-                petition.petition_type, petition.instance, petition.date_received,
+                petition.petition_type,
+                petition.instance,
+                petition.date_received,
             )
 
     @api.depends("rule_id", "date_received", "unit_id")
@@ -171,7 +222,10 @@ class MotcuaComplaintPetition(models.Model):
                 petition.accept_deadline = False
                 continue
             petition.accept_deadline = Rule._add_days(
-                petition.date_received, rule.accept_days, rule.accept_day_kind, petition.unit_id,
+                petition.date_received,
+                rule.accept_days,
+                rule.accept_day_kind,
+                petition.unit_id,
             )
 
     @api.depends("petition_type", "date_known", "date_received", "rule_id")
@@ -179,7 +233,9 @@ class MotcuaComplaintPetition(models.Model):
         for petition in self:
             limit = petition.rule_id.filing_limit_days
             petition.filing_late = bool(
-                limit and petition.date_known and petition.date_received
+                limit
+                and petition.date_known
+                and petition.date_received
                 and petition.date_received.date() > petition.date_known + timedelta(days=limit)
             )
 
@@ -191,8 +247,9 @@ class MotcuaComplaintPetition(models.Model):
             extensions = petition.extension_ids
             if deadline:
                 for extension in extensions.sorted("id"):
-                    deadline = Rule._add_days(deadline, extension.days, petition.resolve_day_kind or "calendar",
-                                              petition.unit_id)
+                    deadline = Rule._add_days(
+                        deadline, extension.days, petition.resolve_day_kind or "calendar", petition.unit_id
+                    )
             petition.resolution_deadline = deadline
             petition.extension_count = len(extensions)
 
@@ -331,17 +388,21 @@ class MotcuaComplaintPetition(models.Model):
             if petition.instance == "second":
                 first = petition.first_instance_id
                 if not first:
-                    raise ValidationError(self.env._(
-                        "A second-instance complaint must be linked to the first-instance complaint."))
+                    raise ValidationError(
+                        self.env._("A second-instance complaint must be linked to the first-instance complaint.")
+                    )
                 if first == petition or first.petition_type != "complaint" or first.instance != "first":
-                    raise ValidationError(self.env._(
-                        "The linked petition must be a first-instance complaint."))
+                    raise ValidationError(self.env._("The linked petition must be a first-instance complaint."))
                 resolved = first.state in ("conclusion", "closed")
                 expired = first.resolution_deadline and first.resolution_deadline < petition.date_received
                 if not resolved and not expired:
-                    raise ValidationError(self.env._(
-                        "A second-instance complaint can only follow a first-instance complaint that "
-                        "was decided, or was not decided in time (%(code)s).", code=first.code))
+                    raise ValidationError(
+                        self.env._(
+                            "A second-instance complaint can only follow a first-instance complaint that "
+                            "was decided, or was not decided in time (%(code)s).",
+                            code=first.code,
+                        )
+                    )
             elif petition.first_instance_id:
                 raise ValidationError(self.env._("Only a second-instance complaint links to a first one."))
 
@@ -364,8 +425,7 @@ class MotcuaComplaintPetition(models.Model):
         if not self.env.su and any(WORKFLOW_FIELDS & set(vals) for vals in vals_list):
             self._raise_workflow_fields()
         identities = [
-            {IDENTITY_FIELDS[key]: vals.pop(key) for key in list(vals) if key in IDENTITY_FIELDS}
-            for vals in vals_list
+            {IDENTITY_FIELDS[key]: vals.pop(key) for key in list(vals) if key in IDENTITY_FIELDS} for vals in vals_list
         ]
         petitions = super().create(vals_list)
         Counter = self.env["motcua.sequence.counter"].sudo()
@@ -382,10 +442,12 @@ class MotcuaComplaintPetition(models.Model):
             number = Counter.next_number(f"motcua.complaint.{petition.petition_type}", petition.unit_id, str(year))
             unit = petition.unit_id
             unit_ref = unit.identifier_code or unit.code or str(unit.id)
-            petition.sudo().write({
-                "code": f"{CODE_PREFIX[petition.petition_type]}-{unit_ref}-{year}-{number:05d}",
-                "access_key": random_code(10),
-            })
+            petition.sudo().write(
+                {
+                    "code": f"{CODE_PREFIX[petition.petition_type]}-{unit_ref}-{year}-{number:05d}",
+                    "access_key": random_code(10),
+                }
+            )
             if petition.accept_deadline and not petition.handled_as_information:
                 petition._schedule_deadline_activity(
                     self.env._("Decide on acceptance of %(code)s", code=petition.code),
@@ -394,14 +456,25 @@ class MotcuaComplaintPetition(models.Model):
         return petitions
 
     def write(self, vals):
-        locked = {"petition_type", "instance", "first_instance_id", "is_complex", "is_remote", "unit_id",
-                  "date_received"}
+        locked = {
+            "petition_type",
+            "instance",
+            "first_instance_id",
+            "is_complex",
+            "is_remote",
+            "unit_id",
+            "date_received",
+        }
         if locked & set(vals) and not self.env.su:
             for petition in self:
                 if petition.state not in ("received", "classified"):
-                    raise UserError(self.env._(
-                        "The type, instance, complexity, area, unit and receipt date of %(code)s are fixed "
-                        "once it is accepted or rejected.", code=petition.code))
+                    raise UserError(
+                        self.env._(
+                            "The type, instance, complexity, area, unit and receipt date of %(code)s are fixed "
+                            "once it is accepted or rejected.",
+                            code=petition.code,
+                        )
+                    )
         if not self.env.su:
             if WORKFLOW_FIELDS & set(vals):
                 self._raise_workflow_fields()
@@ -409,9 +482,12 @@ class MotcuaComplaintPetition(models.Model):
         return super().write(vals)
 
     def _raise_workflow_fields(self):
-        raise UserError(self.env._(
-            "The state, code, dates and time limits of a petition change only through its "
-            "steps (classify, accept, reject, conclude, close, extend)."))
+        raise UserError(
+            self.env._(
+                "The state, code, dates and time limits of a petition change only through its "
+                "steps (classify, accept, reject, conclude, close, extend)."
+            )
+        )
 
     def _write_workflow(self, vals):
         """Write the outputs of a step, after the step's own checks (the guard of ``write``
@@ -424,11 +500,18 @@ class MotcuaComplaintPetition(models.Model):
         and the responsible unit by a leader of the unit (or an administrator). Their changes
         are tracked in the chatter."""
         for petition in self:
-            if "petition_type" in vals and petition.petition_type == "denunciation" \
-                    and vals["petition_type"] != "denunciation":
-                raise UserError(self.env._(
-                    "%(code)s is a denunciation: its type cannot be changed, the identity of the "
-                    "denouncer stays protected.", code=petition.code))
+            if (
+                "petition_type" in vals
+                and petition.petition_type == "denunciation"
+                and vals["petition_type"] != "denunciation"
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(code)s is a denunciation: its type cannot be changed, the identity of the "
+                        "denouncer stays protected.",
+                        code=petition.code,
+                    )
+                )
         for field_name in ("handler_ids", "unit_id"):
             if field_name in vals:
                 self._check_assignment_manager(field_name)
@@ -440,9 +523,14 @@ class MotcuaComplaintPetition(models.Model):
         label = self._fields[field_name]._description_string(self.env)
         for petition in self:
             if not petition._is_assigned_by(user):
-                raise AccessError(self.env._(
-                    "Only a leader of %(unit)s assigns %(code)s: you cannot change its %(field)s.",
-                    unit=petition.unit_id.display_name, code=petition.code, field=label))
+                raise AccessError(
+                    self.env._(
+                        "Only a leader of %(unit)s assigns %(code)s: you cannot change its %(field)s.",
+                        unit=petition.unit_id.display_name,
+                        code=petition.code,
+                        field=label,
+                    )
+                )
 
     def _is_assigned_by(self, user):
         """Whether ``user`` leads the unit responsible for this petition: its head (or the head
@@ -453,8 +541,11 @@ class MotcuaComplaintPetition(models.Model):
             return True
         if not user.has_group("motcua_base.group_unit_leader") or user._motcua_is_read_only_monitor():
             return False
-        return bool(self.env["motcua.unit"].sudo().search_count(
-            [("id", "=", unit.id), ("id", "child_of", user.motcua_unit_ids.ids)], limit=1))
+        return bool(
+            self.env["motcua.unit"]
+            .sudo()
+            .search_count([("id", "=", unit.id), ("id", "child_of", user.motcua_unit_ids.ids)], limit=1)
+        )
 
     # ------------------------------------------------------------------ helpers
     def _responsible_users(self):
@@ -484,9 +575,13 @@ class MotcuaComplaintPetition(models.Model):
         for petition in self:
             if petition.state not in states:
                 labels = dict(self._fields["state"]._description_selection(self.env))
-                raise UserError(self.env._(
-                    "%(code)s is %(state)s: this step is not possible now.",
-                    code=petition.code, state=labels[petition.state]))
+                raise UserError(
+                    self.env._(
+                        "%(code)s is %(state)s: this step is not possible now.",
+                        code=petition.code,
+                        state=labels[petition.state],
+                    )
+                )
 
     def action_classify(self):
         self._check_state("received")
@@ -494,8 +589,7 @@ class MotcuaComplaintPetition(models.Model):
             if not petition.subject or not petition.unit_id:
                 raise UserError(self.env._("Give the subject and the responsible unit before classifying."))
             if not petition.is_anonymous and not petition.sudo().identity_id.name:
-                raise UserError(self.env._(
-                    "The petitioner's name is required, unless the denunciation is anonymous."))
+                raise UserError(self.env._("The petitioner's name is required, unless the denunciation is anonymous."))
             if petition.is_anonymous and petition.petition_type != "denunciation":
                 raise UserError(self.env._("Only a denunciation can be anonymous."))
             petition._write_workflow({"state": "classified"})
@@ -508,13 +602,17 @@ class MotcuaComplaintPetition(models.Model):
         self._close_deadline_activities()
         if self.rule_id.anonymous_policy == "archive":
             self._write_workflow({"state": "closed", "date_closed": fields.Datetime.now()})
-            self.message_post(body=self.env._(
-                "Anonymous denunciation: recorded as information and filed, as the policy requires."))
+            self.message_post(
+                body=self.env._("Anonymous denunciation: recorded as information and filed, as the policy requires.")
+            )
         else:
             self._write_workflow({"state": "verification"})
-            self.message_post(body=self.env._(
-                "Anonymous denunciation: not accepted as a denunciation; recorded as information "
-                "to verify, as the policy requires."))
+            self.message_post(
+                body=self.env._(
+                    "Anonymous denunciation: not accepted as a denunciation; recorded as information "
+                    "to verify, as the policy requires."
+                )
+            )
 
     def action_accept(self):
         self._check_state("classified")
@@ -522,36 +620,50 @@ class MotcuaComplaintPetition(models.Model):
         Rule = self.env["motcua.complaint.rule"]
         for petition in self:
             if petition.handled_as_information:
-                raise UserError(self.env._(
-                    "An anonymous denunciation cannot be accepted as a denunciation; it is handled as information."))
+                raise UserError(
+                    self.env._(
+                        "An anonymous denunciation cannot be accepted as a denunciation; it is handled as information."
+                    )
+                )
             if not (petition.decision_reason or "").strip():
                 raise UserError(self.env._("Give the reason of the acceptance decision."))
             if petition.filing_late:
-                raise UserError(self.env._(
-                    "%(code)s was filed after the legal filing time of %(days)s days from %(date)s; "
-                    "reject it and give this reason.",
-                    code=petition.code, days=petition.rule_id.filing_limit_days, date=petition.date_known))
+                raise UserError(
+                    self.env._(
+                        "%(code)s was filed after the legal filing time of %(days)s days from %(date)s; "
+                        "reject it and give this reason.",
+                        code=petition.code,
+                        days=petition.rule_id.filing_limit_days,
+                        date=petition.date_known,
+                    )
+                )
             if petition.accept_deadline and now > petition.accept_deadline and not (petition.late_reason or "").strip():
-                raise UserError(self.env._(
-                    "The legal time to decide on %(code)s ended on %(deadline)s; give the reason for the "
-                    "late acceptance.",
-                    code=petition.code,
-                    deadline=petition._local(petition.accept_deadline).strftime("%d/%m/%Y %H:%M")))
+                raise UserError(
+                    self.env._(
+                        "The legal time to decide on %(code)s ended on %(deadline)s; give the reason for the "
+                        "late acceptance.",
+                        code=petition.code,
+                        deadline=petition._local(petition.accept_deadline).strftime("%d/%m/%Y %H:%M"),
+                    )
+                )
             rule = petition.rule_id
             days = rule._resolve_days_for(petition.is_complex, petition.is_remote)
-            petition._write_workflow({
-                "state": "accepted",
-                "overdue_notified": False,
-                "date_accepted": now,
-                "resolve_days": days,
-                "resolve_day_kind": rule.resolve_day_kind,
-                "extension_days_max": rule.extension_days,
-                "max_extensions": rule.max_extensions,
-                "resolution_deadline_base": Rule._add_days(now, days, rule.resolve_day_kind, petition.unit_id),
-            })
+            petition._write_workflow(
+                {
+                    "state": "accepted",
+                    "overdue_notified": False,
+                    "date_accepted": now,
+                    "resolve_days": days,
+                    "resolve_day_kind": rule.resolve_day_kind,
+                    "extension_days_max": rule.extension_days,
+                    "max_extensions": rule.max_extensions,
+                    "resolution_deadline_base": Rule._add_days(now, days, rule.resolve_day_kind, petition.unit_id),
+                }
+            )
             petition._close_deadline_activities()
             petition._schedule_deadline_activity(
-                self.env._("Resolve %(code)s", code=petition.code), petition.resolution_deadline)
+                self.env._("Resolve %(code)s", code=petition.code), petition.resolution_deadline
+            )
         return True
 
     def action_reject(self):
@@ -601,8 +713,9 @@ class MotcuaComplaintPetition(models.Model):
         """The documents revealing the petitioner, for those who may see the identity."""
         self.ensure_one()
         if not self._identity_visible_to_user():
-            raise AccessError(self.env._(
-                "The identity of this denouncer is protected: only the assigned handlers can see it."))
+            raise AccessError(
+                self.env._("The identity of this denouncer is protected: only the assigned handlers can see it.")
+            )
         identity = self.sudo().identity_id
         identity.with_env(self.env)._log_access("read", "attachment_ids")
         domain = [("res_model", "=", "motcua.complaint.identity"), ("res_id", "=", identity.id)]
@@ -630,7 +743,8 @@ class MotcuaComplaintPetition(models.Model):
         petitions = self.sudo().search([("is_overdue", "=", True), ("overdue_notified", "=", False)])
         for petition in petitions:
             petition._schedule_deadline_activity(
-                self.env._("Overdue: %(code)s", code=petition.code), fields.Datetime.now())
+                self.env._("Overdue: %(code)s", code=petition.code), fields.Datetime.now()
+            )
         petitions.overdue_notified = True
         return True
 

@@ -24,10 +24,12 @@ class MotcuaComplaintReception(models.Model):
 
     name = fields.Char(string="Number", readonly=True, copy=False, default="/")
     date = fields.Datetime(required=True, default=fields.Datetime.now, tracking=True)
-    receiver_id = fields.Many2one("res.users", string="Received by", required=True,
-                                  default=lambda self: self.env.user, tracking=True)
-    receiver_role = fields.Selection([("leader", "Leader"), ("officer", "Reception officer")],
-                                     required=True, default="officer")
+    receiver_id = fields.Many2one(
+        "res.users", string="Received by", required=True, default=lambda self: self.env.user, tracking=True
+    )
+    receiver_role = fields.Selection(
+        [("leader", "Leader"), ("officer", "Reception officer")], required=True, default="officer"
+    )
     schedule_id = fields.Many2one("motcua.complaint.schedule", string="Reception session", ondelete="set null")
     citizen_ids = fields.One2many("motcua.complaint.reception.citizen", "reception_id", string="Citizens")
     citizen_count = fields.Integer(string="Citizens received", compute="_compute_citizen_count", store=True)
@@ -53,8 +55,11 @@ class MotcuaComplaintReception(models.Model):
         receptions = super().create(vals_list)
         for reception in receptions:
             year = reception.date.year
-            number = self.env["motcua.sequence.counter"].sudo().next_number(
-                "motcua.complaint.reception", reception.unit_id, str(year))
+            number = (
+                self.env["motcua.sequence.counter"]
+                .sudo()
+                .next_number("motcua.complaint.reception", reception.unit_id, str(year))
+            )
             reception.name = f"TCD-{year}-{number:05d}"
         return receptions
 
@@ -68,33 +73,45 @@ class MotcuaComplaintReception(models.Model):
         the receiver is recorded once, and a denunciation stays one."""
         for reception in self:
             if "receiver_id" in vals and vals["receiver_id"] != reception.receiver_id.id:
-                raise AccessError(self.env._(
-                    "The receiver of %(number)s is recorded once; ask an administrator to correct it.",
-                    number=reception.name))
-            if "classification" in vals and reception.classification == "denunciation" \
-                    and vals["classification"] != "denunciation":
-                raise UserError(self.env._(
-                    "%(number)s received a denunciation: its classification cannot be changed, the "
-                    "identity of the citizens received stays protected.", number=reception.name))
+                raise AccessError(
+                    self.env._(
+                        "The receiver of %(number)s is recorded once; ask an administrator to correct it.",
+                        number=reception.name,
+                    )
+                )
+            if (
+                "classification" in vals
+                and reception.classification == "denunciation"
+                and vals["classification"] != "denunciation"
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(number)s received a denunciation: its classification cannot be changed, the "
+                        "identity of the citizens received stays protected.",
+                        number=reception.name,
+                    )
+                )
 
     def action_create_petition(self):
         self.ensure_one()
         if self.classification == "other":
             raise UserError(self.env._("Classify the reception as a complaint, denunciation or proposal first."))
         citizen = self.citizen_ids[:1]
-        petition = self.env["motcua.complaint.petition"].create({
-            "subject": self.summary.splitlines()[0][:200],
-            "content": self.summary,
-            "petition_type": self.classification,
-            "source": "reception",
-            "reception_id": self.id,
-            "unit_id": self.unit_id.id,
-            "date_received": self.date,
-            "petitioner_name": citizen.name,
-            "petitioner_id_number": citizen.id_number,
-            "petitioner_address": citizen.address,
-            "petitioner_phone": citizen.phone,
-        })
+        petition = self.env["motcua.complaint.petition"].create(
+            {
+                "subject": self.summary.splitlines()[0][:200],
+                "content": self.summary,
+                "petition_type": self.classification,
+                "source": "reception",
+                "reception_id": self.id,
+                "unit_id": self.unit_id.id,
+                "date_received": self.date,
+                "petitioner_name": citizen.name,
+                "petitioner_id_number": citizen.id_number,
+                "petitioner_address": citizen.address,
+                "petitioner_phone": citizen.phone,
+            }
+        )
         self.outcome = "accepted"
         return {
             "type": "ir.actions.act_window",
@@ -118,7 +135,10 @@ class MotcuaComplaintReceptionCitizen(models.Model):
     phone = fields.Char()
 
     def write(self, vals):
-        if "reception_id" in vals and not self.env.su \
-                and any(citizen.reception_id.id != vals["reception_id"] for citizen in self):
+        if (
+            "reception_id" in vals
+            and not self.env.su
+            and any(citizen.reception_id.id != vals["reception_id"] for citizen in self)
+        ):
             raise UserError(self.env._("A citizen received stays on the reception that received them."))
         return super().write(vals)

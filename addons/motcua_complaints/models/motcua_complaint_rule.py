@@ -28,7 +28,8 @@ class MotcuaComplaintRule(models.Model):
     name = fields.Char(required=True)
     petition_type = fields.Selection(PETITION_TYPES, string="Type", required=True)
     instance = fields.Selection(
-        INSTANCES, help="For complaints: the instance this rule applies to. Leave empty for other types.",
+        INSTANCES,
+        help="For complaints: the instance this rule applies to. Leave empty for other types.",
     )
     date_from = fields.Date(string="Valid from", required=True)
     date_to = fields.Date(string="Valid until")
@@ -66,26 +67,44 @@ class MotcuaComplaintRule(models.Model):
                 raise ValidationError(self.env._("A rule cannot end before it starts."))
             if rule.petition_type == "complaint" and not rule.instance:
                 raise ValidationError(self.env._("A complaint rule must say which instance it applies to."))
-            others = self.search([
-                ("id", "!=", rule.id),
-                ("petition_type", "=", rule.petition_type),
-                ("instance", "=", rule.instance),
-            ])
+            others = self.search(
+                [
+                    ("id", "!=", rule.id),
+                    ("petition_type", "=", rule.petition_type),
+                    ("instance", "=", rule.instance),
+                ]
+            )
             for other in others:
                 if (not other.date_to or other.date_to >= rule.date_from) and (
                     not rule.date_to or rule.date_to >= other.date_from
                 ):
-                    raise ValidationError(self.env._(
-                        "The rule %(rule)s overlaps the period of %(other)s; end the older rule first.",
-                        rule=rule.name, other=other.name,
-                    ))
+                    raise ValidationError(
+                        self.env._(
+                            "The rule %(rule)s overlaps the period of %(other)s; end the older rule first.",
+                            rule=rule.name,
+                            other=other.name,
+                        )
+                    )
 
-    @api.constrains("accept_days", "resolve_days", "resolve_days_complex", "resolve_days_remote",
-                    "resolve_days_remote_complex", "extension_days", "max_extensions", "filing_limit_days")
+    @api.constrains(
+        "accept_days",
+        "resolve_days",
+        "resolve_days_complex",
+        "resolve_days_remote",
+        "resolve_days_remote_complex",
+        "extension_days",
+        "max_extensions",
+        "filing_limit_days",
+    )
     def _check_figures(self):
         for rule in self:
-            figures = [rule.accept_days, rule.resolve_days, rule.resolve_days_complex,
-                       rule.resolve_days_remote, rule.resolve_days_remote_complex]
+            figures = [
+                rule.accept_days,
+                rule.resolve_days,
+                rule.resolve_days_complex,
+                rule.resolve_days_remote,
+                rule.resolve_days_remote_complex,
+            ]
             if any(f <= 0 for f in figures):
                 raise ValidationError(self.env._("Acceptance and resolution times must be positive."))
             if rule.extension_days < 0 or rule.max_extensions < 0 or rule.filing_limit_days < 0:
@@ -98,16 +117,21 @@ class MotcuaComplaintRule(models.Model):
         domain = [
             ("petition_type", "=", petition_type),
             ("date_from", "<=", day),
-            "|", ("date_to", "=", False), ("date_to", ">=", day),
+            "|",
+            ("date_to", "=", False),
+            ("date_to", ">=", day),
         ]
         if petition_type == "complaint":
             domain.append(("instance", "=", instance or "first"))
         rule = self.sudo().search(domain, order="date_from desc", limit=1)
         if not rule:
-            raise UserError(self.env._(
-                "No time-limit rule is configured for this type of petition on %(date)s; "
-                "ask an administrator to add one.", date=day,
-            ))
+            raise UserError(
+                self.env._(
+                    "No time-limit rule is configured for this type of petition on %(date)s; "
+                    "ask an administrator to add one.",
+                    date=day,
+                )
+            )
         return rule
 
     def _resolve_days_for(self, is_complex, is_remote):

@@ -27,4 +27,7 @@ class MotcuaComplaintSchedule(models.Model):
     def _compute_display_name(self):
         for session in self:
             start = fields.Datetime.context_timestamp(session, session.date_start) if session.date_start else None
-            session.display_name = "%s – %s" % (session.leader_id.name or "", start.strftime("%d/%m/%Y %H:%M") if start else "")
+            session.display_name = "%s – %s" % (
+                session.leader_id.name or "",
+                start.strftime("%d/%m/%Y %H:%M") if start else "",
+            )

@@ -26,10 +26,14 @@ class ComplaintsSetup:
     def _setup_complaints(cls):
         Unit = cls.env["motcua.unit"]
         cls.province = Unit.create({"name": "Tỉnh Thử", "unit_type": "province"})
-        cls.unit_a = Unit.create({
-            "name": "Phường Thử A", "unit_type": "commune", "parent_id": cls.province.id,
-            "identifier_code": "000.99.01.H99",
-        })
+        cls.unit_a = Unit.create(
+            {
+                "name": "Phường Thử A",
+                "unit_type": "commune",
+                "parent_id": cls.province.id,
+                "identifier_code": "000.99.01.H99",
+            }
+        )
         cls.unit_b = Unit.create({"name": "Phường Thử B", "unit_type": "commune", "parent_id": cls.province.id})
         cls.officer_a = cls._user("kn_officer_a", SPECIALIST, cls.unit_a)
         cls.receiver_a = cls._user("kn_receiver_a", ROLE, cls.unit_a)

@@ -15,10 +15,10 @@ RECEIVED = datetime(2026, 3, 2, 3, 0)
 class TestDeadlines(ComplaintsCommon):
     def test_complaint_first_instance_deadlines(self):
         cases = [
-            (False, False, datetime(2026, 4, 4, 3, 0)),   # 30 days
-            (True, False, datetime(2026, 4, 19, 3, 0)),   # complex: 45 days
-            (False, True, datetime(2026, 4, 19, 3, 0)),   # remote: 45 days
-            (True, True, datetime(2026, 5, 4, 3, 0)),     # remote and complex: 60 days
+            (False, False, datetime(2026, 4, 4, 3, 0)),  # 30 days
+            (True, False, datetime(2026, 4, 19, 3, 0)),  # complex: 45 days
+            (False, True, datetime(2026, 4, 19, 3, 0)),  # remote: 45 days
+            (True, True, datetime(2026, 5, 4, 3, 0)),  # remote and complex: 60 days
         ]
         for is_complex, is_remote, expected in cases:
             with self.subTest(is_complex=is_complex, is_remote=is_remote):
@@ -45,14 +45,15 @@ class TestDeadlines(ComplaintsCommon):
         first.sudo().state = "closed"
         cases = [
             (False, False, datetime(2026, 4, 19, 3, 0)),  # 45 days
-            (True, False, datetime(2026, 5, 4, 3, 0)),    # complex: 60 days
-            (False, True, datetime(2026, 5, 4, 3, 0)),    # remote: 60 days
-            (True, True, datetime(2026, 5, 14, 3, 0)),    # remote and complex: 70 days
+            (True, False, datetime(2026, 5, 4, 3, 0)),  # complex: 60 days
+            (False, True, datetime(2026, 5, 4, 3, 0)),  # remote: 60 days
+            (True, True, datetime(2026, 5, 14, 3, 0)),  # remote and complex: 70 days
         ]
         for is_complex, is_remote, expected in cases:
             with self.subTest(is_complex=is_complex, is_remote=is_remote):
-                second = self._petition(instance="second", first_instance_id=first.id,
-                                        is_complex=is_complex, is_remote=is_remote)
+                second = self._petition(
+                    instance="second", first_instance_id=first.id, is_complex=is_complex, is_remote=is_remote
+                )
                 self.assertEqual(second.rule_id, self.env.ref("motcua_complaints.rule_complaint_second"))
                 with freeze_time("2026-03-05 03:00:00"):
                     self._accept(second)
@@ -61,8 +62,9 @@ class TestDeadlines(ComplaintsCommon):
 
     def test_denunciation_acceptance_in_working_days_and_extensions(self):
         # Friday 6 March 2026 10:00 + 7 working days = Tuesday 17 March 10:00 (two weekends skipped)
-        petition = self._petition("denunciation", received=datetime(2026, 3, 6, 3, 0),
-                                  handler_ids=[(6, 0, self.handler_a.ids)])
+        petition = self._petition(
+            "denunciation", received=datetime(2026, 3, 6, 3, 0), handler_ids=[(6, 0, self.handler_a.ids)]
+        )
         self.assertEqual(petition.accept_deadline, datetime(2026, 3, 17, 3, 0))
         with freeze_time("2026-03-10 03:00:00"):
             self._accept(petition)
@@ -115,8 +117,7 @@ class TestDeadlines(ComplaintsCommon):
         self.assertEqual(petition.resolution_deadline, datetime(2026, 4, 4, 3, 0))
         # a new dated version applies to petitions received from its start only
         rule.write({"resolve_days": 30, "date_to": date(2026, 6, 30)})
-        new_rule = rule.copy({"name": "Luật mới", "date_from": date(2026, 7, 1), "date_to": False,
-                              "resolve_days": 40})
+        new_rule = rule.copy({"name": "Luật mới", "date_from": date(2026, 7, 1), "date_to": False, "resolve_days": 40})
         with self.assertRaisesRegex(ValidationError, "overlaps"):
             rule.copy({"name": "Chồng lấn", "date_from": date(2026, 6, 1), "date_to": False})
         june = self._petition(received=datetime(2026, 6, 29, 3, 0))
@@ -223,6 +224,5 @@ class TestDeadlines(ComplaintsCommon):
         second = self._petition("denunciation")
         self.assertRegex(first.code, r"^KN-000\.99\.01\.H99-2026-\d{5}$")
         self.assertTrue(second.code.startswith("TC-000.99.01.H99-2026-"))
-        groups = self.Petition._read_group(
-            [("unit_id", "=", self.unit_a.id)], ["petition_type"], ["__count"])
+        groups = self.Petition._read_group([("unit_id", "=", self.unit_a.id)], ["petition_type"], ["__count"])
         self.assertEqual(dict(groups), {"complaint": 1, "denunciation": 1})

@@ -18,11 +18,18 @@ class TestAccessGrantingFields(ComplaintsCommon):
         cls.head_a = cls._user("kn_head_a", "motcua_base.group_specialist", cls.unit_a)
         cls.unit_a.head_id = cls.head_a
         cls.leader_b = cls._user("kn_leader_b", LEADER, cls.unit_b)
-        cls.denunciation = cls.Petition.create({
-            "subject": "Tố cáo", "content": "Nội dung", "petition_type": "denunciation", "unit_id": cls.unit_a.id,
-            "petitioner_name": SECRET_NAME, "petitioner_id_number": SECRET_ID, "petitioner_phone": SECRET_PHONE,
-            "handler_ids": [(6, 0, cls.handler_a.ids)],
-        })
+        cls.denunciation = cls.Petition.create(
+            {
+                "subject": "Tố cáo",
+                "content": "Nội dung",
+                "petition_type": "denunciation",
+                "unit_id": cls.unit_a.id,
+                "petitioner_name": SECRET_NAME,
+                "petitioner_id_number": SECRET_ID,
+                "petitioner_phone": SECRET_PHONE,
+                "handler_ids": [(6, 0, cls.handler_a.ids)],
+            }
+        )
         cls.Log = cls.env["motcua.complaint.identity.log"]
 
     def _logs(self, user, access_type=None):
@@ -73,7 +80,8 @@ class TestAccessGrantingFields(ComplaintsCommon):
             identity.with_user(self.handler_a).write({"partner_id": self.handler_a.partner_id.id})
         with self.assertRaises(AccessError):
             self.env["motcua.complaint.identity"].with_user(self.handler_a).create(
-                {"petition_id": self.denunciation.id, "name": "Giả"})
+                {"petition_id": self.denunciation.id, "name": "Giả"}
+            )
         self.denunciation.with_user(self.handler_a).petitioner_address = "Địa chỉ mới"
         self.assertEqual(identity.address, "Địa chỉ mới")
         self.assertTrue(self._logs(self.handler_a, "write"))
@@ -116,18 +124,20 @@ class TestAccessGrantingFields(ComplaintsCommon):
     def test_identities_are_never_grouped_by_personal_data(self):
         for user in (self.handler_a, self.guardian, self.officer_a):
             for field in ("name", "id_number", "phone", "address", "email"):
-                with self.subTest(user=user.login, field=field), \
-                        self.assertRaisesRegex(AccessError, "cannot be grouped"):
-                    self.env["motcua.complaint.identity"].with_user(user).formatted_read_group(
-                        [], [field], ["__count"])
+                with (
+                    self.subTest(user=user.login, field=field),
+                    self.assertRaisesRegex(AccessError, "cannot be grouped"),
+                ):
+                    self.env["motcua.complaint.identity"].with_user(user).formatted_read_group([], [field], ["__count"])
 
     def test_non_handlers_obtain_nothing_and_leave_no_log(self):
         for user in (self.officer_a, self.monitor, self.leader_a):
             with self.subTest(user=user.login):
                 as_user = self.Petition.with_user(user)
                 self.assertFalse(as_user.search([("petitioner_id_number", "=", SECRET_ID)]))
-                self.assertFalse(self.env["motcua.complaint.identity"].with_user(user).search(
-                    [("phone", "=", "0912 345 678")]))
+                self.assertFalse(
+                    self.env["motcua.complaint.identity"].with_user(user).search([("phone", "=", "0912 345 678")])
+                )
                 [values] = self.denunciation.with_user(user).read(["petitioner_name", "petitioner_phone"])
                 self.assertEqual(values["petitioner_name"], "(protected)")
                 self.assertFalse(self._logs(user))
@@ -138,10 +148,18 @@ class TestReceptionProtection(ComplaintsCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.reception = cls.env["motcua.complaint.reception"].with_user(cls.receiver_a).create({
-            "unit_id": cls.unit_a.id, "summary": "Tố cáo", "classification": "denunciation",
-            "citizen_ids": [(0, 0, {"name": SECRET_NAME, "id_number": SECRET_ID})],
-        })
+        cls.reception = (
+            cls.env["motcua.complaint.reception"]
+            .with_user(cls.receiver_a)
+            .create(
+                {
+                    "unit_id": cls.unit_a.id,
+                    "summary": "Tố cáo",
+                    "classification": "denunciation",
+                    "citizen_ids": [(0, 0, {"name": SECRET_NAME, "id_number": SECRET_ID})],
+                }
+            )
+        )
         cls.Citizen = cls.env["motcua.complaint.reception.citizen"]
 
     def test_receiver_and_classification_of_a_denunciation_are_fixed(self):
@@ -159,8 +177,11 @@ class TestReceptionProtection(ComplaintsCommon):
         as_officer.with_user(self.receiver_a).write({"outcome": "guided"})
 
     def test_citizens_received_stay_on_their_reception(self):
-        other = self.env["motcua.complaint.reception"].with_user(self.receiver_a).create({
-            "unit_id": self.unit_a.id, "summary": "Hỏi", "classification": "other"})
+        other = (
+            self.env["motcua.complaint.reception"]
+            .with_user(self.receiver_a)
+            .create({"unit_id": self.unit_a.id, "summary": "Hỏi", "classification": "other"})
+        )
         citizen = self.reception.citizen_ids
         with self.assertRaisesRegex(UserError, "stays on the reception"):
             citizen.with_user(self.receiver_a).write({"reception_id": other.id})
@@ -175,14 +196,28 @@ class TestMonitorReadsOnly(ComplaintsCommon):
         self.assertEqual(as_monitor.subject, "Thử nghiệm")
         for attempt in (
             lambda: as_monitor.write({"subject": "Sửa"}),
-            lambda: self.Petition.with_user(self.monitor).create({
-                "subject": "x", "petition_type": "complaint", "unit_id": self.unit_a.id}),
+            lambda: self.Petition.with_user(self.monitor).create(
+                {"subject": "x", "petition_type": "complaint", "unit_id": self.unit_a.id}
+            ),
             lambda: as_monitor.action_classify(),
-            lambda: self.env["motcua.complaint.reception"].with_user(self.monitor).create({
-                "unit_id": self.unit_a.id, "summary": "x", "classification": "other"}),
-            lambda: self.env["motcua.complaint.schedule"].with_user(self.monitor).create({
-                "unit_id": self.unit_a.id, "leader_id": self.monitor.id,
-                "date_start": "2026-03-02 01:00:00", "date_end": "2026-03-02 04:00:00", "location": "x"}),
+            lambda: (
+                self.env["motcua.complaint.reception"]
+                .with_user(self.monitor)
+                .create({"unit_id": self.unit_a.id, "summary": "x", "classification": "other"})
+            ),
+            lambda: (
+                self.env["motcua.complaint.schedule"]
+                .with_user(self.monitor)
+                .create(
+                    {
+                        "unit_id": self.unit_a.id,
+                        "leader_id": self.monitor.id,
+                        "date_start": "2026-03-02 01:00:00",
+                        "date_end": "2026-03-02 04:00:00",
+                        "location": "x",
+                    }
+                )
+            ),
         ):
             with self.subTest(), self.assertRaisesRegex(AccessError, "province monitor"):
                 attempt()
@@ -201,13 +236,19 @@ class TestWorkflowOutputs(ComplaintsCommon):
     def test_workflow_outputs_change_only_through_the_steps(self):
         petition = self._petition()
         code = petition.code
-        for vals in ({"state": "closed"}, {"code": "KN-GIA"}, {"date_closed": "2026-03-03 00:00:00"},
-                     {"resolution_deadline_base": "2027-01-01 00:00:00"}, {"access_key": "AAAAAAAAAA"}):
+        for vals in (
+            {"state": "closed"},
+            {"code": "KN-GIA"},
+            {"date_closed": "2026-03-03 00:00:00"},
+            {"resolution_deadline_base": "2027-01-01 00:00:00"},
+            {"access_key": "AAAAAAAAAA"},
+        ):
             with self.subTest(vals=vals), self.assertRaisesRegex(UserError, "only through its steps"):
                 petition.with_user(self.officer_a).write(vals)
         with self.assertRaisesRegex(UserError, "only through its steps"):
-            self.Petition.with_user(self.officer_a).create({
-                "subject": "x", "petition_type": "complaint", "unit_id": self.unit_a.id, "state": "closed"})
+            self.Petition.with_user(self.officer_a).create(
+                {"subject": "x", "petition_type": "complaint", "unit_id": self.unit_a.id, "state": "closed"}
+            )
         self.assertEqual((petition.state, petition.code), ("received", code))
         # the steps still write them, tracked, as the user who takes the step
         petition.with_user(self.officer_a).write({"decision_reason": "Đủ điều kiện"})

@@ -16,30 +16,37 @@ class TestIdentityProtection(ComplaintsCommon, HttpCase):  # HttpCase: it prints
         super().setUpClass()
         cls.denouncer = new_test_user(cls.env, login="kn_denouncer", groups="base.group_portal")
         cls.other_citizen = new_test_user(cls.env, login="kn_other_citizen", groups="base.group_portal")
-        cls.denunciation = cls.env["motcua.complaint.petition"].create({
-            "subject": "Tố cáo sai phạm đất đai",
-            "content": "Nội dung tố cáo",
-            "petition_type": "denunciation",
-            "unit_id": cls.unit_a.id,
-            "petitioner_name": SECRET_NAME,
-            "petitioner_id_number": SECRET_ID,
-            "petitioner_address": "12 Đường Bí Mật",
-            "petitioner_phone": SECRET_PHONE,
-            "handler_ids": [(6, 0, cls.handler_a.ids)],
-        })
+        cls.denunciation = cls.env["motcua.complaint.petition"].create(
+            {
+                "subject": "Tố cáo sai phạm đất đai",
+                "content": "Nội dung tố cáo",
+                "petition_type": "denunciation",
+                "unit_id": cls.unit_a.id,
+                "petitioner_name": SECRET_NAME,
+                "petitioner_id_number": SECRET_ID,
+                "petitioner_address": "12 Đường Bí Mật",
+                "petitioner_phone": SECRET_PHONE,
+                "handler_ids": [(6, 0, cls.handler_a.ids)],
+            }
+        )
         cls.identity = cls.denunciation.sudo().identity_id
         cls.identity.partner_id = cls.denouncer.partner_id
-        cls.attachment = cls.env["ir.attachment"].create({
-            "name": "cccd.png",
-            "datas": base64.b64encode(b"identity card"),
-            "res_model": "motcua.complaint.identity",
-            "res_id": cls.identity.id,
-        })
+        cls.attachment = cls.env["ir.attachment"].create(
+            {
+                "name": "cccd.png",
+                "datas": base64.b64encode(b"identity card"),
+                "res_model": "motcua.complaint.identity",
+                "res_id": cls.identity.id,
+            }
+        )
 
     def _logs(self, user):
-        return self.env["motcua.complaint.identity.log"].search([
-            ("user_id", "=", user.id), ("petition_id", "=", self.denunciation.id),
-        ])
+        return self.env["motcua.complaint.identity.log"].search(
+            [
+                ("user_id", "=", user.id),
+                ("petition_id", "=", self.denunciation.id),
+            ]
+        )
 
     def test_other_officers_see_protected(self):
         for user in (self.officer_a, self.receiver_a, self.monitor):
@@ -47,8 +54,13 @@ class TestIdentityProtection(ComplaintsCommon, HttpCase):  # HttpCase: it prints
                 petition = self.denunciation.with_user(user)
                 self.assertEqual(petition.subject, "Tố cáo sai phạm đất đai")
                 self.assertFalse(petition.identity_visible)
-                for field in ("petitioner_name", "petitioner_id_number", "petitioner_address",
-                              "petitioner_phone", "petitioner_email"):
+                for field in (
+                    "petitioner_name",
+                    "petitioner_id_number",
+                    "petitioner_address",
+                    "petitioner_phone",
+                    "petitioner_email",
+                ):
                     self.assertEqual(petition[field], "(protected)")
                 self.assertFalse(petition.identity_attachment_ids)
                 data = petition.read(["petitioner_name", "petitioner_phone"])[0]
@@ -69,8 +81,9 @@ class TestIdentityProtection(ComplaintsCommon, HttpCase):  # HttpCase: it prints
     def test_export_shows_protected(self):
         self.officer_a.group_ids += self.env.ref("base.group_allow_export")
         petition = self.denunciation.with_user(self.officer_a)
-        rows = petition.export_data(["code", "petitioner_name", "petitioner_id_number", "petitioner_phone",
-                                     "petitioner_address"])["datas"]
+        rows = petition.export_data(
+            ["code", "petitioner_name", "petitioner_id_number", "petitioner_phone", "petitioner_address"]
+        )["datas"]
         self.assertEqual(rows[0][1:], ["(protected)"] * 4)
         with self.assertRaises(AccessError):
             petition.export_data(["identity_id/name"])
@@ -118,8 +131,7 @@ class TestIdentityProtection(ComplaintsCommon, HttpCase):  # HttpCase: it prints
         petition.action_accept()
         messages = self.denunciation.sudo().message_ids
         texts = " ".join(str(m.body) + str(m.subject or "") for m in messages)
-        tracked = " ".join(
-            f"{v.old_value_char} {v.new_value_char}" for v in messages.sudo().tracking_value_ids)
+        tracked = " ".join(f"{v.old_value_char} {v.new_value_char}" for v in messages.sudo().tracking_value_ids)
         for secret in (SECRET_NAME, SECRET_ID, SECRET_PHONE, "0912 345 678", "Địa chỉ mới"):
             self.assertNotIn(secret, texts)
             self.assertNotIn(secret, tracked)
@@ -147,10 +159,15 @@ class TestIdentityProtection(ComplaintsCommon, HttpCase):  # HttpCase: it prints
                 self.assertEqual(len(self._logs(user)), 2)
         # the handler uploads and opens the identity documents
         action = self.denunciation.with_user(self.handler_a).action_open_identity_documents()
-        upload = self.env["ir.attachment"].with_user(self.handler_a).with_context(**action["context"]).create({
-            "name": "don-to-cao.pdf", "raw": b"signed denunciation"})
-        self.assertEqual(self.env["ir.attachment"].with_user(self.handler_a).search(action["domain"]),
-                         self.attachment | upload)
+        upload = (
+            self.env["ir.attachment"]
+            .with_user(self.handler_a)
+            .with_context(**action["context"])
+            .create({"name": "don-to-cao.pdf", "raw": b"signed denunciation"})
+        )
+        self.assertEqual(
+            self.env["ir.attachment"].with_user(self.handler_a).search(action["domain"]), self.attachment | upload
+        )
         self.env.invalidate_all()
         with self.assertRaises(AccessError):
             upload.with_user(self.officer_a).read(["raw"])
@@ -199,18 +216,21 @@ class TestIdentityProtection(ComplaintsCommon, HttpCase):  # HttpCase: it prints
             complaint.with_user(self.denouncer).read(["subject"])
         with self.assertRaises(AccessError):
             own.write({"subject": "Sửa"})
-        self.assertFalse(self.env["motcua.complaint.identity.log"].search([
-            ("user_id", "=", self.denouncer.id)]))
+        self.assertFalse(self.env["motcua.complaint.identity.log"].search([("user_id", "=", self.denouncer.id)]))
 
     def test_reception_of_denouncers(self):
         Reception = self.env["motcua.complaint.reception"]
-        reception = Reception.with_user(self.receiver_a).create({
-            "unit_id": self.unit_a.id,
-            "summary": "Tố cáo cán bộ",
-            "classification": "denunciation",
-            "citizen_ids": [(0, 0, {"name": SECRET_NAME, "phone": SECRET_PHONE}),
-                            (0, 0, {"name": "Người thứ hai"})],
-        })
+        reception = Reception.with_user(self.receiver_a).create(
+            {
+                "unit_id": self.unit_a.id,
+                "summary": "Tố cáo cán bộ",
+                "classification": "denunciation",
+                "citizen_ids": [
+                    (0, 0, {"name": SECRET_NAME, "phone": SECRET_PHONE}),
+                    (0, 0, {"name": "Người thứ hai"}),
+                ],
+            }
+        )
         self.assertEqual(reception.citizen_count, 2)
         self.assertEqual(len(reception.citizen_ids), 2)
         self.env.invalidate_all()

@@ -10,4 +10,7 @@ class TestLanding(LandingCase):
         self.assertLandsOn("tiepdan", "motcua_complaints.motcua_complaint_petition_action", "Đơn thư")
 
     def test_help_menu_opens_the_guide(self):
-        self.assertGuideServed("motcua_complaints.action_guide_complaints", "Xử lý đơn thư (cán bộ tiếp công dân, xử lý khiếu nại – tố cáo)")
+        self.assertGuideServed(
+            "motcua_complaints.action_guide_complaints",
+            "Xử lý đơn thư (cán bộ tiếp công dân, xử lý khiếu nại – tố cáo)",
+        )

@@ -14,8 +14,7 @@ class TestPortal(ComplaintsSetup, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_complaints()
-        cls.citizen = new_test_user(cls.env, login="kn_citizen", groups="base.group_portal",
-                                    name="Phan Văn Công Dân")
+        cls.citizen = new_test_user(cls.env, login="kn_citizen", groups="base.group_portal", name="Phan Văn Công Dân")
         cls.stranger = new_test_user(cls.env, login="kn_stranger", groups="base.group_portal")
         cls.env["ir.config_parameter"].sudo().set_param("motcua.rate_limit.complaint_lookup.limit", 5)
 
@@ -37,8 +36,9 @@ class TestPortal(ComplaintsSetup, HttpCase):
         return self.url_open("/khieu-nai/gui", data=values, files=files)
 
     def _last_petition(self):
-        return self.env["motcua.complaint.petition"].search([("unit_id", "=", self.unit_a.id)], order="id desc",
-                                                            limit=1)
+        return self.env["motcua.complaint.petition"].search(
+            [("unit_id", "=", self.unit_a.id)], order="id desc", limit=1
+        )
 
     def test_public_submission_and_minimal_lookup(self):
         response = self._submit({"id_number": SECRET_ID, "phone": "0912345678"})
@@ -52,34 +52,53 @@ class TestPortal(ComplaintsSetup, HttpCase):
         # nothing in the chatter comes from the public user
         self.assertNotIn(self.env.ref("base.public_partner"), petition.message_ids.author_id)
 
-        lookup = self.url_open("/khieu-nai/tra-cuu", data={
-            "csrf_token": self._csrf("/khieu-nai/tra-cuu"), "code": petition.code, "key": petition.access_key.lower(),
-        })
+        lookup = self.url_open(
+            "/khieu-nai/tra-cuu",
+            data={
+                "csrf_token": self._csrf("/khieu-nai/tra-cuu"),
+                "code": petition.code,
+                "key": petition.access_key.lower(),
+            },
+        )
         self.assertEqual(lookup.status_code, 200)
         self.assertIn("Received", lookup.text)
         self.assertIn(self.unit_a.name, lookup.text)
         for private in ("Trần Văn Khiếu", SECRET_ID, "0912 345 678", "Nội dung khiếu nại"):
             self.assertNotIn(private, lookup.text)
         with mute_logger("odoo.http"):
-            wrong = self.url_open("/khieu-nai/tra-cuu", data={
-                "csrf_token": self._csrf("/khieu-nai/tra-cuu"), "code": petition.code, "key": "WRONGKEY",
-            })
+            wrong = self.url_open(
+                "/khieu-nai/tra-cuu",
+                data={
+                    "csrf_token": self._csrf("/khieu-nai/tra-cuu"),
+                    "code": petition.code,
+                    "key": "WRONGKEY",
+                },
+            )
         self.assertEqual(wrong.status_code, 404)
         self.assertNotIn(self.unit_a.name, wrong.text)
 
     def test_lookup_is_rate_limited(self):
-        petition = self._last_petition() or self.env["motcua.complaint.petition"].create({
-            "subject": "Thử", "petition_type": "proposal", "unit_id": self.unit_a.id, "petitioner_name": "A",
-        })
+        petition = self._last_petition() or self.env["motcua.complaint.petition"].create(
+            {
+                "subject": "Thử",
+                "petition_type": "proposal",
+                "unit_id": self.unit_a.id,
+                "petitioner_name": "A",
+            }
+        )
         token = self._csrf("/khieu-nai/tra-cuu")
         statuses = []
         with mute_logger("odoo.http"):
             for _i in range(6):
-                statuses.append(self.url_open("/khieu-nai/tra-cuu", data={
-                    "csrf_token": token, "code": petition.code, "key": "NOPE"}).status_code)
+                statuses.append(
+                    self.url_open(
+                        "/khieu-nai/tra-cuu", data={"csrf_token": token, "code": petition.code, "key": "NOPE"}
+                    ).status_code
+                )
             # even the right key is refused once the limit is reached
-            right = self.url_open("/khieu-nai/tra-cuu", data={
-                "csrf_token": token, "code": petition.code, "key": petition.access_key})
+            right = self.url_open(
+                "/khieu-nai/tra-cuu", data={"csrf_token": token, "code": petition.code, "key": petition.access_key}
+            )
         self.assertEqual(statuses, [404] * 5 + [429])
         self.assertEqual(right.status_code, 429)
         self.assertIn("Too many lookups", right.text)
@@ -107,8 +126,11 @@ class TestPortal(ComplaintsSetup, HttpCase):
         identity = petition.sudo().identity_id
         self.assertEqual(identity.partner_id, self.citizen.partner_id)
         self.assertEqual(identity.attachment_ids.name, "cccd.png")
-        self.assertFalse(self.env["ir.attachment"].search([
-            ("res_model", "=", "motcua.complaint.petition"), ("res_id", "=", petition.id)]))
+        self.assertFalse(
+            self.env["ir.attachment"].search(
+                [("res_model", "=", "motcua.complaint.petition"), ("res_id", "=", petition.id)]
+            )
+        )
         self.assertNotIn(self.citizen.partner_id, petition.message_ids.author_id)
         self.assertNotIn(self.citizen.partner_id, petition.message_partner_ids)
         self.assertEqual(petition.with_user(self.officer_a).petitioner_name, "(protected)")
@@ -125,14 +147,25 @@ class TestPortal(ComplaintsSetup, HttpCase):
 
     def test_published_reception_schedule(self):
         Schedule = self.env["motcua.complaint.schedule"]
-        Schedule.create({
-            "unit_id": self.unit_a.id, "leader_id": self.officer_a.id, "location": "Phòng tiếp dân số 1",
-            "date_start": "2099-01-05 01:00:00", "date_end": "2099-01-05 04:00:00", "is_published": True,
-        })
-        Schedule.create({
-            "unit_id": self.unit_a.id, "leader_id": self.officer_a.id, "location": "Phòng họp kín",
-            "date_start": "2099-01-06 01:00:00", "date_end": "2099-01-06 04:00:00",
-        })
+        Schedule.create(
+            {
+                "unit_id": self.unit_a.id,
+                "leader_id": self.officer_a.id,
+                "location": "Phòng tiếp dân số 1",
+                "date_start": "2099-01-05 01:00:00",
+                "date_end": "2099-01-05 04:00:00",
+                "is_published": True,
+            }
+        )
+        Schedule.create(
+            {
+                "unit_id": self.unit_a.id,
+                "leader_id": self.officer_a.id,
+                "location": "Phòng họp kín",
+                "date_start": "2099-01-06 01:00:00",
+                "date_end": "2099-01-06 04:00:00",
+            }
+        )
         home = self.url_open("/khieu-nai")
         self.assertEqual(home.status_code, 200)
         # the website menu links the schedule (prefixed with the language when it is not the default)
@@ -143,14 +176,14 @@ class TestPortal(ComplaintsSetup, HttpCase):
         self.assertNotIn("Phòng họp kín", page.text)
 
     def test_tour_citizen_submits_and_officer_accepts(self):
-        self.start_tour(f"/khieu-nai/gui?unit_id={self.unit_a.id}", "motcua_complaints_portal_submit",
-                        login="kn_citizen")
+        self.start_tour(
+            f"/khieu-nai/gui?unit_id={self.unit_a.id}", "motcua_complaints_portal_submit", login="kn_citizen"
+        )
         petition = self._last_petition()
         self.assertEqual(petition.subject, "Khiếu nại quyết định xử phạt")
         self.assertEqual(petition.petitioner_name, "Phan Văn Công Dân")
         self.assertEqual(petition.sudo().identity_id.partner_id, self.citizen.partner_id)
-        self.start_tour("/odoo/petitions", "motcua_complaints_officer_accept",
-                        login="kn_receiver_a")
+        self.start_tour("/odoo/petitions", "motcua_complaints_officer_accept", login="kn_receiver_a")
         self.assertEqual(petition.state, "accepted")
         self.assertEqual(petition.decision_reason, "Đủ điều kiện thụ lý")
         self.assertTrue(petition.resolution_deadline)

@@ -17,17 +17,30 @@ class TestPetitionSheet(ComplaintsSetup, MotcuaReportCase):
         cls._setup_complaints()
 
     def test_sheet_reads_in_vietnamese(self):
-        petition = self.Petition.create({
-            "subject": "Khiếu nại quyết định thu hồi đất", "content": "Đề nghị xem xét lại mức bồi thường.",
-            "petition_type": "complaint", "unit_id": self.unit_a.id,
-            "date_received": datetime(2026, 3, 2, 3, 0),  # 10:00 in Viet Nam
-            "petitioner_name": "Nguyễn Văn Dân",
-        })
+        petition = self.Petition.create(
+            {
+                "subject": "Khiếu nại quyết định thu hồi đất",
+                "content": "Đề nghị xem xét lại mức bồi thường.",
+                "petition_type": "complaint",
+                "unit_id": self.unit_a.id,
+                "date_received": datetime(2026, 3, 2, 3, 0),  # 10:00 in Viet Nam
+                "petitioner_name": "Nguyễn Văn Dân",
+            }
+        )
         pdf = self.render_pdf("motcua_complaints.action_report_petition", petition, user=self.handler_a)
         self.assertEqual(pdf_page_count(pdf), 1)
         self.assertA4(pdf)
         self.assertPrinted(
-            pdf, *self.NATIONAL_MOTTO, "TỈNH THỬ", "PHƯỜNG THỬ A", "PHIẾU THEO DÕI ĐƠN",
-            f"Mã đơn: {petition.code}", "Khiếu nại", "02/03/2026 10:00:00",
-            "Khiếu nại quyết định thu hồi đất", "Người gửi đơn", "Nguyễn Văn Dân",
-            "Đề nghị xem xét lại mức bồi thường.")
+            pdf,
+            *self.NATIONAL_MOTTO,
+            "TỈNH THỬ",
+            "PHƯỜNG THỬ A",
+            "PHIẾU THEO DÕI ĐƠN",
+            f"Mã đơn: {petition.code}",
+            "Khiếu nại",
+            "02/03/2026 10:00:00",
+            "Khiếu nại quyết định thu hồi đất",
+            "Người gửi đơn",
+            "Nguyễn Văn Dân",
+            "Đề nghị xem xét lại mức bồi thường.",
+        )

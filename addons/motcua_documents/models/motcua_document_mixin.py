@@ -34,7 +34,6 @@ SIGNATURE_STATES = [
 CONTENT_FIELDS = {"summary", "file", "attachment_ids", "instructions", "display_name", "name"}
 
 
-
 class MotcuaDocumentMixin(models.AbstractModel):
     """What incoming and outgoing official documents share: type, summary, urgency and
     secrecy, the main file with the verification of its digital signatures, the link to
@@ -52,13 +51,16 @@ class MotcuaDocumentMixin(models.AbstractModel):
     page_count = fields.Integer(string="Pages")
     file = fields.Binary(string="Main file", attachment=True, copy=False)
     file_name = fields.Char(copy=False)
-    signature_state = fields.Selection(SIGNATURE_STATES, default="none", readonly=True, copy=False,
-                                       string="Signature")
+    signature_state = fields.Selection(SIGNATURE_STATES, default="none", readonly=True, copy=False, string="Signature")
     signature_signer = fields.Char(readonly=True, copy=False, string="Signed by")
     signature_time = fields.Datetime(readonly=True, copy=False, string="Signed on")
     signature_details = fields.Text(readonly=True, copy=False, string="Verification details")
-    res_model = fields.Char(string="Linked model", index=True, copy=False,
-                            help="Technical name of the record this document belongs to, e.g. a dossier.")
+    res_model = fields.Char(
+        string="Linked model",
+        index=True,
+        copy=False,
+        help="Technical name of the record this document belongs to, e.g. a dossier.",
+    )
     res_id = fields.Many2oneReference(string="Linked record ID", model_field="res_model", index=True, copy=False)
     linked_record_name = fields.Char(compute="_compute_linked_record_name", string="Linked record")
 
@@ -89,13 +91,18 @@ class MotcuaDocumentMixin(models.AbstractModel):
     def _log_secret_access(self):
         secret = self.sudo().filtered(lambda d: d.secrecy_level > 0)
         if secret:
-            self.env["motcua.document.access.log"].sudo().create([{
-                "user_id": self.env.uid,
-                "res_model": doc._name,
-                "res_id": doc.id,
-                "document_name": doc.display_name,
-                "secrecy": doc.secrecy,
-            } for doc in secret])
+            self.env["motcua.document.access.log"].sudo().create(
+                [
+                    {
+                        "user_id": self.env.uid,
+                        "res_model": doc._name,
+                        "res_id": doc.id,
+                        "document_name": doc.display_name,
+                        "secrecy": doc.secrecy,
+                    }
+                    for doc in secret
+                ]
+            )
 
     # ------------------------------------------------------------------ file and signature
     @api.model_create_multi
@@ -149,25 +156,35 @@ class MotcuaDocumentMixin(models.AbstractModel):
                 try:
                     result = verify_pdf(base64.b64decode(doc.file), roots)
                 except SignatureError as exc:
-                    raise ValidationError(self.env._(
-                        "The file %(name)s cannot be read as a PDF: %(error)s", name=doc.file_name, error=exc,
-                    ))
+                    raise ValidationError(
+                        self.env._(
+                            "The file %(name)s cannot be read as a PDF: %(error)s",
+                            name=doc.file_name,
+                            error=exc,
+                        )
+                    )
                 signing_time = result["signing_time"]
-                values.update({
-                    "signature_state": result["state"],
-                    "signature_signer": result["signer"],
-                    "signature_time": signing_time and signing_time.astimezone().replace(tzinfo=None)
-                    if signing_time else False,
-                    "signature_details": result["details"],
-                })
+                values.update(
+                    {
+                        "signature_state": result["state"],
+                        "signature_signer": result["signer"],
+                        "signature_time": signing_time and signing_time.astimezone().replace(tzinfo=None)
+                        if signing_time
+                        else False,
+                        "signature_details": result["details"],
+                    }
+                )
             super(MotcuaDocumentMixin, doc.with_context(motcua_skip_verify=True)).write(values)
             if values["signature_state"] not in ("none", "unsigned") and hasattr(doc, "message_post"):
-                doc.sudo().message_post(body=self.env._(
-                    "Signature check of %(file)s: %(state)s. Signed by %(signer)s on %(time)s.",
-                    file=doc.file_name, state=labels[values["signature_state"]],
-                    signer=values["signature_signer"] or "?",
-                    time=fields.Datetime.to_string(values["signature_time"]) if values["signature_time"] else "?",
-                ))
+                doc.sudo().message_post(
+                    body=self.env._(
+                        "Signature check of %(file)s: %(state)s. Signed by %(signer)s on %(time)s.",
+                        file=doc.file_name,
+                        state=labels[values["signature_state"]],
+                        signer=values["signature_signer"] or "?",
+                        time=fields.Datetime.to_string(values["signature_time"]) if values["signature_time"] else "?",
+                    )
+                )
         return True
 
     def action_verify_signature(self):
@@ -184,10 +201,13 @@ class MotcuaDocumentMixin(models.AbstractModel):
         if not target.has_access("read"):
             raise AccessError(self.env._("You cannot link a document to a record you cannot read."))
         if hasattr(target, "message_post"):
-            target.sudo().message_post(body=self.env._(
-                "Official document linked: %(doc)s (%(summary)s)",
-                doc=self.display_name, summary=(self.summary or "") if self.secrecy_level == 0 else "***",
-            ))
+            target.sudo().message_post(
+                body=self.env._(
+                    "Official document linked: %(doc)s (%(summary)s)",
+                    doc=self.display_name,
+                    summary=(self.summary or "") if self.secrecy_level == 0 else "***",
+                )
+            )
 
     @api.model
     def _search_linked(self, records):
@@ -199,8 +219,10 @@ class MotcuaDocumentMixin(models.AbstractModel):
     def _action_view_linked(self, records):
         """A window action listing the documents linked to ``records``; new ones are linked too."""
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "motcua_documents.action_motcua_incoming_document" if self._name == "motcua.incoming.document"
-            else "motcua_documents.action_motcua_outgoing_document")
+            "motcua_documents.action_motcua_incoming_document"
+            if self._name == "motcua.incoming.document"
+            else "motcua_documents.action_motcua_outgoing_document"
+        )
         action["domain"] = [("res_model", "=", records._name), ("res_id", "in", records.ids)]
         action["context"] = {"default_res_model": records._name, "default_res_id": records[:1].id}
         return action

@@ -10,8 +10,7 @@ class MotcuaDocumentType(models.Model):
 
     name = fields.Char(required=True, translate=True)
     abbreviation = fields.Char(
-        help="Used in the symbol of outgoing documents, e.g. QĐ in 15/QĐ-UBND. "
-        "Official letters (công văn) have none.",
+        help="Used in the symbol of outgoing documents, e.g. QĐ in 15/QĐ-UBND. Official letters (công văn) have none.",
     )
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)

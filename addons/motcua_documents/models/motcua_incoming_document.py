@@ -16,50 +16,82 @@ class MotcuaIncomingDocument(models.Model):
 
     _name = "motcua.incoming.document"
     _description = "Incoming document"
-    _inherit = ["mail.thread", "mail.activity.mixin", "motcua.unit.mixin", "motcua.document.mixin",
-                "motcua.monitor.readonly.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "motcua.unit.mixin",
+        "motcua.document.mixin",
+        "motcua.monitor.readonly.mixin",
+    ]
     _order = "date_received desc, id desc"
     _rec_names_search = ["name", "reference", "summary"]
 
     name = fields.Char(string="Incoming number", compute="_compute_name", store=True, index=True)
-    state = fields.Selection([
-        ("draft", "Received"),
-        ("registered", "Registered"),
-        ("assigned", "In handling"),
-        ("done", "Handled"),
-        ("cancelled", "Cancelled"),
-    ], default="draft", required=True, tracking=True, copy=False, index=True)
-    intake_channel = fields.Selection([
-        ("paper", "Paper"),
-        ("email", "E-mail"),
-        ("internal", "Internal distribution"),
-        ("system", "Document exchange system"),
-    ], default="paper", required=True)
-    sender_id = fields.Many2one("res.partner", tracking=True, index=True,
-                                help="The agency that issued the document.")
+    state = fields.Selection(
+        [
+            ("draft", "Received"),
+            ("registered", "Registered"),
+            ("assigned", "In handling"),
+            ("done", "Handled"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    intake_channel = fields.Selection(
+        [
+            ("paper", "Paper"),
+            ("email", "E-mail"),
+            ("internal", "Internal distribution"),
+            ("system", "Document exchange system"),
+        ],
+        default="paper",
+        required=True,
+    )
+    sender_id = fields.Many2one("res.partner", tracking=True, index=True, help="The agency that issued the document.")
     reference = fields.Char(string="Number and symbol", tracking=True, index=True, help="e.g. 15/QĐ-UBND")
     document_date = fields.Date(tracking=True, help="The date printed on the document.")
     date_received = fields.Datetime(default=fields.Datetime.now, required=True, tracking=True)
-    attachment_ids = fields.Many2many("ir.attachment", "motcua_incoming_document_attachment_rel",
-                                      "document_id", "attachment_id", string="Attachments")
+    attachment_ids = fields.Many2many(
+        "ir.attachment", "motcua_incoming_document_attachment_rel", "document_id", "attachment_id", string="Attachments"
+    )
     # register
     register_year = fields.Integer(readonly=True, copy=False, index=True)
     incoming_number = fields.Integer(readonly=True, copy=False, index=True)
-    secret_series = fields.Boolean(readonly=True, copy=False,
-                                   help="Secret documents are numbered in their own series.")
+    secret_series = fields.Boolean(readonly=True, copy=False, help="Secret documents are numbered in their own series.")
     register_date = fields.Datetime(string="Registered on", readonly=True, copy=False)
     registered_by_id = fields.Many2one("res.users", readonly=True, copy=False)
-    duplicate_id = fields.Many2one("motcua.incoming.document", compute="_compute_duplicate_id",
-                                   string="Possible duplicate")
+    duplicate_id = fields.Many2one(
+        "motcua.incoming.document", compute="_compute_duplicate_id", string="Possible duplicate"
+    )
     # handling slip
-    lead_user_id = fields.Many2one("res.users", string="Lead handler", readonly=True, tracking=True, copy=False,
-                                   index=True)
-    lead_unit_id = fields.Many2one("motcua.unit", string="Lead unit", readonly=True, tracking=True, copy=False,
-                                   index=True)
-    co_user_ids = fields.Many2many("res.users", "motcua_incoming_document_co_user_rel", "document_id", "user_id",
-                                   string="Co-handlers", readonly=True, copy=False)
-    co_unit_ids = fields.Many2many("motcua.unit", "motcua_incoming_document_co_unit_rel", "document_id",
-                                   "unit_id", string="Co-handling units", readonly=True, copy=False)
+    lead_user_id = fields.Many2one(
+        "res.users", string="Lead handler", readonly=True, tracking=True, copy=False, index=True
+    )
+    lead_unit_id = fields.Many2one(
+        "motcua.unit", string="Lead unit", readonly=True, tracking=True, copy=False, index=True
+    )
+    co_user_ids = fields.Many2many(
+        "res.users",
+        "motcua_incoming_document_co_user_rel",
+        "document_id",
+        "user_id",
+        string="Co-handlers",
+        readonly=True,
+        copy=False,
+    )
+    co_unit_ids = fields.Many2many(
+        "motcua.unit",
+        "motcua_incoming_document_co_unit_rel",
+        "document_id",
+        "unit_id",
+        string="Co-handling units",
+        readonly=True,
+        copy=False,
+    )
     instructions = fields.Text(readonly=True, copy=False, tracking=True)
     handling_days = fields.Integer(string="Working days", readonly=True, copy=False)
     deadline = fields.Datetime(readonly=True, copy=False, tracking=True)
@@ -69,8 +101,9 @@ class MotcuaIncomingDocument(models.Model):
     result_note = fields.Text(string="Handling result", copy=False)
     is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue", string="Overdue")
     reply_outgoing_id = fields.Many2one("motcua.outgoing.document", string="Reply", copy=False, readonly=True)
-    source_recipient_id = fields.Many2one("motcua.outgoing.recipient", readonly=True, copy=False,
-                                          string="Distributed from")
+    source_recipient_id = fields.Many2one(
+        "motcua.outgoing.recipient", readonly=True, copy=False, string="Distributed from"
+    )
 
     _incoming_number_uniq = models.UniqueIndex(
         "(unit_id, register_year, secret_series, incoming_number) WHERE incoming_number IS NOT NULL",
@@ -98,13 +131,15 @@ class MotcuaIncomingDocument(models.Model):
         self.ensure_one()
         if not (self.sender_id and self.reference and self.document_date and self.unit_id):
             return self.browse()
-        domain = Domain([
-            ("unit_id", "=", self.unit_id.id),
-            ("sender_id", "=", self.sender_id.id),
-            ("reference", "=ilike", self.reference.strip()),
-            ("document_date", "=", self.document_date),
-            ("state", "!=", "cancelled"),
-        ])
+        domain = Domain(
+            [
+                ("unit_id", "=", self.unit_id.id),
+                ("sender_id", "=", self.sender_id.id),
+                ("reference", "=ilike", self.reference.strip()),
+                ("document_date", "=", self.document_date),
+                ("state", "!=", "cancelled"),
+            ]
+        )
         if self.id and isinstance(self.id, int):
             domain &= Domain("id", "!=", self.id)
         # registering checks the whole register (a clerk may not see a secret duplicate)
@@ -127,16 +162,29 @@ class MotcuaIncomingDocument(models.Model):
         return positive if wanted else ~positive
 
     # what the register says about a registered document cannot change afterwards
-    REGISTER_FIELDS = ("unit_id", "sender_id", "reference", "document_date", "date_received", "secrecy",
-                       "incoming_number", "register_year", "secret_series")
+    REGISTER_FIELDS = (
+        "unit_id",
+        "sender_id",
+        "reference",
+        "document_date",
+        "date_received",
+        "secrecy",
+        "incoming_number",
+        "register_year",
+        "secret_series",
+    )
 
     def write(self, vals):
         locked = set(self.REGISTER_FIELDS).intersection(vals)
         if locked and not self.env.su and any(doc.incoming_number for doc in self):
             labels = ", ".join(sorted(self._fields[f]._description_string(self.env) for f in locked))
-            raise UserError(self.env._(
-                "A registered document keeps what the register says: %(fields)s cannot be changed. "
-                "Cancel it and register it again if it was wrong.", fields=labels))
+            raise UserError(
+                self.env._(
+                    "A registered document keeps what the register says: %(fields)s cannot be changed. "
+                    "Cancel it and register it again if it was wrong.",
+                    fields=labels,
+                )
+            )
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -163,31 +211,40 @@ class MotcuaIncomingDocument(models.Model):
         for doc in self.sorted(lambda d: (d.date_received, d.id)):
             if doc.state != "draft":
                 raise UserError(self.env._("The document %(doc)s is already registered.", doc=doc.display_name))
-            missing = [doc._fields[fname]._description_string(self.env) for fname in (
-                "sender_id", "reference", "document_date", "type_id", "summary") if not doc[fname]]
+            missing = [
+                doc._fields[fname]._description_string(self.env)
+                for fname in ("sender_id", "reference", "document_date", "type_id", "summary")
+                if not doc[fname]
+            ]
             if missing:
-                raise UserError(self.env._(
-                    "Fill in before registering: %(fields)s.", fields=", ".join(missing)))
+                raise UserError(self.env._("Fill in before registering: %(fields)s.", fields=", ".join(missing)))
             duplicate = doc._find_duplicate()
             if duplicate:
-                raise UserError(self.env._(
-                    "This document is already in the register as %(number)s (same sender, number and date). "
-                    "Open the existing record instead of registering it twice.",
-                    number=duplicate.sudo().display_name,
-                ))
+                raise UserError(
+                    self.env._(
+                        "This document is already in the register as %(number)s (same sender, number and date). "
+                        "Open the existing record instead of registering it twice.",
+                        number=duplicate.sudo().display_name,
+                    )
+                )
             doc.unit_id._ensure_usable()
             year = local_year(doc.date_received)
             secret = doc.secrecy_level > 0
-            number = self.env["motcua.sequence.counter"].sudo().next_number(
-                INCOMING_SECRET_SCOPE if secret else INCOMING_SCOPE, doc.unit_id, str(year))
-            doc.write({
-                "state": "registered",
-                "register_year": year,
-                "incoming_number": number,
-                "secret_series": secret,
-                "register_date": fields.Datetime.now(),
-                "registered_by_id": self.env.uid,
-            })
+            number = (
+                self.env["motcua.sequence.counter"]
+                .sudo()
+                .next_number(INCOMING_SECRET_SCOPE if secret else INCOMING_SCOPE, doc.unit_id, str(year))
+            )
+            doc.write(
+                {
+                    "state": "registered",
+                    "register_year": year,
+                    "incoming_number": number,
+                    "secret_series": secret,
+                    "register_date": fields.Datetime.now(),
+                    "registered_by_id": self.env.uid,
+                }
+            )
             doc.message_post(body=self.env._("Registered as incoming number %(number)s.", number=doc.name))
         return True
 
@@ -215,7 +272,8 @@ class MotcuaIncomingDocument(models.Model):
     def _is_handler(self, user=None):
         user = user or self.env.user
         return user in (self.lead_user_id | self.co_user_ids) or bool(
-            (self.lead_unit_id | self.co_unit_ids) & user.motcua_unit_ids)
+            (self.lead_unit_id | self.co_unit_ids) & user.motcua_unit_ids
+        )
 
     def action_done(self):
         for doc in self:
@@ -237,15 +295,19 @@ class MotcuaIncomingDocument(models.Model):
     def action_draft_reply(self):
         """Start an outgoing document that answers this one."""
         self.ensure_one()
-        outgoing = self.env["motcua.outgoing.document"].create({
-            "unit_id": (self.lead_unit_id or self.unit_id).id,
-            "summary": self.env._("Reply to %(ref)s: %(summary)s", ref=self.reference or self.name,
-                                  summary=self.summary or ""),
-            "reply_to_incoming_id": self.id,
-            "secrecy": self.secrecy,
-            "recipient_ids": [(0, 0, {"recipient_type": "external", "partner_id": self.sender_id.id})]
-            if self.sender_id else [],
-        })
+        outgoing = self.env["motcua.outgoing.document"].create(
+            {
+                "unit_id": (self.lead_unit_id or self.unit_id).id,
+                "summary": self.env._(
+                    "Reply to %(ref)s: %(summary)s", ref=self.reference or self.name, summary=self.summary or ""
+                ),
+                "reply_to_incoming_id": self.id,
+                "secrecy": self.secrecy,
+                "recipient_ids": [(0, 0, {"recipient_type": "external", "partner_id": self.sender_id.id})]
+                if self.sender_id
+                else [],
+            }
+        )
         self.sudo().reply_outgoing_id = outgoing
         return {
             "type": "ir.actions.act_window",
@@ -265,9 +327,12 @@ class MotcuaIncomingDocument(models.Model):
             user = doc.lead_user_id or doc.lead_unit_id.head_id or doc.unit_id.head_id or doc.assigned_by_id
             if user:
                 doc.activity_schedule(
-                    activity_type_id=activity_type.id, user_id=user.id, date_deadline=fields.Date.today(),
-                    summary=self.env._("Handling deadline passed on %(deadline)s",
-                                       deadline=fields.Datetime.to_string(doc.deadline)),
+                    activity_type_id=activity_type.id,
+                    user_id=user.id,
+                    date_deadline=fields.Date.today(),
+                    summary=self.env._(
+                        "Handling deadline passed on %(deadline)s", deadline=fields.Datetime.to_string(doc.deadline)
+                    ),
                 )
 
     # ------------------------------------------------------------------ mail gateway

@@ -19,26 +19,40 @@ class MotcuaOutgoingDocument(models.Model):
 
     _name = "motcua.outgoing.document"
     _description = "Outgoing document"
-    _inherit = ["mail.thread", "mail.activity.mixin", "motcua.unit.mixin", "motcua.document.mixin",
-                "motcua.monitor.readonly.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "motcua.unit.mixin",
+        "motcua.document.mixin",
+        "motcua.monitor.readonly.mixin",
+    ]
     _order = "issue_date desc, id desc"
     _rec_names_search = ["name", "summary"]
 
     name = fields.Char(string="Number and symbol", readonly=True, copy=False, index=True)
-    state = fields.Selection([
-        ("draft", "Drafting"),
-        ("review", "Review"),
-        ("approval", "Awaiting approval"),
-        ("approved", "Approved"),
-        ("issued", "Issued"),
-        ("distributed", "Distributed"),
-        ("cancelled", "Cancelled"),
-    ], default="draft", required=True, tracking=True, copy=False, index=True)
-    drafter_id = fields.Many2one("res.users", default=lambda self: self.env.user, required=True, tracking=True,
-                                 index=True)
+    state = fields.Selection(
+        [
+            ("draft", "Drafting"),
+            ("review", "Review"),
+            ("approval", "Awaiting approval"),
+            ("approved", "Approved"),
+            ("issued", "Issued"),
+            ("distributed", "Distributed"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    drafter_id = fields.Many2one(
+        "res.users", default=lambda self: self.env.user, required=True, tracking=True, index=True
+    )
     reviewer_id = fields.Many2one("res.users", tracking=True, index=True)
-    signer_id = fields.Many2one("res.users", tracking=True, index=True,
-                                help="The leader who approves and signs the document.")
+    signer_id = fields.Many2one(
+        "res.users", tracking=True, index=True, help="The leader who approves and signs the document."
+    )
     approved_date = fields.Datetime(readonly=True, copy=False)
     number = fields.Integer(readonly=True, copy=False, index=True)
     register_year = fields.Integer(readonly=True, copy=False, index=True)
@@ -46,10 +60,10 @@ class MotcuaOutgoingDocument(models.Model):
     issue_date = fields.Datetime(readonly=True, copy=False, tracking=True)
     issued_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     recipient_ids = fields.One2many("motcua.outgoing.recipient", "document_id", string="Recipients", copy=True)
-    reply_to_incoming_id = fields.Many2one("motcua.incoming.document", string="Reply to", index=True,
-                                           copy=False)
-    sign_visible = fields.Boolean(string="Visible signature", default=True,
-                                  help="Stamp the signer and the signing time on the first page.")
+    reply_to_incoming_id = fields.Many2one("motcua.incoming.document", string="Reply to", index=True, copy=False)
+    sign_visible = fields.Boolean(
+        string="Visible signature", default=True, help="Stamp the signer and the signing time on the first page."
+    )
 
     _number_uniq = models.UniqueIndex(
         "(unit_id, register_year, secret_series, number) WHERE number IS NOT NULL",
@@ -60,8 +74,11 @@ class MotcuaOutgoingDocument(models.Model):
     def _check_signer(self):
         for doc in self.filtered("signer_id"):
             if not doc.signer_id.has_group("motcua_base.group_unit_leader"):
-                raise ValidationError(self.env._("The signer %(user)s is not a leader: only leaders sign documents.",
-                                                 user=doc.signer_id.name))
+                raise ValidationError(
+                    self.env._(
+                        "The signer %(user)s is not a leader: only leaders sign documents.", user=doc.signer_id.name
+                    )
+                )
 
     @api.depends("name", "summary", "secrecy")
     def _compute_display_name(self):
@@ -77,25 +94,44 @@ class MotcuaOutgoingDocument(models.Model):
                 doc.display_name = self.env._("Draft: %(summary)s", summary=(doc.summary or "")[:60])
 
     # an issued document is what it is: number, symbol, content and file
-    ISSUED_FIELDS = ("unit_id", "type_id", "summary", "secrecy", "file", "file_name", "signer_id", "number",
-                     "name", "register_year", "secret_series", "issue_date")
+    ISSUED_FIELDS = (
+        "unit_id",
+        "type_id",
+        "summary",
+        "secrecy",
+        "file",
+        "file_name",
+        "signer_id",
+        "number",
+        "name",
+        "register_year",
+        "secret_series",
+        "issue_date",
+    )
 
     def write(self, vals):
         locked = set(self.ISSUED_FIELDS).intersection(vals)
         if locked and not self.env.su and any(doc.number for doc in self):
             labels = ", ".join(sorted(self._fields[f]._description_string(self.env) for f in locked))
-            raise UserError(self.env._(
-                "An issued document cannot be changed (%(fields)s): issue a new document that amends it.",
-                fields=labels))
+            raise UserError(
+                self.env._(
+                    "An issued document cannot be changed (%(fields)s): issue a new document that amends it.",
+                    fields=labels,
+                )
+            )
         return super().write(vals)
 
     def _check_state(self, *states):
         for doc in self:
             if doc.state not in states:
                 labels = dict(self._fields["state"]._description_selection(self.env))
-                raise UserError(self.env._(
-                    "The document %(doc)s is %(state)s: this step is not possible now.",
-                    doc=doc.display_name, state=labels[doc.state]))
+                raise UserError(
+                    self.env._(
+                        "The document %(doc)s is %(state)s: this step is not possible now.",
+                        doc=doc.display_name,
+                        state=labels[doc.state],
+                    )
+                )
 
     def _is_leader(self):
         return self.env.user.has_group("motcua_base.group_unit_leader")
@@ -127,8 +163,9 @@ class MotcuaOutgoingDocument(models.Model):
             if not doc.signer_id:
                 raise UserError(self.env._("The document has no signer: choose the leader who signs it."))
             if self.env.user != doc.signer_id:
-                raise AccessError(self.env._("Only the signer %(signer)s can approve this document.",
-                                             signer=doc.signer_id.name))
+                raise AccessError(
+                    self.env._("Only the signer %(signer)s can approve this document.", signer=doc.signer_id.name)
+                )
             doc.write({"state": "approved", "approved_date": fields.Datetime.now()})
             doc.message_post(body=self.env._("Approved by %(signer)s.", signer=self.env.user.name))
         return True
@@ -138,8 +175,11 @@ class MotcuaOutgoingDocument(models.Model):
         for doc in self:
             allowed = self.env.user in (doc.reviewer_id | doc.signer_id | doc.drafter_id) or self._is_leader()
             if not allowed:
-                raise AccessError(self.env._("Only the drafter, the reviewer, the signer or a leader can "
-                                             "send the document back to drafting."))
+                raise AccessError(
+                    self.env._(
+                        "Only the drafter, the reviewer, the signer or a leader can send the document back to drafting."
+                    )
+                )
             doc.write({"state": "draft", "approved_date": False})
         return True
 
@@ -152,7 +192,8 @@ class MotcuaOutgoingDocument(models.Model):
         user = self.reviewer_id if self.state == "review" else self.signer_id
         if user:
             self.activity_schedule(
-                "mail.mail_activity_data_todo", user_id=user.id,
+                "mail.mail_activity_data_todo",
+                user_id=user.id,
                 summary=self.env._("Review") if self.state == "review" else self.env._("Approve and sign"),
             )
 
@@ -164,33 +205,44 @@ class MotcuaOutgoingDocument(models.Model):
             if not doc.signer_id or not doc.approved_date:
                 raise UserError(self.env._("A document cannot be issued without a signer's approval."))
             if not doc.unit_id.abbreviation:
-                raise UserError(self.env._("The unit %(unit)s has no abbreviation for the document symbol.",
-                                           unit=doc.unit_id.name))
+                raise UserError(
+                    self.env._("The unit %(unit)s has no abbreviation for the document symbol.", unit=doc.unit_id.name)
+                )
             if doc.file and doc.signature_state not in ("none", "unsigned", "valid"):
-                raise UserError(self.env._(
-                    "The signed file of %(doc)s fails verification (%(state)s): it cannot be issued.",
-                    doc=doc.display_name,
-                    state=dict(self._fields["signature_state"]._description_selection(self.env))[
-                        doc.signature_state]))
+                raise UserError(
+                    self.env._(
+                        "The signed file of %(doc)s fails verification (%(state)s): it cannot be issued.",
+                        doc=doc.display_name,
+                        state=dict(self._fields["signature_state"]._description_selection(self.env))[
+                            doc.signature_state
+                        ],
+                    )
+                )
             doc.unit_id._ensure_usable()
             now = fields.Datetime.now()
             year = local_year(now)
             secret = doc.secrecy_level > 0
-            number = self.env["motcua.sequence.counter"].sudo().next_number(
-                OUTGOING_SECRET_SCOPE if secret else OUTGOING_SCOPE, doc.unit_id, str(year))
-            doc.write({
-                "state": "issued",
-                "number": number,
-                "register_year": year,
-                "secret_series": secret,
-                "issue_date": now,
-                "issued_by_id": self.env.uid,
-                "name": doc._format_symbol(number),
-            })
+            number = (
+                self.env["motcua.sequence.counter"]
+                .sudo()
+                .next_number(OUTGOING_SECRET_SCOPE if secret else OUTGOING_SCOPE, doc.unit_id, str(year))
+            )
+            doc.write(
+                {
+                    "state": "issued",
+                    "number": number,
+                    "register_year": year,
+                    "secret_series": secret,
+                    "issue_date": now,
+                    "issued_by_id": self.env.uid,
+                    "name": doc._format_symbol(number),
+                }
+            )
             doc.message_post(body=self.env._("Issued as %(name)s.", name=doc.name))
             if doc.reply_to_incoming_id:
                 doc.reply_to_incoming_id.sudo().message_post(
-                    body=self.env._("Replied by outgoing document %(name)s.", name=doc.name))
+                    body=self.env._("Replied by outgoing document %(name)s.", name=doc.name)
+                )
         return True
 
     def _format_symbol(self, number):
@@ -207,8 +259,9 @@ class MotcuaOutgoingDocument(models.Model):
         self._check_state("issued", "distributed")
         for doc in self:
             if not doc.recipient_ids:
-                raise UserError(self.env._("Add the recipients of %(doc)s before distributing it.",
-                                           doc=doc.display_name))
+                raise UserError(
+                    self.env._("Add the recipients of %(doc)s before distributing it.", doc=doc.display_name)
+                )
             doc.recipient_ids.filtered(lambda r: not r.date_sent)._send()
             doc.state = "distributed"
         return True
@@ -222,24 +275,44 @@ class MotcuaOutgoingDocument(models.Model):
                 raise AccessError(self.env._("Only the signer of the document can sign it."))
             if not doc.file or not (doc.file_name or "").lower().endswith(".pdf"):
                 raise UserError(self.env._("Attach the PDF of the document before signing it."))
-            certificate = self.env["motcua.unit.certificate"].sudo().search(
-                [("unit_id", "=", doc.unit_id.id), ("valid_until", ">", fields.Datetime.now())],
-                order="valid_until desc", limit=1)
+            certificate = (
+                self.env["motcua.unit.certificate"]
+                .sudo()
+                .search(
+                    [("unit_id", "=", doc.unit_id.id), ("valid_until", ">", fields.Datetime.now())],
+                    order="valid_until desc",
+                    limit=1,
+                )
+            )
             if not certificate:
-                raise UserError(self.env._("The unit %(unit)s has no valid signing certificate: ask an "
-                                           "administrator to upload one.", unit=doc.unit_id.name))
+                raise UserError(
+                    self.env._(
+                        "The unit %(unit)s has no valid signing certificate: ask an administrator to upload one.",
+                        unit=doc.unit_id.name,
+                    )
+                )
             key, cert, others = certificate._load()
             common_names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
             signer_name = common_names[0].value if common_names else cert.subject.rfc4514_string()
             now = to_local(fields.Datetime.now())
-            stamp_text = "\n".join([
-                self.env._("Signed by: %(signer)s", signer=signer_name),
-                self.env._("Unit: %(unit)s", unit=doc.unit_id.name),
-                self.env._("Time: %(time)s", time=now.strftime("%d/%m/%Y %H:%M:%S %z")),
-            ])
+            stamp_text = "\n".join(
+                [
+                    self.env._("Signed by: %(signer)s", signer=signer_name),
+                    self.env._("Unit: %(unit)s", unit=doc.unit_id.name),
+                    self.env._("Time: %(time)s", time=now.strftime("%d/%m/%Y %H:%M:%S %z")),
+                ]
+            )
             try:
-                signed = sign_pdf(base64.b64decode(doc.file), key, cert, others, visible=doc.sign_visible,
-                                  stamp_text=stamp_text, reason=doc.summary or "", location=doc.unit_id.name)
+                signed = sign_pdf(
+                    base64.b64decode(doc.file),
+                    key,
+                    cert,
+                    others,
+                    visible=doc.sign_visible,
+                    stamp_text=stamp_text,
+                    reason=doc.summary or "",
+                    location=doc.unit_id.name,
+                )
             except SignatureError as exc:
                 raise UserError(self.env._("The PDF cannot be signed: %(error)s", error=exc))
             doc.write({"file": base64.b64encode(signed)})

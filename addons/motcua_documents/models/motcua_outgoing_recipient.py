@@ -14,21 +14,26 @@ class MotcuaOutgoingRecipient(models.Model):
     _order = "document_id, id"
 
     document_id = fields.Many2one("motcua.outgoing.document", required=True, index=True, ondelete="cascade")
-    recipient_type = fields.Selection([("internal", "Internal unit"), ("external", "External (e-mail)")],
-                                      default="internal", required=True)
+    recipient_type = fields.Selection(
+        [("internal", "Internal unit"), ("external", "External (e-mail)")], default="internal", required=True
+    )
     unit_id = fields.Many2one("motcua.unit", index=True)
     partner_id = fields.Many2one("res.partner", string="Recipient")
     email = fields.Char(compute="_compute_email", store=True, readonly=False)
     date_sent = fields.Datetime(readonly=True)
     incoming_id = fields.Many2one("motcua.incoming.document", readonly=True, string="Incoming document")
     mail_id = fields.Many2one("mail.mail", readonly=True, ondelete="set null")
-    delivery_state = fields.Selection([
-        ("pending", "Not sent"),
-        ("outgoing", "In the outbox"),
-        ("sent", "Sent"),
-        ("received", "Received"),
-        ("failed", "Failed"),
-    ], compute="_compute_delivery_state", string="Delivery")
+    delivery_state = fields.Selection(
+        [
+            ("pending", "Not sent"),
+            ("outgoing", "In the outbox"),
+            ("sent", "Sent"),
+            ("received", "Received"),
+            ("failed", "Failed"),
+        ],
+        compute="_compute_delivery_state",
+        string="Delivery",
+    )
     failure_reason = fields.Text(related="mail_id.failure_reason")
 
     @api.depends("partner_id")
@@ -44,8 +49,13 @@ class MotcuaOutgoingRecipient(models.Model):
             elif recipient.recipient_type == "internal":
                 state = "received" if recipient.incoming_id else "failed"
             else:
-                state = {"outgoing": "outgoing", "sent": "sent", "received": "received",
-                         "exception": "failed", "cancel": "failed"}.get(recipient.mail_id.state, "sent")
+                state = {
+                    "outgoing": "outgoing",
+                    "sent": "sent",
+                    "received": "received",
+                    "exception": "failed",
+                    "cancel": "failed",
+                }.get(recipient.mail_id.state, "sent")
             recipient.delivery_state = state
 
     @api.constrains("recipient_type", "unit_id", "partner_id", "email")
@@ -58,8 +68,11 @@ class MotcuaOutgoingRecipient(models.Model):
 
     def _compute_display_name(self):
         for recipient in self:
-            recipient.display_name = (recipient.unit_id.complete_name if recipient.recipient_type == "internal"
-                                      else recipient.partner_id.display_name or recipient.email)
+            recipient.display_name = (
+                recipient.unit_id.complete_name
+                if recipient.recipient_type == "internal"
+                else recipient.partner_id.display_name or recipient.email
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_sent(self):
@@ -74,24 +87,37 @@ class MotcuaOutgoingRecipient(models.Model):
             else:
                 attachments = self.env["ir.attachment"]
                 if doc.file:
-                    attachments = self.env["ir.attachment"].create({
-                        "name": doc.file_name or "%s.pdf" % doc.name.replace("/", "_"),
-                        "datas": doc.file,
-                        "res_model": doc._name,
-                        "res_id": doc.id,
-                    })
-                mail = self.env["mail.mail"].sudo().create({
-                    "subject": "%s: %s" % (doc.name, doc.summary or ""),
-                    "body_html": self.env._(
-                        "<p>%(unit)s sends you the document %(name)s: %(summary)s</p>",
-                        unit=escape(doc.unit_id.name), name=escape(doc.name), summary=escape(doc.summary or "")),
-                    "email_to": recipient.email,
-                    "email_from": doc.unit_id.email or self.env.company.email_formatted or self.env.user.email_formatted,
-                    "attachment_ids": [(6, 0, attachments.ids)],
-                    "model": doc._name,
-                    "res_id": doc.id,
-                    "auto_delete": False,
-                })
+                    attachments = self.env["ir.attachment"].create(
+                        {
+                            "name": doc.file_name or "%s.pdf" % doc.name.replace("/", "_"),
+                            "datas": doc.file,
+                            "res_model": doc._name,
+                            "res_id": doc.id,
+                        }
+                    )
+                mail = (
+                    self.env["mail.mail"]
+                    .sudo()
+                    .create(
+                        {
+                            "subject": "%s: %s" % (doc.name, doc.summary or ""),
+                            "body_html": self.env._(
+                                "<p>%(unit)s sends you the document %(name)s: %(summary)s</p>",
+                                unit=escape(doc.unit_id.name),
+                                name=escape(doc.name),
+                                summary=escape(doc.summary or ""),
+                            ),
+                            "email_to": recipient.email,
+                            "email_from": doc.unit_id.email
+                            or self.env.company.email_formatted
+                            or self.env.user.email_formatted,
+                            "attachment_ids": [(6, 0, attachments.ids)],
+                            "model": doc._name,
+                            "res_id": doc.id,
+                            "auto_delete": False,
+                        }
+                    )
+                )
                 recipient.write({"mail_id": mail.id, "date_sent": fields.Datetime.now()})
             doc.message_post(body=self.env._("Sent to %(recipient)s.", recipient=recipient.display_name))
 
@@ -99,23 +125,30 @@ class MotcuaOutgoingRecipient(models.Model):
         """The receiving unit gets a received (not yet registered) incoming document."""
         self.ensure_one()
         doc = self.document_id
-        sender = doc.unit_id.partner_id or self.env["res.partner"].sudo().create({
-            "name": doc.unit_id.name, "is_company": True})
+        sender = doc.unit_id.partner_id or self.env["res.partner"].sudo().create(
+            {"name": doc.unit_id.name, "is_company": True}
+        )
         if not doc.unit_id.partner_id:
             doc.unit_id.sudo().partner_id = sender
-        incoming = self.env["motcua.incoming.document"].sudo().create({
-            "unit_id": self.unit_id.id,
-            "intake_channel": "internal",
-            "sender_id": sender.id,
-            "reference": doc.name,
-            "document_date": fields.Date.context_today(self, doc.issue_date),
-            "type_id": doc.type_id.id,
-            "summary": doc.summary,
-            "urgency": doc.urgency,
-            "secrecy": doc.secrecy,
-            "page_count": doc.page_count,
-            "file": doc.file,
-            "file_name": doc.file_name,
-            "source_recipient_id": self.id,
-        })
+        incoming = (
+            self.env["motcua.incoming.document"]
+            .sudo()
+            .create(
+                {
+                    "unit_id": self.unit_id.id,
+                    "intake_channel": "internal",
+                    "sender_id": sender.id,
+                    "reference": doc.name,
+                    "document_date": fields.Date.context_today(self, doc.issue_date),
+                    "type_id": doc.type_id.id,
+                    "summary": doc.summary,
+                    "urgency": doc.urgency,
+                    "secrecy": doc.secrecy,
+                    "page_count": doc.page_count,
+                    "file": doc.file,
+                    "file_name": doc.file_name,
+                    "source_recipient_id": self.id,
+                }
+            )
+        )
         self.write({"incoming_id": incoming.id, "date_sent": fields.Datetime.now()})

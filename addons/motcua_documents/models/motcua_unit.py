@@ -7,15 +7,17 @@ class MotcuaUnit(models.Model):
     _name = "motcua.unit"
     _inherit = ["motcua.unit", "mail.alias.mixin.optional"]
 
-    incoming_document_count = fields.Integer(compute="_compute_incoming_document_count",
-                                             groups="motcua_base.group_receiving_officer")
+    incoming_document_count = fields.Integer(
+        compute="_compute_incoming_document_count", groups="motcua_base.group_receiving_officer"
+    )
 
     def _compute_incoming_document_count(self):
         if not self.env["motcua.incoming.document"].has_access("read"):
             self.incoming_document_count = 0
             return
-        counts = dict(self.env["motcua.incoming.document"]._read_group(
-            [("unit_id", "in", self.ids)], ["unit_id"], ["__count"]))
+        counts = dict(
+            self.env["motcua.incoming.document"]._read_group([("unit_id", "in", self.ids)], ["unit_id"], ["__count"])
+        )
         for unit in self:
             unit.incoming_document_count = counts.get(unit, 0)
 

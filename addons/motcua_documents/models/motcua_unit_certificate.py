@@ -18,8 +18,9 @@ class MotcuaUnitCertificate(models.Model):
     _rec_name = "subject"
 
     unit_id = fields.Many2one("motcua.unit", required=True, index=True, ondelete="cascade")
-    pkcs12_file = fields.Binary(string="PKCS#12 file", required=True, attachment=False,
-                                groups="motcua_base.group_administrator")
+    pkcs12_file = fields.Binary(
+        string="PKCS#12 file", required=True, attachment=False, groups="motcua_base.group_administrator"
+    )
     pkcs12_name = fields.Char(string="File name")
     password = fields.Char(groups="motcua_base.group_administrator")
     subject = fields.Char(readonly=True)
@@ -35,8 +36,9 @@ class MotcuaUnitCertificate(models.Model):
     def write(self, vals):
         if "pkcs12_file" in vals or "password" in vals:
             for cert in self:
-                info = self._certificate_info(vals.get("pkcs12_file", cert.pkcs12_file),
-                                              vals.get("password", cert.password))
+                info = self._certificate_info(
+                    vals.get("pkcs12_file", cert.pkcs12_file), vals.get("password", cert.password)
+                )
                 super(MotcuaUnitCertificate, cert).write(dict(vals, **info))
             return True
         return super().write(vals)

@@ -7,7 +7,10 @@ class ResUsers(models.Model):
     _inherit = "res.users"
 
     motcua_secrecy_clearance = fields.Selection(
-        SECRECY_LEVELS, string="Secrecy clearance", default="normal", required=True,
+        SECRECY_LEVELS,
+        string="Secrecy clearance",
+        default="normal",
+        required=True,
         help="The highest secrecy level of official documents this user may read "
         "(besides the secret documents they handle).",
     )

@@ -12,36 +12,50 @@ class DocumentsCase(TransactionCase):
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, mail_notrack=True))
         Unit = cls.env["motcua.unit"]
         cls.province = Unit.create({"name": "Tỉnh Thử nghiệm", "unit_type": "province", "abbreviation": "TTN"})
-        cls.commune = Unit.create({
-            "name": "UBND xã Thử nghiệm", "unit_type": "commune", "abbreviation": "UBNDTN",
-            "parent_id": cls.province.id,
-        })
-        cls.office = Unit.create({
-            "name": "Văn phòng xã Thử nghiệm", "unit_type": "department", "abbreviation": "VPTN",
-            "parent_id": cls.commune.id,
-        })
-        cls.other_commune = Unit.create({
-            "name": "UBND xã Khác", "unit_type": "commune", "abbreviation": "UBNDK", "parent_id": cls.province.id,
-        })
+        cls.commune = Unit.create(
+            {
+                "name": "UBND xã Thử nghiệm",
+                "unit_type": "commune",
+                "abbreviation": "UBNDTN",
+                "parent_id": cls.province.id,
+            }
+        )
+        cls.office = Unit.create(
+            {
+                "name": "Văn phòng xã Thử nghiệm",
+                "unit_type": "department",
+                "abbreviation": "VPTN",
+                "parent_id": cls.commune.id,
+            }
+        )
+        cls.other_commune = Unit.create(
+            {
+                "name": "UBND xã Khác",
+                "unit_type": "commune",
+                "abbreviation": "UBNDK",
+                "parent_id": cls.province.id,
+            }
+        )
 
         def user(login, groups, units, **kw):
-            return new_test_user(
-                cls.env, login=login, groups=groups, motcua_unit_ids=[(6, 0, units.ids)], **kw)
+            return new_test_user(cls.env, login=login, groups=groups, motcua_unit_ids=[(6, 0, units.ids)], **kw)
 
         cls.clerk = user("doc_clerk", "motcua_base.group_receiving_officer", cls.commune)
         cls.specialist = user("doc_specialist", "motcua_base.group_specialist", cls.office)
         cls.specialist2 = user("doc_specialist2", "motcua_base.group_specialist", cls.office)
-        cls.leader = user("doc_leader", "motcua_base.group_unit_leader", cls.commune,
-                          motcua_secrecy_clearance="secret")
+        cls.leader = user("doc_leader", "motcua_base.group_unit_leader", cls.commune, motcua_secrecy_clearance="secret")
         cls.other_clerk = user("doc_other_clerk", "motcua_base.group_receiving_officer", cls.other_commune)
         cls.other_leader = user("doc_other_leader", "motcua_base.group_unit_leader", cls.other_commune)
-        cls.monitor = user("doc_monitor", "motcua_base.group_province_monitor", cls.province,
-                           motcua_secrecy_clearance="top_secret")
-        cls.admin_user = user("doc_admin", "motcua_base.group_administrator", cls.province,
-                              motcua_secrecy_clearance="top_secret")
+        cls.monitor = user(
+            "doc_monitor", "motcua_base.group_province_monitor", cls.province, motcua_secrecy_clearance="top_secret"
+        )
+        cls.admin_user = user(
+            "doc_admin", "motcua_base.group_administrator", cls.province, motcua_secrecy_clearance="top_secret"
+        )
         cls.portal = new_test_user(cls.env, login="doc_portal", groups="base.group_portal")
-        cls.sender = cls.env["res.partner"].create({"name": "Sở Tư pháp tỉnh Thử nghiệm", "is_company": True,
-                                                    "email": "stp@example.vn"})
+        cls.sender = cls.env["res.partner"].create(
+            {"name": "Sở Tư pháp tỉnh Thử nghiệm", "is_company": True, "email": "stp@example.vn"}
+        )
         cls.type_decision = cls.env.ref("motcua_documents.document_type_decision")
         cls.type_letter = cls.env.ref("motcua_documents.document_type_official_letter")
         cls.type_plan = cls.env.ref("motcua_documents.document_type_plan")
@@ -91,9 +105,12 @@ class PkiCase(DocumentsCase):
         cls.expired_key, cls.expired_cert = pki.make_signer(cls.ca_key, cls.ca_cert, "Expired signer", expired=True)
         cls.rogue_key, cls.rogue_cert = pki.make_ca("Rogue Root CA")
         cls.rogue_signer_key, cls.rogue_signer_cert = pki.make_signer(cls.rogue_key, cls.rogue_cert, "Rogue")
-        cls.env["motcua.trust.root"].create({
-            "name": "Test root", "certificate": base64.b64encode(pki.pem(cls.ca_cert)),
-        })
+        cls.env["motcua.trust.root"].create(
+            {
+                "name": "Test root",
+                "certificate": base64.b64encode(pki.pem(cls.ca_cert)),
+            }
+        )
         cls.pdf = pki.make_pdf()
 
     @staticmethod

@@ -26,15 +26,21 @@ class TestConcurrentIssue(TransactionCase):
         abbreviation = "CC" + uuid.uuid4().hex[:6].upper()
         with db_connect(self.dbname).cursor() as cr:
             env = self._env(cr)
-            unit = env["motcua.unit"].create({"name": "Concurrency " + abbreviation, "unit_type": "commune",
-                                              "abbreviation": abbreviation})
-            docs = env["motcua.outgoing.document"].create([{
-                "unit_id": unit.id,
-                "type_id": env.ref("motcua_documents.document_type_decision").id,
-                "summary": "Concurrent %s" % i,
-                "drafter_id": SUPERUSER_ID,
-                "signer_id": env.ref("base.user_admin").id,
-            } for i in range(2)])
+            unit = env["motcua.unit"].create(
+                {"name": "Concurrency " + abbreviation, "unit_type": "commune", "abbreviation": abbreviation}
+            )
+            docs = env["motcua.outgoing.document"].create(
+                [
+                    {
+                        "unit_id": unit.id,
+                        "type_id": env.ref("motcua_documents.document_type_decision").id,
+                        "summary": "Concurrent %s" % i,
+                        "drafter_id": SUPERUSER_ID,
+                        "signer_id": env.ref("base.user_admin").id,
+                    }
+                    for i in range(2)
+                ]
+            )
             docs.write({"state": "approved", "approved_date": fields.Datetime.now()})
             cr.commit()  # pylint: disable=invalid-commit
             self.unit_id, self.doc_ids = unit.id, docs.ids
@@ -42,10 +48,14 @@ class TestConcurrentIssue(TransactionCase):
 
     def _cleanup(self):
         with db_connect(self.dbname).cursor() as cr:
-            cr.execute("DELETE FROM mail_message WHERE model = 'motcua.outgoing.document' AND res_id IN %s",
-                       [tuple(self.doc_ids)])
-            cr.execute("DELETE FROM mail_followers WHERE res_model = 'motcua.outgoing.document' AND res_id IN %s",
-                       [tuple(self.doc_ids)])
+            cr.execute(
+                "DELETE FROM mail_message WHERE model = 'motcua.outgoing.document' AND res_id IN %s",
+                [tuple(self.doc_ids)],
+            )
+            cr.execute(
+                "DELETE FROM mail_followers WHERE res_model = 'motcua.outgoing.document' AND res_id IN %s",
+                [tuple(self.doc_ids)],
+            )
             cr.execute("DELETE FROM motcua_outgoing_document WHERE id IN %s", [tuple(self.doc_ids)])
             cr.execute("DELETE FROM motcua_sequence_counter WHERE unit_id = %s", [self.unit_id])
             cr.execute("DELETE FROM motcua_unit WHERE id = %s", [self.unit_id])
@@ -86,6 +96,7 @@ class TestConcurrentIssue(TransactionCase):
         finally:
             cr1.close()
         with db_connect(self.dbname).cursor() as cr:
-            cr.execute("SELECT number FROM motcua_outgoing_document WHERE id IN %s ORDER BY number",
-                       [tuple(self.doc_ids)])
+            cr.execute(
+                "SELECT number FROM motcua_outgoing_document WHERE id IN %s ORDER BY number", [tuple(self.doc_ids)]
+            )
             self.assertEqual([r[0] for r in cr.fetchall()], [1, 2])

@@ -16,8 +16,11 @@ class TestIncoming(DocumentsCase):
         with freeze_time("2026-03-02 03:00:00"):
             first = self.new_incoming()
             second = self.new_incoming(reference="16/QĐ-STP")
-            other = self.env["motcua.incoming.document"].with_user(self.other_clerk).create(
-                self.incoming_vals(unit_id=self.other_commune.id))
+            other = (
+                self.env["motcua.incoming.document"]
+                .with_user(self.other_clerk)
+                .create(self.incoming_vals(unit_id=self.other_commune.id))
+            )
             (first | second).with_user(self.clerk).action_register()
             other.with_user(self.other_clerk).action_register()
         self.assertEqual((first.incoming_number, second.incoming_number), (1, 2))
@@ -91,8 +94,11 @@ class TestIncoming(DocumentsCase):
         doc.with_user(self.clerk).action_register()
         # Monday 23 November 2026 10:00; Tuesday 24 is a day off of the calendar (Vietnam Cultural Day)
         with freeze_time("2026-11-23 03:00:00"):
-            wizard = self.env["motcua.incoming.assign"].with_user(self.leader).create({
-                "document_id": doc.id, "lead_user_id": self.specialist.id, "handling_days": 2})
+            wizard = (
+                self.env["motcua.incoming.assign"]
+                .with_user(self.leader)
+                .create({"document_id": doc.id, "lead_user_id": self.specialist.id, "handling_days": 2})
+            )
             expected = self.commune.add_working_time(datetime(2026, 11, 23, 3, 0), days=2)
             self.assertEqual(wizard.deadline, expected)
             self.assertGreater(wizard.deadline, datetime(2026, 11, 25, 3, 0))
@@ -102,13 +108,19 @@ class TestIncoming(DocumentsCase):
         doc.with_user(self.clerk).action_register()
         # Monday 30 November 2026, 10:00 in Viet Nam = 03:00 UTC; + 2 working days = Wednesday 10:00
         with freeze_time("2026-11-30 03:00:00"):
-            wizard = self.env["motcua.incoming.assign"].with_user(self.leader).create({
-                "document_id": doc.id,
-                "lead_user_id": self.specialist.id,
-                "co_user_ids": [(6, 0, self.specialist2.ids)],
-                "instructions": "Kiểm tra và báo cáo",
-                "handling_days": 2,
-            })
+            wizard = (
+                self.env["motcua.incoming.assign"]
+                .with_user(self.leader)
+                .create(
+                    {
+                        "document_id": doc.id,
+                        "lead_user_id": self.specialist.id,
+                        "co_user_ids": [(6, 0, self.specialist2.ids)],
+                        "instructions": "Kiểm tra và báo cáo",
+                        "handling_days": 2,
+                    }
+                )
+            )
             self.assertEqual(wizard.deadline, datetime(2026, 12, 2, 3, 0))
             wizard.action_confirm()
         self.assertEqual(doc.state, "assigned")
@@ -117,8 +129,11 @@ class TestIncoming(DocumentsCase):
         activity = doc.activity_ids.filtered(lambda a: a.user_id == self.specialist)
         self.assertEqual(str(activity.date_deadline), "2026-12-02")
         # the handler sees it in "handled by me" and finishes it
-        mine = self.env["motcua.incoming.document"].with_user(self.specialist).search(
-            [("lead_user_id", "=", self.specialist.id)])
+        mine = (
+            self.env["motcua.incoming.document"]
+            .with_user(self.specialist)
+            .search([("lead_user_id", "=", self.specialist.id)])
+        )
         self.assertIn(doc, mine)
         doc.with_user(self.specialist).action_done()
         self.assertEqual(doc.state, "done")
@@ -127,18 +142,25 @@ class TestIncoming(DocumentsCase):
         doc = self.new_incoming()
         doc.with_user(self.clerk).action_register()
         with self.assertRaises(AccessError):
-            self.env["motcua.incoming.assign"].with_user(self.clerk).create({
-                "document_id": doc.id, "lead_user_id": self.specialist.id, "handling_days": 2})
+            self.env["motcua.incoming.assign"].with_user(self.clerk).create(
+                {"document_id": doc.id, "lead_user_id": self.specialist.id, "handling_days": 2}
+            )
 
     def test_assign_needs_a_handler_and_a_registered_document(self):
         doc = self.new_incoming()
-        wizard = self.env["motcua.incoming.assign"].with_user(self.leader).create({
-            "document_id": doc.id, "lead_user_id": self.specialist.id, "handling_days": 2})
+        wizard = (
+            self.env["motcua.incoming.assign"]
+            .with_user(self.leader)
+            .create({"document_id": doc.id, "lead_user_id": self.specialist.id, "handling_days": 2})
+        )
         with self.assertRaisesRegex(UserError, "Register the document"):
             wizard.action_confirm()
         doc.with_user(self.clerk).action_register()
-        wizard = self.env["motcua.incoming.assign"].with_user(self.leader).create({
-            "document_id": doc.id, "handling_days": 2})
+        wizard = (
+            self.env["motcua.incoming.assign"]
+            .with_user(self.leader)
+            .create({"document_id": doc.id, "handling_days": 2})
+        )
         with self.assertRaisesRegex(ValidationError, "lead handler"):
             wizard.action_confirm()
         self.assertEqual(doc.state, "registered")
@@ -147,9 +169,13 @@ class TestIncoming(DocumentsCase):
         doc = self.new_incoming()
         doc.with_user(self.clerk).action_register()
         with freeze_time("2026-11-30 03:00:00"):
-            self.env["motcua.incoming.assign"].with_user(self.leader).create({
-                "document_id": doc.id, "lead_user_id": self.specialist.id, "handling_days": 1,
-            }).action_confirm()
+            self.env["motcua.incoming.assign"].with_user(self.leader).create(
+                {
+                    "document_id": doc.id,
+                    "lead_user_id": self.specialist.id,
+                    "handling_days": 1,
+                }
+            ).action_confirm()
         Incoming = self.env["motcua.incoming.document"].with_user(self.leader)
         with freeze_time("2026-12-01 02:00:00"):
             self.assertFalse(doc.is_overdue)
@@ -179,8 +205,14 @@ class TestIncoming(DocumentsCase):
         doc = self.new_incoming(res_model="res.partner", res_id=target.id)
         self.assertEqual(doc.linked_record_name, "Hồ sơ mẫu")
         self.assertIn("Official document linked", target.message_ids[0].body)
-        secret = self.new_incoming(user=self.leader, reference="2/M", secrecy="confidential", summary="Nội dung mật",
-                                   res_model="res.partner", res_id=target.id)
+        secret = self.new_incoming(
+            user=self.leader,
+            reference="2/M",
+            secrecy="confidential",
+            summary="Nội dung mật",
+            res_model="res.partner",
+            res_id=target.id,
+        )
         self.assertIn(secret.display_name, target.message_ids[0].body)
         self.assertNotIn("Nội dung mật", target.message_ids[0].body, "a secret summary stays out of the chatter")
         Incoming = self.env["motcua.incoming.document"].with_user(self.clerk)

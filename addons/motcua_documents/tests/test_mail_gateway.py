@@ -40,8 +40,11 @@ class TestMailGateway(DocumentsCase):
     def test_unit_alias_creates_an_incoming_document(self):
         self.assertEqual(self.commune.alias_email, "vanban-xa-thu-nghiem@tayninh-test.example.vn")
         raw = MAIL_TEMPLATE.format(
-            to=self.commune.alias_email, subject="Quyết định 15/QĐ-STP", msgid="qd15",
-            pdf=base64.encodebytes(make_pdf()).decode())
+            to=self.commune.alias_email,
+            subject="Quyết định 15/QĐ-STP",
+            msgid="qd15",
+            pdf=base64.encodebytes(make_pdf()).decode(),
+        )
         thread_id = self.env["mail.thread"].sudo().message_process(False, raw)
         doc = self.env["motcua.incoming.document"].browse(thread_id)
         self.assertEqual(doc.unit_id, self.commune)
@@ -55,8 +58,9 @@ class TestMailGateway(DocumentsCase):
         # the clerk of the unit finds it among the documents to register
         to_register = self.env["motcua.incoming.document"].with_user(self.clerk).search([("state", "=", "draft")])
         self.assertIn(doc, to_register)
-        doc.with_user(self.clerk).write({"reference": "15/QĐ-STP", "document_date": "2026-11-20",
-                                         "type_id": self.type_decision.id})
+        doc.with_user(self.clerk).write(
+            {"reference": "15/QĐ-STP", "document_date": "2026-11-20", "type_id": self.type_decision.id}
+        )
         doc.with_user(self.clerk).action_register()
         self.assertEqual(doc.incoming_number, 1)
         self.assertEqual(self.commune.with_user(self.clerk).incoming_document_count, 1)

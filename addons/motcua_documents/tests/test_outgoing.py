@@ -77,10 +77,14 @@ class TestOutgoing(DocumentsCase):
         self.assertEqual((first.register_year, first.number, first.name), (2027, 1, "01/QĐ-UBNDTN"))
 
     def test_distribution_internal_and_external(self):
-        doc = self.approve(self.new_outgoing(recipient_ids=[
-            (0, 0, {"recipient_type": "internal", "unit_id": self.other_commune.id}),
-            (0, 0, {"recipient_type": "external", "partner_id": self.sender.id}),
-        ]))
+        doc = self.approve(
+            self.new_outgoing(
+                recipient_ids=[
+                    (0, 0, {"recipient_type": "internal", "unit_id": self.other_commune.id}),
+                    (0, 0, {"recipient_type": "external", "partner_id": self.sender.id}),
+                ]
+            )
+        )
         with self.assertRaisesRegex(UserError, "this step is not possible now"):
             doc.with_user(self.clerk).action_distribute()
         doc.with_user(self.clerk).action_issue()
@@ -95,8 +99,9 @@ class TestOutgoing(DocumentsCase):
         self.assertEqual(incoming.intake_channel, "internal")
         self.assertEqual(incoming.state, "draft", "the receiving clerk registers it")
         # the receiving unit sees it, and registers it
-        visible = self.env["motcua.incoming.document"].with_user(self.other_clerk).search(
-            [("reference", "=", doc.name)])
+        visible = (
+            self.env["motcua.incoming.document"].with_user(self.other_clerk).search([("reference", "=", doc.name)])
+        )
         self.assertEqual(visible, incoming)
         visible.action_register()
         self.assertEqual(visible.incoming_number, 1)

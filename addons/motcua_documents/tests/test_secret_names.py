@@ -12,8 +12,9 @@ class TestSecretDraftNames(DocumentsCase):
     summary of a secret draft never is part of it."""
 
     def test_secret_draft_name_carries_no_summary(self):
-        secret = self.new_outgoing(user=self.leader, summary=SECRET_SUMMARY, secrecy="secret",
-                                   reviewer_id=False, signer_id=self.leader.id)
+        secret = self.new_outgoing(
+            user=self.leader, summary=SECRET_SUMMARY, secrecy="secret", reviewer_id=False, signer_id=self.leader.id
+        )
         for user in (self.leader, self.monitor, self.admin_user):
             with self.subTest(user=user.login):
                 name = secret.with_user(user).display_name
@@ -24,9 +25,15 @@ class TestSecretDraftNames(DocumentsCase):
 
     def test_the_chatter_of_a_linked_record_and_the_access_log_do_not_show_the_summary(self):
         target = self.new_incoming()
-        secret = self.new_outgoing(user=self.leader, summary=SECRET_SUMMARY, secrecy="secret",
-                                   reviewer_id=False, signer_id=self.leader.id,
-                                   res_model=target._name, res_id=target.id)
+        secret = self.new_outgoing(
+            user=self.leader,
+            summary=SECRET_SUMMARY,
+            secrecy="secret",
+            reviewer_id=False,
+            signer_id=self.leader.id,
+            res_model=target._name,
+            res_id=target.id,
+        )
         messages = target.with_user(self.clerk).message_ids
         self.assertTrue(messages)
         self.assertNotIn(SECRET_SUMMARY, " ".join(str(body) for body in messages.mapped("body")))

@@ -18,17 +18,24 @@ class TestSecurity(DocumentsCase):
         self.assertNotIn(doc, Incoming.with_user(self.specialist).search([]))
         self.assertIn(doc, Incoming.with_user(self.monitor).search([]))
         outgoing = self.new_outgoing(unit_id=self.office.id)
-        self.assertIn(outgoing, self.env["motcua.outgoing.document"].with_user(self.leader).search([]),
-                      "a leader sees the documents of the units below")
+        self.assertIn(
+            outgoing,
+            self.env["motcua.outgoing.document"].with_user(self.leader).search([]),
+            "a leader sees the documents of the units below",
+        )
         with self.assertRaises(AccessError):
             outgoing.with_user(self.other_clerk).read(["summary"])
 
     def test_handlers_of_another_unit_see_their_document(self):
         doc = self.new_incoming()
         doc.with_user(self.clerk).action_register()
-        self.env["motcua.incoming.assign"].with_user(self.leader).create({
-            "document_id": doc.id, "lead_unit_id": self.other_commune.id, "handling_days": 3,
-        }).action_confirm()
+        self.env["motcua.incoming.assign"].with_user(self.leader).create(
+            {
+                "document_id": doc.id,
+                "lead_unit_id": self.other_commune.id,
+                "handling_days": 3,
+            }
+        ).action_confirm()
         self.assertIn(doc, self.env["motcua.incoming.document"].with_user(self.other_clerk).search([]))
 
     def test_role_boundaries(self):
@@ -61,11 +68,14 @@ class TestSecurity(DocumentsCase):
         secret.with_user(self.clerk).action_register()
         Incoming = self.env["motcua.incoming.document"]
         # the registering clerk keeps the record; an uncleared colleague of the unit does not see it
-        colleague = self.env["res.users"].create({
-            "name": "Colleague", "login": "doc_colleague",
-            "group_ids": [(6, 0, [self.env.ref("motcua_base.group_receiving_officer").id])],
-            "motcua_unit_ids": [(6, 0, self.commune.ids)],
-        })
+        colleague = self.env["res.users"].create(
+            {
+                "name": "Colleague",
+                "login": "doc_colleague",
+                "group_ids": [(6, 0, [self.env.ref("motcua_base.group_receiving_officer").id])],
+                "motcua_unit_ids": [(6, 0, self.commune.ids)],
+            }
+        )
         self.assertNotIn(secret, Incoming.with_user(colleague).search([]))
         with self.assertRaises(AccessError):
             secret.with_user(colleague).read(["summary"])
@@ -77,9 +87,13 @@ class TestSecurity(DocumentsCase):
         self.assertEqual(secret.with_user(colleague).read(["summary"])[0]["summary"], "Nội dung mật")
         # an assigned handler without clearance may read it
         colleague.motcua_secrecy_clearance = "normal"
-        self.env["motcua.incoming.assign"].with_user(self.leader).create({
-            "document_id": secret.id, "lead_user_id": colleague.id, "handling_days": 2,
-        }).action_confirm()
+        self.env["motcua.incoming.assign"].with_user(self.leader).create(
+            {
+                "document_id": secret.id,
+                "lead_user_id": colleague.id,
+                "handling_days": 2,
+            }
+        ).action_confirm()
         self.assertEqual(secret.with_user(colleague).read(["summary"])[0]["summary"], "Nội dung mật")
 
     def test_every_read_of_a_secret_document_is_logged(self):

@@ -41,8 +41,9 @@ class TestSignatureVerification(PkiCase):
         doc = self.upload(self.signed(self.rogue_signer_key, self.rogue_signer_cert, self.rogue_cert))
         self.assertEqual(doc.signature_state, "untrusted")
         # once an administrator trusts that root, checking again makes it valid
-        self.env["motcua.trust.root"].with_user(self.admin_user).create({
-            "name": "Rogue", "certificate": self.b64(pki.pem(self.rogue_cert))})
+        self.env["motcua.trust.root"].with_user(self.admin_user).create(
+            {"name": "Rogue", "certificate": self.b64(pki.pem(self.rogue_cert))}
+        )
         doc.with_user(self.clerk).action_verify_signature()
         self.assertEqual(doc.signature_state, "valid")
 
@@ -62,19 +63,31 @@ class TestSigning(PkiCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.certificate = cls.env["motcua.unit.certificate"].with_user(cls.admin_user).create({
-            "unit_id": cls.commune.id,
-            "pkcs12_file": base64.b64encode(pki.make_pkcs12(cls.signer_key, cls.signer_cert, cls.ca_cert, "s3cret")),
-            "password": "s3cret",
-        })
+        cls.certificate = (
+            cls.env["motcua.unit.certificate"]
+            .with_user(cls.admin_user)
+            .create(
+                {
+                    "unit_id": cls.commune.id,
+                    "pkcs12_file": base64.b64encode(
+                        pki.make_pkcs12(cls.signer_key, cls.signer_cert, cls.ca_cert, "s3cret")
+                    ),
+                    "password": "s3cret",
+                }
+            )
+        )
 
     def test_pkcs12_needs_the_right_password(self):
         with self.assertRaisesRegex(ValidationError, "cannot be opened"):
-            self.env["motcua.unit.certificate"].with_user(self.admin_user).create({
-                "unit_id": self.commune.id,
-                "pkcs12_file": base64.b64encode(pki.make_pkcs12(self.signer_key, self.signer_cert, self.ca_cert, "a")),
-                "password": "b",
-            })
+            self.env["motcua.unit.certificate"].with_user(self.admin_user).create(
+                {
+                    "unit_id": self.commune.id,
+                    "pkcs12_file": base64.b64encode(
+                        pki.make_pkcs12(self.signer_key, self.signer_cert, self.ca_cert, "a")
+                    ),
+                    "password": "b",
+                }
+            )
         self.assertIn("UBND xa Thu nghiem", self.certificate.subject)
 
     def test_leader_cannot_read_the_key(self):

@@ -101,24 +101,31 @@ def verify_pdf(data, trust_roots=()):
         if not (status.intact and status.valid):
             state = "tampered"
         elif status.modification_level == ModificationLevel.OTHER or (
-                status.modification_level is not None and status.docmdp_ok is False):
+            status.modification_level is not None and status.docmdp_ok is False
+        ):
             state = "tampered"
         elif status.trusted:
             state = "valid"
-        elif status.trust_problem_indic in (AdESIndeterminate.EXPIRED, AdESIndeterminate.OUT_OF_BOUNDS_NO_POE,
-                                            AdESIndeterminate.OUT_OF_BOUNDS_NOT_REVOKED,
-                                            AdESIndeterminate.NOT_YET_VALID, AdESFailure.NOT_YET_VALID):
+        elif status.trust_problem_indic in (
+            AdESIndeterminate.EXPIRED,
+            AdESIndeterminate.OUT_OF_BOUNDS_NO_POE,
+            AdESIndeterminate.OUT_OF_BOUNDS_NOT_REVOKED,
+            AdESIndeterminate.NOT_YET_VALID,
+            AdESFailure.NOT_YET_VALID,
+        ):
             state = "expired"
         elif status.revoked:
             state = "invalid"
         else:
             state = "untrusted"
-        results.append({
-            "state": state,
-            "signer": signer,
-            "signing_time": status.signer_reported_dt or False,
-            "details": status.pretty_print_details(),
-        })
+        results.append(
+            {
+                "state": state,
+                "signer": signer,
+                "signing_time": status.signer_reported_dt or False,
+                "details": status.pretty_print_details(),
+            }
+        )
     # the worst signature decides; the first (oldest) signer is the document's signer
     order = ["tampered", "invalid", "expired", "untrusted", "valid"]
     worst = min(results, key=lambda r: order.index(r["state"]))
@@ -143,7 +150,8 @@ def sign_pdf(data, key, cert, other_certs=(), visible=False, stamp_text="", reas
     from pyhanko.keys import load_private_key_from_pemder_data  # noqa: PLC0415
 
     key_info = load_private_key_from_pemder_data(
-        key.private_bytes(Encoding.DER, PrivateFormat.PKCS8, NoEncryption()), passphrase=None,
+        key.private_bytes(Encoding.DER, PrivateFormat.PKCS8, NoEncryption()),
+        passphrase=None,
     )
     registry = SimpleCertificateStore()
     registry.register_multiple([_to_asn1(c) for c in other_certs])
@@ -160,8 +168,9 @@ def sign_pdf(data, key, cert, other_certs=(), visible=False, stamp_text="", reas
     if visible:
         field_spec = sig_fields.SigFieldSpec(field_name, on_page=0, box=(330, 30, 570, 110))
         # the text is taken literally (pyHanko interpolates %-parameters)
-        style = stamp.TextStampStyle(stamp_text=fold_ascii(stamp_text).replace("%", "%%") or "%(ts)s",
-                                     timestamp_format="%d/%m/%Y %H:%M:%S %z")
+        style = stamp.TextStampStyle(
+            stamp_text=fold_ascii(stamp_text).replace("%", "%%") or "%(ts)s", timestamp_format="%d/%m/%Y %H:%M:%S %z"
+        )
     else:
         field_spec = sig_fields.SigFieldSpec(field_name)
     pdf_signer = signers.PdfSigner(meta, signer=signer, stamp_style=style, new_field_spec=field_spec)

@@ -14,8 +14,9 @@ class MotcuaDocumentRegisterWizard(models.TransientModel):
     _name = "motcua.document.register.wizard"
     _description = "Document register"
 
-    register = fields.Selection([("incoming", "Incoming register"), ("outgoing", "Outgoing register")],
-                                default="incoming", required=True)
+    register = fields.Selection(
+        [("incoming", "Incoming register"), ("outgoing", "Outgoing register")], default="incoming", required=True
+    )
     unit_id = fields.Many2one("motcua.unit", required=True, default=lambda self: self.env.user.motcua_default_unit_id)
     date_from = fields.Date(required=True, default=lambda self: fields.Date.context_today(self).replace(month=1, day=1))
     date_to = fields.Date(required=True, default=fields.Date.context_today)
@@ -34,14 +35,24 @@ class MotcuaDocumentRegisterWizard(models.TransientModel):
         self.ensure_one()
         start, end = self._bounds()
         if self.register == "incoming":
-            return self.env["motcua.incoming.document"].search([
-                ("unit_id", "=", self.unit_id.id), ("incoming_number", "!=", False),
-                ("register_date", ">=", start), ("register_date", "<", end),
-            ], order="register_year, secret_series, incoming_number")
-        return self.env["motcua.outgoing.document"].search([
-            ("unit_id", "=", self.unit_id.id), ("number", "!=", False),
-            ("issue_date", ">=", start), ("issue_date", "<", end),
-        ], order="register_year, secret_series, number")
+            return self.env["motcua.incoming.document"].search(
+                [
+                    ("unit_id", "=", self.unit_id.id),
+                    ("incoming_number", "!=", False),
+                    ("register_date", ">=", start),
+                    ("register_date", "<", end),
+                ],
+                order="register_year, secret_series, incoming_number",
+            )
+        return self.env["motcua.outgoing.document"].search(
+            [
+                ("unit_id", "=", self.unit_id.id),
+                ("number", "!=", False),
+                ("issue_date", ">=", start),
+                ("issue_date", "<", end),
+            ],
+            order="register_year, secret_series, number",
+        )
 
     def action_print(self):
         self.ensure_one()
@@ -50,25 +61,54 @@ class MotcuaDocumentRegisterWizard(models.TransientModel):
     def _csv_rows(self):
         docs = self._get_documents()
         if self.register == "incoming":
-            header = [self.env._("Date received"), self.env._("Incoming number"), self.env._("Sender"),
-                      self.env._("Number and symbol"), self.env._("Document date"), self.env._("Document type"),
-                      self.env._("Summary"), self.env._("Lead handler"), self.env._("Deadline"), self.env._("Status")]
+            header = [
+                self.env._("Date received"),
+                self.env._("Incoming number"),
+                self.env._("Sender"),
+                self.env._("Number and symbol"),
+                self.env._("Document date"),
+                self.env._("Document type"),
+                self.env._("Summary"),
+                self.env._("Lead handler"),
+                self.env._("Deadline"),
+                self.env._("Status"),
+            ]
             states = dict(docs._fields["state"]._description_selection(self.env))
-            rows = [[
-                fields.Datetime.to_string(d.date_received), d.name, d.sender_id.name or "", d.reference or "",
-                fields.Date.to_string(d.document_date) or "", d.type_id.name or "",
-                d.summary if not d.secrecy_level else "***",
-                d.lead_user_id.name or d.lead_unit_id.complete_name or "",
-                fields.Datetime.to_string(d.deadline) or "", states[d.state],
-            ] for d in docs]
+            rows = [
+                [
+                    fields.Datetime.to_string(d.date_received),
+                    d.name,
+                    d.sender_id.name or "",
+                    d.reference or "",
+                    fields.Date.to_string(d.document_date) or "",
+                    d.type_id.name or "",
+                    d.summary if not d.secrecy_level else "***",
+                    d.lead_user_id.name or d.lead_unit_id.complete_name or "",
+                    fields.Datetime.to_string(d.deadline) or "",
+                    states[d.state],
+                ]
+                for d in docs
+            ]
         else:
-            header = [self.env._("Issue date"), self.env._("Number and symbol"), self.env._("Document type"),
-                      self.env._("Summary"), self.env._("Signer"), self.env._("Recipients")]
-            rows = [[
-                fields.Datetime.to_string(d.issue_date), d.name, d.type_id.name or "",
-                d.summary if not d.secrecy_level else "***", d.signer_id.name or "",
-                "; ".join(d.recipient_ids.mapped("display_name")),
-            ] for d in docs]
+            header = [
+                self.env._("Issue date"),
+                self.env._("Number and symbol"),
+                self.env._("Document type"),
+                self.env._("Summary"),
+                self.env._("Signer"),
+                self.env._("Recipients"),
+            ]
+            rows = [
+                [
+                    fields.Datetime.to_string(d.issue_date),
+                    d.name,
+                    d.type_id.name or "",
+                    d.summary if not d.secrecy_level else "***",
+                    d.signer_id.name or "",
+                    "; ".join(d.recipient_ids.mapped("display_name")),
+                ]
+                for d in docs
+            ]
         return header, rows
 
     def action_export(self):
@@ -78,13 +118,14 @@ class MotcuaDocumentRegisterWizard(models.TransientModel):
         writer = csv.writer(buf)
         writer.writerow(header)
         writer.writerows(rows)
-        attachment = self.env["ir.attachment"].create({
-            "name": "%s-%s-%s-%s.csv" % (self.register, self.unit_id.abbreviation or self.unit_id.id,
-                                         self.date_from, self.date_to),
-            "raw": buf.getvalue().encode("utf-8-sig"),
-            "mimetype": "text/csv",
-            "res_model": self._name,
-            "res_id": self.id,
-        })
-        return {"type": "ir.actions.act_url", "url": "/web/content/%s?download=true" % attachment.id,
-                "target": "self"}
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": "%s-%s-%s-%s.csv"
+                % (self.register, self.unit_id.abbreviation or self.unit_id.id, self.date_from, self.date_to),
+                "raw": buf.getvalue().encode("utf-8-sig"),
+                "mimetype": "text/csv",
+                "res_model": self._name,
+                "res_id": self.id,
+            }
+        )
+        return {"type": "ir.actions.act_url", "url": "/web/content/%s?download=true" % attachment.id, "target": "self"}

@@ -85,19 +85,21 @@ class MotcuaDossierPublic(http.Controller):
     def lookup_page(self, code="", key="", **kwargs):
         dossier, status = self._lookup(code, key, "page")
         values = {
-            "code": _clean(code, 64), "key": _clean(key, 16), "status": status,
+            "code": _clean(code, 64),
+            "key": _clean(key, 16),
+            "status": status,
             "message": {"not_found": _neutral(request.env), "limited": _limited(request.env)}.get(status),
             "data": dossier._motcua_public_data() if dossier else None,
         }
-        response = request.render("motcua_dossier.lookup_page", values,
-                                  status=429 if status == "limited" else 200)
+        response = request.render("motcua_dossier.lookup_page", values, status=429 if status == "limited" else 200)
         response.headers["Cache-Control"] = "no-store"
         response.headers["X-Robots-Tag"] = "noindex"
         return response
 
     # ------------------------------------------------------------------ machine interfaces
-    @http.route("/api/v1/dossiers/<string:code>", type="http", auth="public", methods=["GET"], csrf=False,
-                save_session=False)
+    @http.route(
+        "/api/v1/dossiers/<string:code>", type="http", auth="public", methods=["GET"], csrf=False, save_session=False
+    )
     def api_dossier(self, code, key="", **kwargs):
         dossier, status = self._lookup(code, key, "api")
         env = _citizen_env(request.env)
@@ -109,8 +111,14 @@ class MotcuaDossierPublic(http.Controller):
         data.pop("applicant", None)
         return _json(data)
 
-    @http.route("/api/v1/ivr/dossiers/<string:code>", type="http", auth="public", methods=["GET"], csrf=False,
-                save_session=False)
+    @http.route(
+        "/api/v1/ivr/dossiers/<string:code>",
+        type="http",
+        auth="public",
+        methods=["GET"],
+        csrf=False,
+        save_session=False,
+    )
     def api_ivr(self, code, key="", **kwargs):
         dossier, status = self._lookup(code, key, "ivr")
         env = _citizen_env(request.env)
@@ -118,11 +126,14 @@ class MotcuaDossierPublic(http.Controller):
             return _json({"status_code": 9, "text": _limited(env)}, status=429)
         if not dossier:
             return _json({"status_code": 0, "text": _neutral(env)}, status=404)
-        return _json({"status_code": dossier._motcua_public_data()["status_code"],
-                      "text": dossier.with_context(lang=env.lang)._motcua_public_sentence()})
+        return _json(
+            {
+                "status_code": dossier._motcua_public_data()["status_code"],
+                "text": dossier.with_context(lang=env.lang)._motcua_public_sentence(),
+            }
+        )
 
-    @http.route("/api/v1/sms/inbound", type="http", auth="public", methods=["POST"], csrf=False,
-                save_session=False)
+    @http.route("/api/v1/sms/inbound", type="http", auth="public", methods=["POST"], csrf=False, save_session=False)
     def api_sms_inbound(self, **kwargs):
         """Inbound SMS from the provider: "TRA <code> <key>" (or "HS …") gets a plain-text reply."""
         Inbound = request.env["motcua.sms.inbound"].sudo()
@@ -145,7 +156,10 @@ class MotcuaDossierPublic(http.Controller):
         match = SMS_PATTERN.match(text)
         dossier = None
         if not match:
-            result, reply = "invalid", strip_diacritics(env._("Send TRA <dossier code> <lookup key> to look up a dossier."))
+            result, reply = (
+                "invalid",
+                strip_diacritics(env._("Send TRA <dossier code> <lookup key> to look up a dossier.")),
+            )
         else:
             dossier, status = self._lookup(match.group(2), match.group(3), "sms", client=f"sms:{sender}")
             if status == "limited":
@@ -154,10 +168,21 @@ class MotcuaDossierPublic(http.Controller):
                 result, reply = "not_found", strip_diacritics(_neutral(env))
             else:
                 result = "found"
-                reply = dossier.with_context(lang=env.lang)._motcua_public_sentence(ascii_only=gateway.reply_ascii, limit=160)
+                reply = dossier.with_context(lang=env.lang)._motcua_public_sentence(
+                    ascii_only=gateway.reply_ascii, limit=160
+                )
         reply = reply[:160]
-        Inbound.create({"gateway_id": gateway.id, "client": _client(), "sender": sender, "text": text,
-                        "reply": reply, "result": result, "dossier_id": dossier.id if dossier else False})
+        Inbound.create(
+            {
+                "gateway_id": gateway.id,
+                "client": _client(),
+                "sender": sender,
+                "text": text,
+                "reply": reply,
+                "result": result,
+                "dossier_id": dossier.id if dossier else False,
+            }
+        )
         return request.make_response(reply, headers=[("Content-Type", "text/plain; charset=utf-8")])
 
     # ------------------------------------------------------------------ procedure catalogue
@@ -180,12 +205,13 @@ class MotcuaDossierPublic(http.Controller):
             "procedures": Procedure.search(domain, order="field_id, name", limit=200),
             "fields": request.env["motcua.procedure.field"].sudo().search([]),
             "levels": list(level_labels.items()),
-            "q": q, "field": field, "level": level,
+            "q": q,
+            "field": field,
+            "level": level,
         }
         return request.render("motcua_dossier.procedure_list_page", values)
 
-    @http.route("/thu-tuc/<int:procedure_id>", type="http", auth="public", methods=["GET"], website=True,
-                sitemap=False)
+    @http.route("/thu-tuc/<int:procedure_id>", type="http", auth="public", methods=["GET"], website=True, sitemap=False)
     def procedure_detail(self, procedure_id, **kwargs):
         procedure = request.env["motcua.procedure"].sudo().browse(procedure_id).exists()
         if not procedure or procedure.current_id or not procedure.active:
@@ -198,8 +224,11 @@ class MotcuaDossierPublic(http.Controller):
         Dashboard = request.env["motcua.dossier.dashboard"].sudo()
         today = fields.Date.context_today(Dashboard)
         periods = []
-        labels = {"month": request.env._("This month"), "quarter": request.env._("This quarter"),
-                  "year": request.env._("This year")}
+        labels = {
+            "month": request.env._("This month"),
+            "quarter": request.env._("This quarter"),
+            "year": request.env._("This year"),
+        }
         for period, _label in PERIODS:
             board = Dashboard.new({"period": period, "date": today})
             stats = sorted(board._motcua_stats().values(), key=lambda v: (-v["rate"], v["unit_name"]))

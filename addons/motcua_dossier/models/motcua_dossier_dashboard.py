@@ -38,8 +38,10 @@ class MotcuaDossierDashboard(models.TransientModel):
     def _compute_display_name(self):
         for dashboard in self:
             dashboard.display_name = self.env._(
-                "Decision 766 score, %(start)s – %(end)s", start=format_date(self.env, dashboard.date_from),
-                end=format_date(self.env, dashboard.date_to))
+                "Decision 766 score, %(start)s – %(end)s",
+                start=format_date(self.env, dashboard.date_from),
+                end=format_date(self.env, dashboard.date_to),
+            )
 
     @api.depends("period", "date")
     def _compute_range(self):
@@ -66,8 +68,11 @@ class MotcuaDossierDashboard(models.TransientModel):
         dashboard = self.create({})
         dashboard.action_refresh()
         return {
-            "type": "ir.actions.act_window", "res_model": self._name, "res_id": dashboard.id,
-            "view_mode": "form", "target": "current",
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": dashboard.id,
+            "view_mode": "form",
+            "target": "current",
             "name": self.env._("Decision 766 score"),
         }
 
@@ -76,10 +81,12 @@ class MotcuaDossierDashboard(models.TransientModel):
         self.line_ids.unlink()
         stats = self._motcua_stats()
         lines = sorted(stats.values(), key=lambda v: (-v["rate"], -v["finished"], v["unit_name"]))
-        self.env["motcua.dossier.dashboard.line"].create([
-            {k: v for k, v in dict(line, dashboard_id=self.id, rank=index).items() if k != "unit_name"}
-            for index, line in enumerate(lines, start=1)
-        ])
+        self.env["motcua.dossier.dashboard.line"].create(
+            [
+                {k: v for k, v in dict(line, dashboard_id=self.id, rank=index).items() if k != "unit_name"}
+                for index, line in enumerate(lines, start=1)
+            ]
+        )
         return True
 
     def _motcua_stats(self):
@@ -91,17 +98,20 @@ class MotcuaDossierDashboard(models.TransientModel):
         points = self.score_points or 20.0
         stats = defaultdict(lambda: defaultdict(int))
         for unit, count in Dossier._read_group(
-                [("state", "!=", "draft"), ("received_at", ">=", lo), ("received_at", "<", hi)],
-                ["unit_id"], ["__count"]):
+            [("state", "!=", "draft"), ("received_at", ">=", lo), ("received_at", "<", hi)], ["unit_id"], ["__count"]
+        ):
             stats[unit]["received"] += count
         for unit, timeliness, count in Dossier._read_group(
-                [("state", "in", list(FINISHED_STATES)), ("finished_at", ">=", lo), ("finished_at", "<", hi)],
-                ["unit_id", "timeliness"], ["__count"]):
+            [("state", "in", list(FINISHED_STATES)), ("finished_at", ">=", lo), ("finished_at", "<", hi)],
+            ["unit_id", "timeliness"],
+            ["__count"],
+        ):
             stats[unit]["finished"] += count
             if timeliness in ("early", "on_time", "late"):
                 stats[unit][timeliness] += count
         for unit, count in Dossier._read_group(
-                [("state", "in", list(OPEN_STATES)), ("timeliness", "=", "overdue")], ["unit_id"], ["__count"]):
+            [("state", "in", list(OPEN_STATES)), ("timeliness", "=", "overdue")], ["unit_id"], ["__count"]
+        ):
             stats[unit]["overdue"] += count
         result = {}
         for unit, values in stats.items():
@@ -109,10 +119,16 @@ class MotcuaDossierDashboard(models.TransientModel):
             on_time = values["early"] + values["on_time"]
             rate = on_time / finished if finished else 0.0
             result[unit.id] = {
-                "unit_id": unit.id, "unit_name": unit.display_name,
-                "received": values["received"], "finished": finished, "early": values["early"],
-                "on_time": values["on_time"], "late": values["late"], "overdue": values["overdue"],
-                "rate": 100.0 * rate, "score": round(rate * points, 2),
+                "unit_id": unit.id,
+                "unit_name": unit.display_name,
+                "received": values["received"],
+                "finished": finished,
+                "early": values["early"],
+                "on_time": values["on_time"],
+                "late": values["late"],
+                "overdue": values["overdue"],
+                "rate": 100.0 * rate,
+                "score": round(rate * points, 2),
             }
         return result
 
@@ -143,15 +159,18 @@ class MotcuaDossierDashboardLine(models.TransientModel):
     def action_open_overdue(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("motcua_dossier.motcua_dossier_action")
-        action["domain"] = [("unit_id", "=", self.unit_id.id), ("state", "in", list(OPEN_STATES)),
-                            ("timeliness", "=", "overdue")]
+        action["domain"] = [
+            ("unit_id", "=", self.unit_id.id),
+            ("state", "in", list(OPEN_STATES)),
+            ("timeliness", "=", "overdue"),
+        ]
         action["context"] = {}
         action["name"] = self.env._("Overdue dossiers of %(unit)s", unit=self.unit_id.display_name)
         return action
 
 
 def rate_label(env, rate, finished):
-    """"75,0 %" in the user's language; "—" for a unit that settled nothing (it has no rate)."""
+    """ "75,0 %" in the user's language; "—" for a unit that settled nothing (it has no rate)."""
     if not finished:
         return "—"
     return "%s %%" % formatLang(env, rate, digits=1)

@@ -26,45 +26,118 @@ DEMO_PLANS = [
     ("procedure_birth", "ward", None, []),
     ("procedure_certified_copy", "ward", 0, []),
     ("procedure_marital_status", "ward", 1, [("action_start", 1, {})]),
-    ("procedure_business_household", "ward", 3, [
-        ("action_start", 3, {}),
-        ("action_request_supplement", 2, {"request": "Thiếu bản sao giấy tờ pháp lý của chủ hộ."})]),
-    ("procedure_signature", "ward", 3, [
-        ("action_start", 3, {}), ("action_handover", 3, {})]),
-    ("procedure_marriage", "ward", 7, [
-        ("action_start", 7, {}), ("action_handover", 6, {}), ("action_handover", 6, {}),
-        ("action_handover", 5, {}), ("action_return", 4, {})]),
-    ("procedure_civil_change", "ward", 14, [
-        ("action_start", 14, {}), ("action_handover", 13, {}), ("action_handover", 9, {}),
-        ("action_handover", 8, {}), ("action_return", 7, {})]),
-    ("procedure_guardianship", "ward", 4, [
-        ("action_refuse", 4, {"reason": "Người được cử giám hộ không đủ điều kiện theo Bộ luật Dân sự."})]),
-    ("procedure_social_allowance", "ward", 5, [
-        ("action_withdraw", 3, {"reason": "Người nộp xin rút hồ sơ để bổ sung giấy tờ."})]),
+    (
+        "procedure_business_household",
+        "ward",
+        3,
+        [
+            ("action_start", 3, {}),
+            ("action_request_supplement", 2, {"request": "Thiếu bản sao giấy tờ pháp lý của chủ hộ."}),
+        ],
+    ),
+    ("procedure_signature", "ward", 3, [("action_start", 3, {}), ("action_handover", 3, {})]),
+    (
+        "procedure_marriage",
+        "ward",
+        7,
+        [
+            ("action_start", 7, {}),
+            ("action_handover", 6, {}),
+            ("action_handover", 6, {}),
+            ("action_handover", 5, {}),
+            ("action_return", 4, {}),
+        ],
+    ),
+    (
+        "procedure_civil_change",
+        "ward",
+        14,
+        [
+            ("action_start", 14, {}),
+            ("action_handover", 13, {}),
+            ("action_handover", 9, {}),
+            ("action_handover", 8, {}),
+            ("action_return", 7, {}),
+        ],
+    ),
+    (
+        "procedure_guardianship",
+        "ward",
+        4,
+        [("action_refuse", 4, {"reason": "Người được cử giám hộ không đủ điều kiện theo Bộ luật Dân sự."})],
+    ),
+    (
+        "procedure_social_allowance",
+        "ward",
+        5,
+        [("action_withdraw", 3, {"reason": "Người nộp xin rút hồ sơ để bổ sung giấy tờ."})],
+    ),
     ("procedure_house_permit", "ward", 21, [("action_start", 20, {})]),
-    ("procedure_land_transfer", "centre", 2, [
-        ("action_start", 2, {}), ("action_handover", 2, {})]),
-    ("procedure_marriage", "ward", 1, [
-        ("action_start", 1, {}),
-        ("action_apologize", 0, {"reason": "Cần xác minh thông tin tình trạng hôn nhân tại nơi cư trú trước đây.",
-                                 "new_due": None})]),
+    ("procedure_land_transfer", "centre", 2, [("action_start", 2, {}), ("action_handover", 2, {})]),
+    (
+        "procedure_marriage",
+        "ward",
+        1,
+        [
+            ("action_start", 1, {}),
+            (
+                "action_apologize",
+                0,
+                {"reason": "Cần xác minh thông tin tình trạng hôn nhân tại nơi cư trú trước đây.", "new_due": None},
+            ),
+        ],
+    ),
     # the last months, settled: the leaders' figures and their trend
-    ("procedure_marriage", "ward", 25, [
-        ("action_start", 25, {}), ("action_handover", 25, {}), ("action_handover", 24, {}),
-        ("action_handover", 24, {}), ("action_return", 23, {})]),
+    (
+        "procedure_marriage",
+        "ward",
+        25,
+        [
+            ("action_start", 25, {}),
+            ("action_handover", 25, {}),
+            ("action_handover", 24, {}),
+            ("action_handover", 24, {}),
+            ("action_return", 23, {}),
+        ],
+    ),
     ("procedure_signature", "ward", 35, [("action_start", 35, {}), ("action_handover", 35, {})]),
     ("procedure_certified_copy", "ward", 30, [("action_start", 30, {}), ("action_handover", 30, {})]),
-    ("procedure_land_transfer", "centre", 40, [
-        ("action_start", 40, {}), ("action_handover", 39, {}), ("action_handover", 33, {}),
-        ("action_handover", 31, {})]),
-    ("procedure_marriage", "ward", 48, [
-        ("action_start", 48, {}), ("action_handover", 47, {}), ("action_handover", 45, {}),
-        ("action_handover", 44, {}), ("action_return", 43, {})]),
+    (
+        "procedure_land_transfer",
+        "centre",
+        40,
+        [
+            ("action_start", 40, {}),
+            ("action_handover", 39, {}),
+            ("action_handover", 33, {}),
+            ("action_handover", 31, {}),
+        ],
+    ),
+    (
+        "procedure_marriage",
+        "ward",
+        48,
+        [
+            ("action_start", 48, {}),
+            ("action_handover", 47, {}),
+            ("action_handover", 45, {}),
+            ("action_handover", 44, {}),
+            ("action_return", 43, {}),
+        ],
+    ),
     ("procedure_certified_copy", "ward", 55, [("action_start", 55, {}), ("action_handover", 54, {})]),
     ("procedure_signature", "ward", 62, [("action_start", 62, {}), ("action_handover", 62, {})]),
-    ("procedure_land_transfer", "centre", 70, [
-        ("action_start", 70, {}), ("action_handover", 69, {}), ("action_handover", 60, {}),
-        ("action_handover", 57, {})]),
+    (
+        "procedure_land_transfer",
+        "centre",
+        70,
+        [
+            ("action_start", 70, {}),
+            ("action_handover", 69, {}),
+            ("action_handover", 60, {}),
+            ("action_handover", 57, {}),
+        ],
+    ),
 ]
 
 
@@ -84,8 +157,10 @@ class MotcuaDossier(models.Model):
         if ref("motcua_dossier.dossier_demo_1", raise_if_not_found=False):
             return self.browse()
         now = fields.Datetime.now().replace(second=0, microsecond=0)
-        units = {"ward": ref("motcua_base.unit_long_an_ward"),
-                 "centre": ref("motcua_base.unit_tay_ninh_service_centre")}
+        units = {
+            "ward": ref("motcua_base.unit_long_an_ward"),
+            "centre": ref("motcua_base.unit_tay_ninh_service_centre"),
+        }
         officer = ref("motcua_base.user_receiving_officer")
         office = self.with_context(lang=officer.lang)  # codes, messages and notes in the office's language
         days = self._motcua_demo_working_days(units["ward"], now)
@@ -94,13 +169,24 @@ class MotcuaDossier(models.Model):
             name, id_number, phone, email = DEMO_PEOPLE[index % len(DEMO_PEOPLE)]
             procedure = ref(f"motcua_dossier.{procedure_xmlid}")
             unit = units[unit_key]
-            dossier = office.with_user(officer).sudo().create({
-                "procedure_id": procedure.id, "unit_id": unit.id,
-                "applicant_type": "organisation" if id_number.startswith("11") else "citizen",
-                "applicant_name": name, "applicant_id_number": id_number, "applicant_phone": phone,
-                "applicant_email": email, "applicant_address": f"{10 + index} đường Hùng Vương, {unit.name}",
-                "channel": "desk", "request_summary": procedure.name,
-            })
+            dossier = (
+                office.with_user(officer)
+                .sudo()
+                .create(
+                    {
+                        "procedure_id": procedure.id,
+                        "unit_id": unit.id,
+                        "applicant_type": "organisation" if id_number.startswith("11") else "citizen",
+                        "applicant_name": name,
+                        "applicant_id_number": id_number,
+                        "applicant_phone": phone,
+                        "applicant_email": email,
+                        "applicant_address": f"{10 + index} đường Hùng Vương, {unit.name}",
+                        "channel": "desk",
+                        "request_summary": procedure.name,
+                    }
+                )
+            )
             dossier.paper_ids.write({"received": True})
             if days_ago is not None:
                 # morning receipts, spread over the morning by dossier
@@ -108,18 +194,24 @@ class MotcuaDossier(models.Model):
                 dossier.with_context(motcua_now=received, motcua_no_notify=True).action_receive()
                 last = received
                 for step, (method, ago, kwargs) in enumerate(timeline, start=1):
-                    moment = max(self._motcua_demo_moment(days, ago, min(0.35 + 0.12 * step, 0.95)),
-                                 last + timedelta(minutes=20))
+                    moment = max(
+                        self._motcua_demo_moment(days, ago, min(0.35 + 0.12 * step, 0.95)), last + timedelta(minutes=20)
+                    )
                     moment = min(moment, now)
                     if method == "action_apologize":
                         kwargs = dict(kwargs, new_due=dossier.unit_id.add_working_time(dossier.due_at, days=3))
                     getattr(dossier.with_context(motcua_now=moment, motcua_no_notify=True), method)(**kwargs)
                     last = moment
                 dossier._motcua_update_timeliness(now)
-            self.env["ir.model.data"].sudo().create({
-                "module": "motcua_dossier", "name": f"dossier_demo_{index + 1}", "model": self._name,
-                "res_id": dossier.id, "noupdate": True,
-            })
+            self.env["ir.model.data"].sudo().create(
+                {
+                    "module": "motcua_dossier",
+                    "name": f"dossier_demo_{index + 1}",
+                    "model": self._name,
+                    "res_id": dossier.id,
+                    "noupdate": True,
+                }
+            )
             dossiers |= dossier
         # A known code and key to try the public lookup with.
         dossiers[2].sudo().lookup_key = "DEMO23"
@@ -135,7 +227,8 @@ class MotcuaDossier(models.Model):
         by_day = OrderedDict()
         for lo, hi, _att in calendar._motcua_work_intervals(start, end):
             by_day.setdefault(lo.date(), []).append(
-                tuple(t.astimezone(pytz.utc).replace(tzinfo=None) for t in (lo, hi)))
+                tuple(t.astimezone(pytz.utc).replace(tzinfo=None) for t in (lo, hi))
+            )
         return list(reversed(by_day.values()))
 
     @api.model

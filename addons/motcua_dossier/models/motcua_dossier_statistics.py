@@ -24,8 +24,18 @@ class MotcuaDossierStatistics(models.Model):
     _auto = False
     _order = "date desc, id desc"
     _rec_name = "dossier_id"
-    _depends = {"motcua.dossier": [
-        "state", "received_at", "finished_at", "unit_id", "procedure_id", "field_id", "timeliness", "due_at"]}
+    _depends = {
+        "motcua.dossier": [
+            "state",
+            "received_at",
+            "finished_at",
+            "unit_id",
+            "procedure_id",
+            "field_id",
+            "timeliness",
+            "due_at",
+        ]
+    }
 
     dossier_id = fields.Many2one("motcua.dossier", readonly=True)
     kind = fields.Selection(KINDS, readonly=True)
@@ -48,7 +58,9 @@ class MotcuaDossierStatistics(models.Model):
         tools.drop_view_if_exists(self.env.cr, self._table)
         finished = tuple(FINISHED_STATES)
         open_states = tuple(OPEN_STATES)
-        self.env.cr.execute(SQL("""
+        self.env.cr.execute(
+            SQL(
+                """
             CREATE OR REPLACE VIEW %(table)s AS (
                 SELECT d.id * 2 AS id, d.id AS dossier_id, 'received' AS kind, d.received_at AS date,
                        d.unit_id, d.procedure_id, d.field_id, d.state, d.timeliness, d.due_at,
@@ -67,7 +79,12 @@ class MotcuaDossierStatistics(models.Model):
                        CASE WHEN d.timeliness IN ('early', 'on_time') THEN 100.0 ELSE 0.0 END
                   FROM motcua_dossier d
                  WHERE d.state IN %(finished)s AND d.finished_at IS NOT NULL
-            )""", table=SQL.identifier(self._table), open=open_states, finished=finished))
+            )""",
+                table=SQL.identifier(self._table),
+                open=open_states,
+                finished=finished,
+            )
+        )
 
     @api.model
     def _search(self, domain, *args, **kwargs):
@@ -82,11 +99,17 @@ class MotcuaDossierStatistics(models.Model):
             return result
         forbidden = self - self.browse(self._search([("id", "in", self.ids)]))
         if forbidden:
-            return forbidden, lambda: AccessError(self.env._(
-                "You may only see the figures of the dossiers of your units."))
+            return forbidden, lambda: AccessError(
+                self.env._("You may only see the figures of the dossiers of your units.")
+            )
         return None
 
     def action_open_dossier(self):
         self.ensure_one()
-        return {"type": "ir.actions.act_window", "res_model": "motcua.dossier", "res_id": self.dossier_id.id,
-                "view_mode": "form", "target": "current"}
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "motcua.dossier",
+            "res_id": self.dossier_id.id,
+            "view_mode": "form",
+            "target": "current",
+        }

@@ -82,9 +82,17 @@ class MotcuaDossierStep(models.Model):
         self.ensure_one()
         units = self.env["motcua.unit"].sudo().search([("id", "parent_of", self.unit_id.id)])
         group = self.env.ref(ROLE_GROUPS[self.role])
-        return self.env["res.users"].sudo().search([
-            ("motcua_unit_ids", "in", units.ids), ("all_group_ids", "in", group.ids), ("share", "=", False),
-        ])
+        return (
+            self.env["res.users"]
+            .sudo()
+            .search(
+                [
+                    ("motcua_unit_ids", "in", units.ids),
+                    ("all_group_ids", "in", group.ids),
+                    ("share", "=", False),
+                ]
+            )
+        )
 
     @api.private
     def _motcua_check_handler(self):
@@ -95,10 +103,15 @@ class MotcuaDossierStep(models.Model):
         roles = dict(self._fields["role"]._description_selection(self.env))
         for step in self:
             if self.env.user not in step._motcua_handlers():
-                raise AccessError(self.env._(
-                    "The step %(step)s of %(code)s is for a %(role)s of %(unit)s: you cannot complete it.",
-                    step=step.name, code=step.dossier_id.name, role=roles[step.role].lower(),
-                    unit=step.unit_id.display_name))
+                raise AccessError(
+                    self.env._(
+                        "The step %(step)s of %(code)s is for a %(role)s of %(unit)s: you cannot complete it.",
+                        step=step.name,
+                        code=step.dossier_id.name,
+                        role=roles[step.role].lower(),
+                        unit=step.unit_id.display_name,
+                    )
+                )
 
     @api.private
     def _motcua_notify_handlers(self):
@@ -106,8 +119,11 @@ class MotcuaDossierStep(models.Model):
         for step in self.filtered(lambda s: s.state == "open"):
             for user in step._motcua_handlers()[:10]:
                 step.dossier_id.sudo().activity_schedule(
-                    "mail.mail_activity_data_todo", date_deadline=step.deadline and step.deadline.date(),
-                    summary=self.env._("Step to handle: %(step)s", step=step.name), user_id=user.id)
+                    "mail.mail_activity_data_todo",
+                    date_deadline=step.deadline and step.deadline.date(),
+                    summary=self.env._("Step to handle: %(step)s", step=step.name),
+                    user_id=user.id,
+                )
 
 
 class MotcuaDossierPaper(models.Model):
@@ -130,14 +146,18 @@ class MotcuaDossierPaper(models.Model):
         dossiers._motcua_check_writer()
         closed = dossiers.filtered(lambda d: d.state not in ("draft", "supplement"))
         if closed:
-            raise UserError(self.env._(
-                "The papers of the dossier %(code)s are part of its receipt and can no longer be changed.",
-                code=closed[0].name))
+            raise UserError(
+                self.env._(
+                    "The papers of the dossier %(code)s are part of its receipt and can no longer be changed.",
+                    code=closed[0].name,
+                )
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._motcua_check_open(self.env["motcua.dossier"].browse(
-            {vals.get("dossier_id") for vals in vals_list if vals.get("dossier_id")}))
+        self._motcua_check_open(
+            self.env["motcua.dossier"].browse({vals.get("dossier_id") for vals in vals_list if vals.get("dossier_id")})
+        )
         return super().create(vals_list)
 
     def write(self, vals):
@@ -181,9 +201,9 @@ class MotcuaDossierDueChange(models.Model):
     _order = "changed_at desc, id desc"
 
     dossier_id = fields.Many2one("motcua.dossier", required=True, ondelete="cascade", index=True, readonly=True)
-    kind = fields.Selection([("change", "Change of appointment"), ("apology", "Apology")], string="Type",
-                            required=True,
-                            readonly=True)
+    kind = fields.Selection(
+        [("change", "Change of appointment"), ("apology", "Apology")], string="Type", required=True, readonly=True
+    )
     user_id = fields.Many2one("res.users", string="Changed by", required=True, readonly=True)
     changed_at = fields.Datetime(string="Changed at", required=True, readonly=True)
     old_due_at = fields.Datetime(string="Previous appointment", readonly=True)

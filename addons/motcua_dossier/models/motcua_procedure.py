@@ -27,8 +27,18 @@ STEP_ROLES = [
 ]
 # Fields whose change makes a new version once dossiers use the procedure.
 VERSIONED_FIELDS = {
-    "name", "field_id", "level", "unit_id", "duration_days", "duration_hours", "fee", "charge",
-    "paper_ids", "result_paper", "step_ids", "online_level",
+    "name",
+    "field_id",
+    "level",
+    "unit_id",
+    "duration_days",
+    "duration_hours",
+    "fee",
+    "charge",
+    "paper_ids",
+    "result_paper",
+    "step_ids",
+    "online_level",
 }
 
 
@@ -50,43 +60,61 @@ class MotcuaProcedure(models.Model):
     name = fields.Char(required=True, tracking=True)
     field_id = fields.Many2one("motcua.procedure.field", index=True, tracking=True)
     level = fields.Selection(LEVELS, string="Deciding level", required=True, default="commune", tracking=True)
-    unit_id = fields.Many2one("motcua.unit", string="Deciding unit", tracking=True,
-                              help="Leave empty when every unit of the level decides (e.g. every commune).")
+    unit_id = fields.Many2one(
+        "motcua.unit",
+        string="Deciding unit",
+        tracking=True,
+        help="Leave empty when every unit of the level decides (e.g. every commune).",
+    )
     duration_days = fields.Float(string="Processing time (working days)", tracking=True)
     duration_hours = fields.Float(string="Processing time (working hours)", tracking=True)
-    duration_label = fields.Char(string="Processing time", compute="_compute_duration_label",
-                                 help="The legal time as the law writes it: 3 working days, 4 working hours.")
+    duration_label = fields.Char(
+        string="Processing time",
+        compute="_compute_duration_label",
+        help="The legal time as the law writes it: 3 working days, 4 working hours.",
+    )
     fee = fields.Integer(string="Fee (VND)", tracking=True)
     charge = fields.Integer(string="Charge (VND)", tracking=True)
     paper_ids = fields.One2many("motcua.procedure.paper", "procedure_id", string="Required papers", copy=True)
     result_paper = fields.Char(string="Result paper", tracking=True)
     online_level = fields.Selection(ONLINE_LEVELS, default="none", required=True, tracking=True)
     step_ids = fields.One2many("motcua.procedure.step", "procedure_id", string="Steps", copy=True)
-    is_demo_value = fields.Boolean(string="Demo values",
-                                   help="Times and fees are demonstration values, not the official ones.")
+    is_demo_value = fields.Boolean(
+        string="Demo values", help="Times and fees are demonstration values, not the official ones."
+    )
     version = fields.Integer(default=1, readonly=True, copy=False, tracking=True)
     date_from = fields.Date(string="Valid from", default=fields.Date.context_today, copy=False)
     date_to = fields.Date(string="Valid until", copy=False, readonly=True)
-    current_id = fields.Many2one("motcua.procedure", string="Current version", readonly=True, copy=False,
-                                 index="btree_not_null", help="Set on former versions.")
-    former_version_ids = fields.One2many("motcua.procedure", "current_id", string="Former versions",
-                                         context={"active_test": False})
+    current_id = fields.Many2one(
+        "motcua.procedure",
+        string="Current version",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Set on former versions.",
+    )
+    former_version_ids = fields.One2many(
+        "motcua.procedure", "current_id", string="Former versions", context={"active_test": False}
+    )
     active = fields.Boolean(default=True)
     dossier_ids = fields.One2many("motcua.dossier", "procedure_id")
     dossier_count = fields.Integer(compute="_compute_dossier_count")
     note = fields.Html(string="Description")
 
     _code_version_uniq = models.UniqueIndex(
-        "(code) WHERE current_id IS NULL", "Another procedure already uses this code.",
+        "(code) WHERE current_id IS NULL",
+        "Another procedure already uses this code.",
     )
     _duration_positive = models.Constraint(
-        "CHECK(duration_days >= 0 AND duration_hours >= 0)", "The processing time cannot be negative.",
+        "CHECK(duration_days >= 0 AND duration_hours >= 0)",
+        "The processing time cannot be negative.",
     )
     _fee_positive = models.Constraint("CHECK(fee >= 0 AND charge >= 0)", "Fees cannot be negative.")
 
     def _compute_dossier_count(self):
-        groups = dict(self.env["motcua.dossier"]._read_group(
-            [("procedure_id", "in", self.ids)], ["procedure_id"], ["__count"]))
+        groups = dict(
+            self.env["motcua.dossier"]._read_group([("procedure_id", "in", self.ids)], ["procedure_id"], ["__count"])
+        )
         for procedure in self:
             procedure.dossier_count = groups.get(procedure, 0)
 
@@ -101,15 +129,17 @@ class MotcuaProcedure(models.Model):
     def _check_duration(self):
         for procedure in self:
             if not procedure.duration_days and not procedure.duration_hours:
-                raise ValidationError(self.env._(
-                    "The procedure %(code)s needs a legal processing time.", code=procedure.code))
+                raise ValidationError(
+                    self.env._("The procedure %(code)s needs a legal processing time.", code=procedure.code)
+                )
 
     @api.constrains("step_ids")
     def _check_steps(self):
         for procedure in self:
             if procedure.step_ids and abs(sum(procedure.step_ids.mapped("share")) - 100) > 0.01:
-                raise ValidationError(self.env._(
-                    "The shares of the steps of %(code)s must add up to 100%%.", code=procedure.code))
+                raise ValidationError(
+                    self.env._("The shares of the steps of %(code)s must add up to 100%%.", code=procedure.code)
+                )
 
     def write(self, vals):
         if VERSIONED_FIELDS & set(vals) and not self.env.context.get("motcua_no_version"):
@@ -120,32 +150,44 @@ class MotcuaProcedure(models.Model):
     def _motcua_archive_version(self):
         """Keep the current rules as a former version when dossiers use them."""
         self.ensure_one()
-        dossiers = self.env["motcua.dossier"].sudo().with_context(active_test=False).search(
-            [("procedure_id", "=", self.id)])
+        dossiers = (
+            self.env["motcua.dossier"].sudo().with_context(active_test=False).search([("procedure_id", "=", self.id)])
+        )
         if not dossiers:
             return
         today = fields.Date.context_today(self)
-        former = self.sudo().with_context(motcua_no_version=True, mail_notrack=True).copy({
-            "version": self.version,
-            "date_from": self.date_from,
-            "date_to": today,
-            "current_id": self.id,
-            "active": False,
-            "code": self.code,
-        })
+        former = (
+            self.sudo()
+            .with_context(motcua_no_version=True, mail_notrack=True)
+            .copy(
+                {
+                    "version": self.version,
+                    "date_from": self.date_from,
+                    "date_to": today,
+                    "current_id": self.id,
+                    "active": False,
+                    "code": self.code,
+                }
+            )
+        )
         dossiers.with_context(mail_notrack=True).write({"procedure_id": former.id})
         super(MotcuaProcedure, self.with_context(motcua_no_version=True)).write(
-            {"version": self.version + 1, "date_from": today})
-        self.message_post(body=self.env._(
-            "Rules changed while dossiers use them: version %(old)s is kept for those dossiers, "
-            "this is version %(new)s.", old=former.version, new=self.version))
+            {"version": self.version + 1, "date_from": today}
+        )
+        self.message_post(
+            body=self.env._(
+                "Rules changed while dossiers use them: version %(old)s is kept for those dossiers, "
+                "this is version %(new)s.",
+                old=former.version,
+                new=self.version,
+            )
+        )
 
     @api.depends("duration_days", "duration_hours")
     @api.depends_context("lang")
     def _compute_duration_label(self):
         for procedure in self:
-            procedure.duration_label = working_time_label(
-                self.env, procedure.duration_days, procedure.duration_hours)
+            procedure.duration_label = working_time_label(self.env, procedure.duration_days, procedure.duration_hours)
 
     @api.model
     def _motcua_amount_words(self, amount):
@@ -192,8 +234,9 @@ class MotcuaProcedureStep(models.Model):
     procedure_id = fields.Many2one("motcua.procedure", required=True, ondelete="cascade", index=True)
     sequence = fields.Integer(default=10)
     name = fields.Char(required=True)
-    unit_id = fields.Many2one("motcua.unit", string="Handling unit",
-                              help="Leave empty for the unit that received the dossier.")
+    unit_id = fields.Many2one(
+        "motcua.unit", string="Handling unit", help="Leave empty for the unit that received the dossier."
+    )
     role = fields.Selection(STEP_ROLES, default="specialist", required=True)
     share = fields.Float(string="Share of time (%)", default=100.0)
 

@@ -29,11 +29,14 @@ class MotcuaSmsGateway(models.Model):
     timeout = fields.Integer(string="Timeout (seconds)", default=15)
     active = fields.Boolean(default=True)
     inbound_secret = fields.Char(
-        groups="motcua_base.group_administrator", copy=False,
+        groups="motcua_base.group_administrator",
+        copy=False,
         help="Shared secret the provider sends in the X-MotCua-Secret header of the inbound webhook "
-        "(POST /api/v1/sms/inbound).")
-    reply_ascii = fields.Boolean(string="Replies without diacritics",
-                                 help="Strip Vietnamese diacritics from replies (cheaper, 160 characters).")
+        "(POST /api/v1/sms/inbound).",
+    )
+    reply_ascii = fields.Boolean(
+        string="Replies without diacritics", help="Strip Vietnamese diacritics from replies (cheaper, 160 characters)."
+    )
 
     _attempts_positive = models.Constraint("CHECK(max_attempts > 0)", "A message needs at least one attempt.")
 

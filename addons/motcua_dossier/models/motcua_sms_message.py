@@ -41,8 +41,7 @@ class MotcuaSmsMessage(models.Model):
     @api.private
     def _motcua_queue(self, dossier, number, text):
         digits = re.sub(r"\D", "", number or "")
-        message = self.sudo().create({"dossier_id": dossier.id if dossier else False, "number": digits,
-                                      "body": text})
+        message = self.sudo().create({"dossier_id": dossier.id if dossier else False, "number": digits, "body": text})
         if dossier:
             # no number in the chatter: it is read by more people than the personal data
             dossier.sudo().message_post(body=self.env._("SMS queued to the applicant: %(text)s", text=text))
@@ -65,18 +64,33 @@ class MotcuaSmsMessage(models.Model):
             ok, detail = gw._motcua_send(message.number, message.body)
             attempts = message.attempts + 1
             if ok:
-                message.write({"state": "sent", "sent_at": fields.Datetime.now(), "attempts": attempts,
-                               "gateway_id": gw.id, "last_error": False})
+                message.write(
+                    {
+                        "state": "sent",
+                        "sent_at": fields.Datetime.now(),
+                        "attempts": attempts,
+                        "gateway_id": gw.id,
+                        "last_error": False,
+                    }
+                )
                 text = self.env._("SMS sent to the applicant.")
             elif attempts >= gw.max_attempts:
                 message.write({"state": "failed", "attempts": attempts, "gateway_id": gw.id, "last_error": detail})
-                text = self.env._("SMS to the applicant failed after %(count)s attempts: %(error)s",
-                                  count=attempts, error=detail)
+                text = self.env._(
+                    "SMS to the applicant failed after %(count)s attempts: %(error)s", count=attempts, error=detail
+                )
             else:
-                message.write({"attempts": attempts, "gateway_id": gw.id, "last_error": detail,
-                               "next_try_at": fields.Datetime.now() + timedelta(minutes=gw.retry_minutes or 10)})
-                text = self.env._("SMS to the applicant not sent yet (attempt %(count)s): %(error)s",
-                                  count=attempts, error=detail)
+                message.write(
+                    {
+                        "attempts": attempts,
+                        "gateway_id": gw.id,
+                        "last_error": detail,
+                        "next_try_at": fields.Datetime.now() + timedelta(minutes=gw.retry_minutes or 10),
+                    }
+                )
+                text = self.env._(
+                    "SMS to the applicant not sent yet (attempt %(count)s): %(error)s", count=attempts, error=detail
+                )
             if message.dossier_id:
                 message.dossier_id.sudo().message_post(body=text)
 

@@ -36,17 +36,35 @@ class DossierCase(TransactionCase):
         calendar = cls.env.ref("motcua_base.calendar_administrative")
         calendar._motcua_load_public_holidays([2026, 2027])
         Unit = cls.env["motcua.unit"]
-        cls.province = Unit.create({"name": "Test province", "unit_type": "province",
-                                    "identifier_code": "000.00.00.T01"})
-        cls.commune_a = Unit.create({"name": "Commune A", "unit_type": "commune", "parent_id": cls.province.id,
-                                     "identifier_code": "000.20.01.T01"})
+        cls.province = Unit.create(
+            {"name": "Test province", "unit_type": "province", "identifier_code": "000.00.00.T01"}
+        )
+        cls.commune_a = Unit.create(
+            {
+                "name": "Commune A",
+                "unit_type": "commune",
+                "parent_id": cls.province.id,
+                "identifier_code": "000.20.01.T01",
+            }
+        )
         cls.desk_a = Unit.create({"name": "Desk A", "unit_type": "desk", "parent_id": cls.commune_a.id})
-        cls.commune_b = Unit.create({"name": "Commune B", "unit_type": "commune", "parent_id": cls.province.id,
-                                     "identifier_code": "000.20.02.T01"})
-        cls.department = Unit.create({"name": "Department D", "unit_type": "department",
-                                      "parent_id": cls.province.id, "identifier_code": "000.00.03.T01"})
-        cls.office = Unit.create({"name": "Province office", "unit_type": "department",
-                                  "parent_id": cls.province.id})
+        cls.commune_b = Unit.create(
+            {
+                "name": "Commune B",
+                "unit_type": "commune",
+                "parent_id": cls.province.id,
+                "identifier_code": "000.20.02.T01",
+            }
+        )
+        cls.department = Unit.create(
+            {
+                "name": "Department D",
+                "unit_type": "department",
+                "parent_id": cls.province.id,
+                "identifier_code": "000.00.03.T01",
+            }
+        )
+        cls.office = Unit.create({"name": "Province office", "unit_type": "department", "parent_id": cls.province.id})
         cls.officer_a = new_test_user(cls.env, login="t_officer_a", groups=OFFICER, name="Officer A")
         cls.specialist_a = new_test_user(cls.env, login="t_specialist_a", groups=SPECIALIST, name="Specialist A")
         cls.leader_a = new_test_user(cls.env, login="t_leader_a", groups=LEADER, name="Leader A")
@@ -61,24 +79,34 @@ class DossierCase(TransactionCase):
         cls.specialist_d.motcua_unit_ids = cls.department
         cls.monitor.motcua_unit_ids = cls.office
         cls.field = cls.env["motcua.procedure.field"].create({"name": "Test field"})
-        cls.procedure = cls.env["motcua.procedure"].create({
-            "code": "T.0001", "name": "Test marital-status confirmation", "field_id": cls.field.id,
-            "level": "commune", "duration_days": 2, "fee": 15000, "charge": 5000,
-            "paper_ids": [
-                (0, 0, {"name": "Application form", "paper_type": "original", "quantity": 1, "mandatory": True}),
-                (0, 0, {"name": "Divorce decision", "paper_type": "copy", "quantity": 1, "mandatory": False}),
-            ],
-            "step_ids": [
-                (0, 0, {"sequence": 1, "name": "Examine", "role": "specialist", "share": 50}),
-                (0, 0, {"sequence": 2, "name": "Sign", "role": "leader", "share": 50}),
-            ],
-        })
+        cls.procedure = cls.env["motcua.procedure"].create(
+            {
+                "code": "T.0001",
+                "name": "Test marital-status confirmation",
+                "field_id": cls.field.id,
+                "level": "commune",
+                "duration_days": 2,
+                "fee": 15000,
+                "charge": 5000,
+                "paper_ids": [
+                    (0, 0, {"name": "Application form", "paper_type": "original", "quantity": 1, "mandatory": True}),
+                    (0, 0, {"name": "Divorce decision", "paper_type": "copy", "quantity": 1, "mandatory": False}),
+                ],
+                "step_ids": [
+                    (0, 0, {"sequence": 1, "name": "Examine", "role": "specialist", "share": 50}),
+                    (0, 0, {"sequence": 2, "name": "Sign", "role": "leader", "share": 50}),
+                ],
+            }
+        )
 
     def new_dossier(self, user=None, **vals):
         values = {
-            "procedure_id": self.procedure.id, "unit_id": self.commune_a.id,
-            "applicant_name": "Nguyễn Văn An", "applicant_id_number": "080090001234",
-            "applicant_phone": "0912345678", "applicant_address": "1 Hùng Vương",
+            "procedure_id": self.procedure.id,
+            "unit_id": self.commune_a.id,
+            "applicant_name": "Nguyễn Văn An",
+            "applicant_id_number": "080090001234",
+            "applicant_phone": "0912345678",
+            "applicant_address": "1 Hùng Vương",
         }
         values.update(vals)
         dossier = self.env["motcua.dossier"].with_user(user or self.officer_a).create(values)

@@ -16,14 +16,18 @@ class TestCodeConcurrency(TransactionCase):
         db = db_connect(self.env.cr.dbname)
         with db.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
-            unit_id = env["motcua.unit"].create({"name": "Concurrent commune", "unit_type": "commune",
-                                                 "identifier_code": "000.20.77.T77"}).id
+            unit_id = (
+                env["motcua.unit"]
+                .create({"name": "Concurrent commune", "unit_type": "commune", "identifier_code": "000.20.77.T77"})
+                .id
+            )
             cr.commit()  # pylint: disable=invalid-commit
 
         def cleanup():
             with db.cursor() as cr:
                 cr.execute("DELETE FROM motcua_sequence_counter WHERE unit_id = %s", (unit_id,))
                 cr.execute("DELETE FROM motcua_unit WHERE id = %s", (unit_id,))
+
         self.addCleanup(cleanup)
 
         moment = datetime(2026, 12, 7, 3, 0, 0)

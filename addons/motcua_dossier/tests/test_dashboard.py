@@ -27,8 +27,11 @@ class TestDashboard(DossierCase):
             overdue = self.received_dossier(unit_id=self.commune_b.id, user=self.env.ref("base.user_admin"))
         with freeze_time(utc(2026, 11, 20, 10, 0)):
             self.env["motcua.dossier"]._cron_refresh_timeliness()
-            dashboard = self.env["motcua.dossier.dashboard"].with_user(self.monitor).create(
-                {"period": "month", "date": "2026-11-15"})
+            dashboard = (
+                self.env["motcua.dossier.dashboard"]
+                .with_user(self.monitor)
+                .create({"period": "month", "date": "2026-11-15"})
+            )
             dashboard.action_refresh()
         line_a = dashboard.line_ids.filtered(lambda line: line.unit_id == self.commune_a)
         self.assertEqual(line_a.received, 4)
@@ -42,8 +45,11 @@ class TestDashboard(DossierCase):
         self.assertEqual(self.env["motcua.dossier"].search(action["domain"]), overdue)
         # a unit leader only sees their own unit tree
         with freeze_time(utc(2026, 11, 20, 10, 0)):
-            leader_dashboard = self.env["motcua.dossier.dashboard"].with_user(self.leader_a).create(
-                {"period": "quarter", "date": "2026-11-15"})
+            leader_dashboard = (
+                self.env["motcua.dossier.dashboard"]
+                .with_user(self.leader_a)
+                .create({"period": "quarter", "date": "2026-11-15"})
+            )
             leader_dashboard.action_refresh()
         self.assertIn(self.commune_a, leader_dashboard.line_ids.unit_id)
         self.assertNotIn(self.commune_b, leader_dashboard.line_ids.unit_id)

@@ -15,10 +15,17 @@ class TestWorkflowGuards(DossierCase):
     def test_outputs_are_not_written_directly(self):
         dossier = self.received_dossier()
         before = dossier.read(["state", "timeliness", "due_at", "name"])[0]
-        for vals in ({"timeliness": "on_time"}, {"state": "returned"}, {"due_at": dossier.due_at + timedelta(days=9)},
-                     {"legal_due_at": dossier.due_at + timedelta(days=9)}, {"name": "FORGED"},
-                     {"handling_unit_id": self.commune_b.id}, {"access_unit_ids": [(4, self.commune_b.id)]},
-                     {"partner_id": self.portal.partner_id.id}, {"finished_at": dossier.received_at}):
+        for vals in (
+            {"timeliness": "on_time"},
+            {"state": "returned"},
+            {"due_at": dossier.due_at + timedelta(days=9)},
+            {"legal_due_at": dossier.due_at + timedelta(days=9)},
+            {"name": "FORGED"},
+            {"handling_unit_id": self.commune_b.id},
+            {"access_unit_ids": [(4, self.commune_b.id)]},
+            {"partner_id": self.portal.partner_id.id},
+            {"finished_at": dossier.received_at},
+        ):
             for user in (self.officer_a, self.leader_a):
                 with self.subTest(vals=vals, user=user.login), self.assertRaises(AccessError) as error:
                     dossier.with_user(user).write(vals)
@@ -49,17 +56,24 @@ class TestWorkflowGuards(DossierCase):
         with self.assertRaises(AccessError):
             step.with_user(self.leader_a).write({"state": "done", "timeliness": "early"})
         with self.assertRaises(AccessError):
-            self.env["motcua.dossier.step"].with_user(self.leader_a).create({
-                "dossier_id": dossier.id, "name": "Forged", "unit_id": self.commune_a.id})
+            self.env["motcua.dossier.step"].with_user(self.leader_a).create(
+                {"dossier_id": dossier.id, "name": "Forged", "unit_id": self.commune_a.id}
+            )
         with self.assertRaises(UserError) as error:
             dossier.paper_ids.with_user(self.officer_a).unlink()
         self.assertIn("part of its receipt", str(error.exception))
         with self.assertRaises(UserError):
             dossier.paper_ids.with_user(self.officer_a).write({"received": False})
         with self.assertRaises(AccessError):
-            self.env["motcua.dossier.apology"].with_user(self.officer_a).create({
-                "dossier_id": dossier.id, "unit_id": self.commune_a.id, "reason": "x",
-                "old_due_at": dossier.due_at, "new_due_at": dossier.due_at + timedelta(days=1)})
+            self.env["motcua.dossier.apology"].with_user(self.officer_a).create(
+                {
+                    "dossier_id": dossier.id,
+                    "unit_id": self.commune_a.id,
+                    "reason": "x",
+                    "old_due_at": dossier.due_at,
+                    "new_due_at": dossier.due_at + timedelta(days=1),
+                }
+            )
         self.assertTrue(step.exists())
         self.assertTrue(all(dossier.paper_ids.mapped("received")))
         # in a draft the checklist is the officer's
@@ -98,9 +112,12 @@ class TestWorkflowGuards(DossierCase):
         with self.assertRaises(AccessError) as error:
             dossier.with_user(self.monitor).write({"request_summary": "x"})
         self.assertIn("Province monitors", str(error.exception))
-        for action, args in (("action_start", ()), ("action_request_supplement", ("x",)),
-                             ("action_change_due", (dossier.due_at + timedelta(days=1), "x")),
-                             ("action_refuse", ("x",))):
+        for action, args in (
+            ("action_start", ()),
+            ("action_request_supplement", ("x",)),
+            ("action_change_due", (dossier.due_at + timedelta(days=1), "x")),
+            ("action_refuse", ("x",)),
+        ):
             with self.subTest(action=action), self.assertRaises(AccessError):
                 getattr(dossier.with_user(self.monitor), action)(*args)
         with self.assertRaises(AccessError):
@@ -123,8 +140,9 @@ class TestTimeliness(DossierCase):
             apologised.with_user(self.officer_a).action_apologize("Verification", legal + timedelta(days=7))
             self.assertEqual(changed.legal_due_at, legal)
             change = changed.due_change_ids
-            self.assertEqual((change.user_id, change.reason, change.kind), (self.officer_a, "Waiting for a survey",
-                                                                            "change"))
+            self.assertEqual(
+                (change.user_id, change.reason, change.kind), (self.officer_a, "Waiting for a survey", "change")
+            )
             self.assertEqual(apologised.due_change_ids.kind, "apology")
         with freeze_time(legal + timedelta(days=2)):
             self.env["motcua.dossier"]._cron_refresh_timeliness()

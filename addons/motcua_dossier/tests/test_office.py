@@ -1,5 +1,6 @@
 """A Vietnamese office on its first login: landing pages, demo times, wording, language,
 the leaders' figures."""
+
 from datetime import timedelta
 
 from freezegun import freeze_time
@@ -27,20 +28,23 @@ class TestLanding(LandingCase):
     def test_help_menu_opens_the_guides(self):
         self.assertGuideServed("motcua_dossier.action_guide_receiving", "Một ngày ở bộ phận một cửa (cán bộ tiếp nhận)")
         self.assertGuideServed("motcua_dossier.action_guide_specialist", "Một ngày của chuyên viên xử lý")
-        self.assertGuideServed("motcua_dossier.action_guide_leader",
-                               "Theo dõi tỷ lệ đúng hạn (lãnh đạo đơn vị, giám sát tỉnh)")
+        self.assertGuideServed(
+            "motcua_dossier.action_guide_leader", "Theo dõi tỷ lệ đúng hạn (lãnh đạo đơn vị, giám sát tỉnh)"
+        )
 
     def test_monitor_lands_on_the_province_dashboard(self):
-        self.assertLandsOn("giamsat", "motcua_dossier.motcua_dossier_statistics_province_action",
-                           "Bảng theo dõi toàn tỉnh")
+        self.assertLandsOn(
+            "giamsat", "motcua_dossier.motcua_dossier_statistics_province_action", "Bảng theo dõi toàn tỉnh"
+        )
 
 
 @tagged("post_install", "-at_install")
 class TestDemoOffice(DossierCase):
     def test_demo_dossiers_live_in_working_hours(self):
         """Received, handed over and due in the working time of a working day, not at night."""
-        demo = self.env["ir.model.data"].search([("module", "=", "motcua_dossier"),
-                                                  ("name", "=like", "dossier_demo_%")])
+        demo = self.env["ir.model.data"].search(
+            [("module", "=", "motcua_dossier"), ("name", "=like", "dossier_demo_%")]
+        )
         dossiers = self.env["motcua.dossier"].browse(demo.mapped("res_id")).filtered("received_at")
         self.assertGreaterEqual(len(dossiers), 10)
         for dossier in dossiers:
@@ -62,10 +66,12 @@ class TestWording(HttpCase):
         super().setUpClass()
         enable_vietnamese(cls.env)
         cls.env["ir.module.module"]._load_module_terms(["motcua_base"], ["vi_VN"])
-        cls.one_day = cls.env["motcua.procedure"].create({
-            "code": "W.0001", "name": "Wording one day", "duration_days": 1})
-        cls.hours = cls.env["motcua.procedure"].create({
-            "code": "W.0002", "name": "Wording four hours", "duration_hours": 4})
+        cls.one_day = cls.env["motcua.procedure"].create(
+            {"code": "W.0001", "name": "Wording one day", "duration_days": 1}
+        )
+        cls.hours = cls.env["motcua.procedure"].create(
+            {"code": "W.0002", "name": "Wording four hours", "duration_hours": 4}
+        )
 
     def test_singular_and_plural(self):
         env = self.env(context={"lang": "en_US"})
@@ -124,7 +130,9 @@ class TestLeaderStatistics(DossierCase):
                 dossiers |= self.received_dossier()
             dossiers.with_user(self.specialist_a).action_start()
             self.waiting_b = self.received_dossier(unit_id=self.commune_b.id, user=self.env.ref("base.user_admin"))
-        for dossier, moment in zip(dossiers, (utc(2026, 11, 3, 10), utc(2026, 11, 4, 9), utc(2026, 11, 10, 9)), strict=True):
+        for dossier, moment in zip(
+            dossiers, (utc(2026, 11, 3, 10), utc(2026, 11, 4, 9), utc(2026, 11, 10, 9)), strict=True
+        ):
             with freeze_time(moment):  # early, on time, late
                 dossier.with_user(self.specialist_a).action_handover()  # Examine: the specialist's step
                 dossier.with_user(self.leader_a).action_handover()  # Sign: the leader's step
@@ -134,9 +142,11 @@ class TestLeaderStatistics(DossierCase):
 
     def figures(self, user):
         Stats = self.env["motcua.dossier.statistics"].with_user(user)
-        groups = Stats._read_group(self.period, ["unit_id"], [
-            "received_count:sum", "finished_count:sum", "on_time_count:sum", "late_count:sum",
-            "on_time_rate:avg"])
+        groups = Stats._read_group(
+            self.period,
+            ["unit_id"],
+            ["received_count:sum", "finished_count:sum", "on_time_count:sum", "late_count:sum", "on_time_rate:avg"],
+        )
         return {unit: values for unit, *values in groups}
 
     def test_rate_per_unit_and_no_rate_for_a_unit_that_settled_nothing(self):
@@ -148,8 +158,11 @@ class TestLeaderStatistics(DossierCase):
         self.assertEqual((received_b, finished_b), (1, 0))
         self.assertIs(rate_b, False, "a unit that settled nothing has no rate (empty), not 0.0")
         # the same rate as the public transparency page and the Decision 766 summary
-        board = self.env["motcua.dossier.dashboard"].with_user(self.monitor).create(
-            {"period": "month", "date": "2026-11-15"})
+        board = (
+            self.env["motcua.dossier.dashboard"]
+            .with_user(self.monitor)
+            .create({"period": "month", "date": "2026-11-15"})
+        )
         board.action_refresh()
         line_a = board.line_ids.filtered(lambda line: line.unit_id == self.commune_a)
         line_b = board.line_ids.filtered(lambda line: line.unit_id == self.commune_b)
@@ -164,9 +177,13 @@ class TestLeaderStatistics(DossierCase):
         static/src/js/motcua_rate.js builds it), lists exactly the dossiers it counts."""
         Stats = self.env["motcua.dossier.statistics"].with_user(self.leader_a)
         unit_a = [("unit_id", "=", self.commune_a.id)]
-        expected = {"received_count": self.settled_a, "finished_count": self.settled_a,
-                    "on_time_count": self.settled_a[:2], "late_count": self.late_a,
-                    "overdue_count": self.env["motcua.dossier"]}
+        expected = {
+            "received_count": self.settled_a,
+            "finished_count": self.settled_a,
+            "on_time_count": self.settled_a[:2],
+            "late_count": self.late_a,
+            "overdue_count": self.env["motcua.dossier"],
+        }
         [totals] = Stats._read_group(self.period + unit_a, [], [f"{m}:sum" for m in expected])
         for (measure, dossiers), figure in zip(expected.items(), totals, strict=True):
             opened = Stats.search(self.period + unit_a + [(measure, "=", 1)])
@@ -181,8 +198,12 @@ class TestLeaderStatistics(DossierCase):
         self.assertEqual(settled.dossier_id, self.settled_a)
         late = Stats.search(self.period + unit_a + [("kind", "=", "finished"), ("timeliness", "=", "late")])
         self.assertEqual(late.dossier_id, self.late_a)
-        cells = {(unit, kind, timeliness): count for unit, kind, timeliness, count in Stats._read_group(
-            self.period, ["unit_id", "kind", "timeliness"], ["dossier_count:sum"])}
+        cells = {
+            (unit, kind, timeliness): count
+            for unit, kind, timeliness, count in Stats._read_group(
+                self.period, ["unit_id", "kind", "timeliness"], ["dossier_count:sum"]
+            )
+        }
         self.assertEqual(cells[self.commune_a, "finished", "late"], len(late))
         self.assertEqual(cells[self.commune_a, "finished", "early"], 1)
         opened = late.action_open_dossier()

@@ -14,10 +14,20 @@ class TestPersonalData(DossierCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.dossier = cls.env["motcua.dossier"].with_user(cls.officer_a).create({
-            "procedure_id": cls.procedure.id, "unit_id": cls.commune_a.id, "applicant_name": "Nguyễn Văn An",
-            "applicant_id_number": "080090001234", "applicant_phone": "0912345678",
-            "applicant_address": "1 Hùng Vương"})
+        cls.dossier = (
+            cls.env["motcua.dossier"]
+            .with_user(cls.officer_a)
+            .create(
+                {
+                    "procedure_id": cls.procedure.id,
+                    "unit_id": cls.commune_a.id,
+                    "applicant_name": "Nguyễn Văn An",
+                    "applicant_id_number": "080090001234",
+                    "applicant_phone": "0912345678",
+                    "applicant_address": "1 Hùng Vương",
+                }
+            )
+        )
         cls.dossier.paper_ids.write({"received": True})
         cls.dossier.action_receive()
 
@@ -41,8 +51,12 @@ class TestPersonalData(DossierCase):
         self.assertEqual(exported["datas"][0][0], self.dossier.name)
         self.assertNoSecret(exported)
         # search on the data is no oracle: nothing matches what one may not see
-        for domain in ([("applicant_id_number", "=", "080090001234")], [("applicant_phone", "ilike", "345 678")],
-                       [("applicant_address", "ilike", "Hùng Vương")], [("applicant_id_number", "!=", False)]):
+        for domain in (
+            [("applicant_id_number", "=", "080090001234")],
+            [("applicant_phone", "ilike", "345 678")],
+            [("applicant_address", "ilike", "Hùng Vương")],
+            [("applicant_id_number", "!=", False)],
+        ):
             self.assertNotIn(self.dossier, Dossier.search(domain), domain)
         self.assertFalse(Dossier.name_search("080090001234"))
         # the stored data themselves are out of reach
@@ -52,8 +66,12 @@ class TestPersonalData(DossierCase):
         # the handler sees and finds them
         own = self.dossier.with_user(self.specialist_a)
         self.assertEqual(own.applicant_id_number, "080090001234")
-        self.assertIn(self.dossier, self.env["motcua.dossier"].with_user(self.specialist_a).search(
-            [("applicant_id_number", "=", "080090001234")]))
+        self.assertIn(
+            self.dossier,
+            self.env["motcua.dossier"]
+            .with_user(self.specialist_a)
+            .search([("applicant_id_number", "=", "080090001234")]),
+        )
 
     def test_grouping_by_personal_data_is_refused_with_a_message(self):
         for user in (self.monitor, self.specialist_a):  # a handler neither: counts tell too much
@@ -61,8 +79,9 @@ class TestPersonalData(DossierCase):
             for field in ("applicant_id_number", "applicant_phone", "personal_id"):
                 with self.assertRaisesRegex(AccessError, "cannot be grouped or counted by the applicant's personal"):
                     Dossier.formatted_read_group([], [field], ["__count"])
-        self.assertTrue(self.env["motcua.dossier"].with_user(self.monitor).formatted_read_group(
-            [], ["unit_id"], ["__count"]))
+        self.assertTrue(
+            self.env["motcua.dossier"].with_user(self.monitor).formatted_read_group([], ["unit_id"], ["__count"])
+        )
 
     def test_report_renders_the_masked_values(self):
         report = self.env.ref("motcua_dossier.action_report_dossier_receipt")
@@ -122,8 +141,9 @@ class TestPersonalData(DossierCase):
         with self.assertRaises(AccessError):
             logs[0].with_user(self.env.ref("base.user_admin")).write({"user_id": self.monitor.id})
         with self.assertRaises(AccessError):
-            Log.with_user(self.env.ref("base.user_admin")).create({
-                "user_id": self.monitor.id, "res_model": "motcua.dossier", "res_id": 1})
+            Log.with_user(self.env.ref("base.user_admin")).create(
+                {"user_id": self.monitor.id, "res_model": "motcua.dossier", "res_id": 1}
+            )
 
     def test_desk_dossier_is_not_linked_by_email(self):
         for email in ("victim_x@example.com", "victimyx@example.com"):
@@ -145,11 +165,22 @@ class TestPersonalData(DossierCase):
         self.assertEqual(Dossier.search([]), dossier)
         self.assertEqual(dossier.with_user(self.portal).applicant_phone, "0912 345 678")
         # once in an account, a dossier is not taken away by whoever sees the key later
-        other = self.env["res.users"].create({"name": "Other citizen", "login": "claim_other",
-                                              "group_ids": [(6, 0, self.env.ref("base.group_portal").ids)]})
-        self.assertFalse(self.env["motcua.dossier"].with_user(other)._motcua_claim(
-            dossier.name, dossier.sudo().lookup_key, "080090001234"))
+        other = self.env["res.users"].create(
+            {
+                "name": "Other citizen",
+                "login": "claim_other",
+                "group_ids": [(6, 0, self.env.ref("base.group_portal").ids)],
+            }
+        )
+        self.assertFalse(
+            self.env["motcua.dossier"]
+            .with_user(other)
+            ._motcua_claim(dossier.name, dossier.sudo().lookup_key, "080090001234")
+        )
         self.assertEqual(dossier.partner_id, self.portal.partner_id)
         # staff cannot claim for someone
-        self.assertFalse(self.env["motcua.dossier"].with_user(self.officer_a)._motcua_claim(
-            dossier.name, dossier.sudo().lookup_key, "080090001234"))
+        self.assertFalse(
+            self.env["motcua.dossier"]
+            .with_user(self.officer_a)
+            ._motcua_claim(dossier.name, dossier.sudo().lookup_key, "080090001234")
+        )

@@ -11,31 +11,61 @@ class TestPortal(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.unit = cls.env["motcua.unit"].create({"name": "Portal commune", "unit_type": "commune",
-                                                  "identifier_code": "000.20.66.P66"})
-        cls.procedure = cls.env["motcua.procedure"].create({
-            "code": "POR.0001", "name": "Portal test procedure", "duration_days": 3, "online_level": "full",
-            "unit_id": cls.unit.id,
-            "paper_ids": [(0, 0, {"name": "Application form", "mandatory": True})],
-        })
-        cls.citizen_a = new_test_user(cls.env, login="citizen_a", password="citizen_a_pw",
-                                      groups="base.group_portal", name="Citizen A", email="a@example.com")
-        cls.citizen_b = new_test_user(cls.env, login="citizen_b", password="citizen_b_pw",
-                                      groups="base.group_portal", name="Citizen B", email="b@example.com")
+        cls.unit = cls.env["motcua.unit"].create(
+            {"name": "Portal commune", "unit_type": "commune", "identifier_code": "000.20.66.P66"}
+        )
+        cls.procedure = cls.env["motcua.procedure"].create(
+            {
+                "code": "POR.0001",
+                "name": "Portal test procedure",
+                "duration_days": 3,
+                "online_level": "full",
+                "unit_id": cls.unit.id,
+                "paper_ids": [(0, 0, {"name": "Application form", "mandatory": True})],
+            }
+        )
+        cls.citizen_a = new_test_user(
+            cls.env,
+            login="citizen_a",
+            password="citizen_a_pw",
+            groups="base.group_portal",
+            name="Citizen A",
+            email="a@example.com",
+        )
+        cls.citizen_b = new_test_user(
+            cls.env,
+            login="citizen_b",
+            password="citizen_b_pw",
+            groups="base.group_portal",
+            name="Citizen B",
+            email="b@example.com",
+        )
         cls.officer = new_test_user(cls.env, login="portal_officer", groups=OFFICER)
         cls.officer.motcua_unit_ids = cls.unit
-        cls.dossier_a = cls.env["motcua.dossier"].with_user(cls.officer).create({
-            "procedure_id": cls.procedure.id, "unit_id": cls.unit.id, "applicant_name": "Citizen A",
-            "applicant_phone": "0912 345 678",
-        })
+        cls.dossier_a = (
+            cls.env["motcua.dossier"]
+            .with_user(cls.officer)
+            .create(
+                {
+                    "procedure_id": cls.procedure.id,
+                    "unit_id": cls.unit.id,
+                    "applicant_name": "Citizen A",
+                    "applicant_phone": "0912 345 678",
+                }
+            )
+        )
         cls.dossier_a.paper_ids.received = True
         cls.dossier_a.with_user(cls.officer).action_receive()
         # citizen A adds the desk dossier to their account with the printed key
         cls.dossier_a.with_user(cls.citizen_a)._motcua_claim(cls.dossier_a.name, cls.dossier_a.sudo().lookup_key)
-        cls.result = cls.env["ir.attachment"].create({
-            "name": "result.pdf", "datas": base64.b64encode(b"%PDF-1.4 result"),
-            "res_model": "motcua.dossier", "res_id": cls.dossier_a.id,
-        })
+        cls.result = cls.env["ir.attachment"].create(
+            {
+                "name": "result.pdf",
+                "datas": base64.b64encode(b"%PDF-1.4 result"),
+                "res_model": "motcua.dossier",
+                "res_id": cls.dossier_a.id,
+            }
+        )
         cls.dossier_a.result_attachment_ids = cls.result
 
     def _csrf(self, url):
@@ -61,11 +91,17 @@ class TestPortal(HttpCase):
         self.assertFalse(self.env["motcua.dossier"].with_user(self.citizen_b).search([]))
         # an attachment of the dossier that is not a result paper is not served
         self.authenticate("citizen_a", "citizen_a_pw")
-        other_attachment = self.env["ir.attachment"].create({
-            "name": "internal.pdf", "datas": base64.b64encode(b"internal"),
-            "res_model": "motcua.dossier", "res_id": self.dossier_a.id})
+        other_attachment = self.env["ir.attachment"].create(
+            {
+                "name": "internal.pdf",
+                "datas": base64.b64encode(b"internal"),
+                "res_model": "motcua.dossier",
+                "res_id": self.dossier_a.id,
+            }
+        )
         self.assertEqual(
-            self.url_open(f"/my/dossiers/{self.dossier_a.id}/result/{other_attachment.id}").status_code, 404)
+            self.url_open(f"/my/dossiers/{self.dossier_a.id}/result/{other_attachment.id}").status_code, 404
+        )
 
     def test_supplement_online_resumes_clock(self):
         self.dossier_a.with_user(self.officer).action_request_supplement("Signed form")
@@ -73,51 +109,83 @@ class TestPortal(HttpCase):
         url = f"/my/dossiers/{self.dossier_a.id}"
         self.assertIn("Signed form", self.url_open(url).text)
         csrf = self._csrf(url)
-        bad = self.url_open(f"{url}/supplement", data={"csrf_token": csrf},
-                            files={"files": ("virus.exe", b"MZ", "application/octet-stream")})
+        bad = self.url_open(
+            f"{url}/supplement",
+            data={"csrf_token": csrf},
+            files={"files": ("virus.exe", b"MZ", "application/octet-stream")},
+        )
         self.assertIn("is not accepted", bad.text)
         self.assertEqual(self.dossier_a.state, "supplement")
         self.authenticate("citizen_b", "citizen_b_pw")
         csrf_b = self._csrf("/my")
-        self.url_open(f"{url}/supplement", data={"csrf_token": csrf_b},
-                      files={"files": ("form.pdf", b"%PDF-1.4", "application/pdf")})
+        self.url_open(
+            f"{url}/supplement",
+            data={"csrf_token": csrf_b},
+            files={"files": ("form.pdf", b"%PDF-1.4", "application/pdf")},
+        )
         self.assertEqual(self.dossier_a.state, "supplement", "another citizen cannot answer")
         # nor a province monitor, who can read every dossier
-        monitor = new_test_user(self.env, login="portal_monitor", password="portal_monitor_pw",
-                                groups="motcua_base.group_province_monitor")
+        monitor = new_test_user(
+            self.env, login="portal_monitor", password="portal_monitor_pw", groups="motcua_base.group_province_monitor"
+        )
         self.authenticate("portal_monitor", "portal_monitor_pw")
-        self.url_open(f"{url}/supplement", data={"csrf_token": self._csrf(url)},
-                      files={"files": ("form.pdf", b"%PDF-1.4", "application/pdf")})
+        self.url_open(
+            f"{url}/supplement",
+            data={"csrf_token": self._csrf(url)},
+            files={"files": ("form.pdf", b"%PDF-1.4", "application/pdf")},
+        )
         self.assertEqual(self.dossier_a.state, "supplement", "the monitor cannot answer for the citizen")
         self.assertTrue(monitor)
         self.authenticate("citizen_a", "citizen_a_pw")
         csrf = self._csrf(url)
-        self.url_open(f"{url}/supplement", data={"csrf_token": csrf},
-                      files={"files": ("form.pdf", b"%PDF-1.4 signed", "application/pdf")})
+        self.url_open(
+            f"{url}/supplement",
+            data={"csrf_token": csrf},
+            files={"files": ("form.pdf", b"%PDF-1.4 signed", "application/pdf")},
+        )
         self.assertEqual(self.dossier_a.state, "received")
-        self.assertTrue(self.env["ir.attachment"].search([("res_model", "=", "motcua.dossier"),
-                                                          ("res_id", "=", self.dossier_a.id),
-                                                          ("name", "ilike", "form.pdf")]))
+        self.assertTrue(
+            self.env["ir.attachment"].search(
+                [
+                    ("res_model", "=", "motcua.dossier"),
+                    ("res_id", "=", self.dossier_a.id),
+                    ("name", "ilike", "form.pdf"),
+                ]
+            )
+        )
 
     def test_online_submission(self):
         self.authenticate("citizen_a", "citizen_a_pw")
         url = f"/my/dossiers/new?procedure_id={self.procedure.id}"
         csrf = self._csrf(url)
         paper = self.procedure.paper_ids
-        data = {"csrf_token": csrf, "procedure_id": self.procedure.id, "unit_id": self.unit.id,
-                "applicant_name": "Citizen A", "applicant_phone": "0912 000 222",
-                "applicant_email": "a@example.com", "request_summary": "Please"}
+        data = {
+            "csrf_token": csrf,
+            "procedure_id": self.procedure.id,
+            "unit_id": self.unit.id,
+            "applicant_name": "Citizen A",
+            "applicant_phone": "0912 000 222",
+            "applicant_email": "a@example.com",
+            "request_summary": "Please",
+        }
         count = self.env["motcua.dossier"].search_count([])
         missing = self.url_open("/my/dossiers/new", data=data)
         self.assertIn("Attach the paper", missing.text)
-        too_big = self.url_open("/my/dossiers/new", data=data,
-                                files={f"paper_{paper.id}": ("big.pdf", b"x" * (5 * 1024 * 1024 + 1), "application/pdf")})
+        too_big = self.url_open(
+            "/my/dossiers/new",
+            data=data,
+            files={f"paper_{paper.id}": ("big.pdf", b"x" * (5 * 1024 * 1024 + 1), "application/pdf")},
+        )
         self.assertIn("larger than 5 MB", too_big.text)
         self.assertEqual(self.env["motcua.dossier"].search_count([]), count, "nothing half-saved")
-        done = self.url_open("/my/dossiers/new", data=data,
-                             files={f"paper_{paper.id}": ("form.pdf", b"%PDF-1.4 form", "application/pdf")})
-        dossier = self.env["motcua.dossier"].search([("partner_id", "=", self.citizen_a.partner_id.id),
-                                                     ("channel", "=", "online")])
+        done = self.url_open(
+            "/my/dossiers/new",
+            data=data,
+            files={f"paper_{paper.id}": ("form.pdf", b"%PDF-1.4 form", "application/pdf")},
+        )
+        dossier = self.env["motcua.dossier"].search(
+            [("partner_id", "=", self.citizen_a.partner_id.id), ("channel", "=", "online")]
+        )
         self.assertEqual(len(dossier), 1)
         self.assertEqual(dossier.state, "received")
         self.assertTrue(dossier.name.startswith("000.20.66.P66-"))
@@ -154,21 +222,43 @@ class TestPortal(HttpCase):
 @tagged("post_install", "-at_install")
 class TestOnlineTour(HttpCase):
     def test_citizen_submits_and_officer_sees_it(self):
-        unit = self.env["motcua.unit"].create({"name": "Tour online commune", "unit_type": "commune",
-                                               "identifier_code": "000.20.88.T88"})
-        procedure = self.env["motcua.procedure"].create({
-            "code": "TOUR.0002", "name": "Tour extract copy", "duration_hours": 4, "online_level": "full",
-            "unit_id": unit.id, "paper_ids": [(0, 0, {"name": "Optional copy", "mandatory": False})],
-        })
-        citizen = new_test_user(self.env, login="tour_citizen", password="tour_citizen_pw",
-                                groups="base.group_portal", name="Tour Citizen", email="tour@example.com")
-        self.start_tour(f"/my/dossiers/new?procedure_id={procedure.id}", "motcua_dossier_online_tour",
-                        login="tour_citizen")
+        unit = self.env["motcua.unit"].create(
+            {"name": "Tour online commune", "unit_type": "commune", "identifier_code": "000.20.88.T88"}
+        )
+        procedure = self.env["motcua.procedure"].create(
+            {
+                "code": "TOUR.0002",
+                "name": "Tour extract copy",
+                "duration_hours": 4,
+                "online_level": "full",
+                "unit_id": unit.id,
+                "paper_ids": [(0, 0, {"name": "Optional copy", "mandatory": False})],
+            }
+        )
+        citizen = new_test_user(
+            self.env,
+            login="tour_citizen",
+            password="tour_citizen_pw",
+            groups="base.group_portal",
+            name="Tour Citizen",
+            email="tour@example.com",
+        )
+        self.start_tour(
+            f"/my/dossiers/new?procedure_id={procedure.id}", "motcua_dossier_online_tour", login="tour_citizen"
+        )
         dossier = self.env["motcua.dossier"].search([("partner_id", "=", citizen.partner_id.id)])
         self.assertEqual(dossier.channel, "online")
         self.assertEqual(dossier.state, "received")
-        officer = new_test_user(self.env, login="tour_officer_online", password="tour_officer_online_pw",
-                                groups=OFFICER, name="Online officer")
+        officer = new_test_user(
+            self.env,
+            login="tour_officer_online",
+            password="tour_officer_online_pw",
+            groups=OFFICER,
+            name="Online officer",
+        )
         officer.motcua_unit_ids = unit
-        self.start_tour("/odoo/action-motcua_dossier.motcua_dossier_action", "motcua_dossier_officer_online_tour",
-                        login="tour_officer_online")
+        self.start_tour(
+            "/odoo/action-motcua_dossier.motcua_dossier_action",
+            "motcua_dossier_officer_online_tour",
+            login="tour_officer_online",
+        )

@@ -35,10 +35,14 @@ class TestProcedure(DossierCase):
         with self.assertRaises(ValidationError):
             self.env["motcua.procedure"].create({"code": "T.0002", "name": "No time"})
         with self.assertRaises(ValidationError):
-            self.env["motcua.procedure"].create({
-                "code": "T.0003", "name": "Bad shares", "duration_days": 1,
-                "step_ids": [(0, 0, {"name": "A", "share": 40}), (0, 0, {"name": "B", "share": 40})],
-            })
+            self.env["motcua.procedure"].create(
+                {
+                    "code": "T.0003",
+                    "name": "Bad shares",
+                    "duration_days": 1,
+                    "step_ids": [(0, 0, {"name": "A", "share": 40}), (0, 0, {"name": "B", "share": 40})],
+                }
+            )
 
     def test_code_pattern_validated(self):
         with self.assertRaises(ValidationError):
@@ -48,11 +52,19 @@ class TestProcedure(DossierCase):
         self.commune_a.motcua_dossier_code_pattern = "{identifier}/{yyyy}/{seq:05d}"
 
     def test_import_export_catalogue(self):
-        fields = ["code", "name", "field_id", "level", "duration_days", "fee",
-                  "paper_ids/name", "paper_ids/paper_type", "paper_ids/mandatory"]
+        fields = [
+            "code",
+            "name",
+            "field_id",
+            "level",
+            "duration_days",
+            "fee",
+            "paper_ids/name",
+            "paper_ids/paper_type",
+            "paper_ids/mandatory",
+        ]
         rows = [
-            ["IMP.0001", "Imported procedure", "Test field", "commune", "5", "30000",
-             "Application", "original", "1"],
+            ["IMP.0001", "Imported procedure", "Test field", "commune", "5", "30000", "Application", "original", "1"],
             ["", "", "", "", "", "", "ID copy", "copy", "0"],
         ]
         result = self.env["motcua.procedure"].load(fields, rows)

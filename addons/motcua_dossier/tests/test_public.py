@@ -13,19 +13,35 @@ class TestPublicLookup(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         enable_vietnamese(cls.env)
-        cls.unit = cls.env["motcua.unit"].create({"name": "Public commune", "unit_type": "commune",
-                                                  "identifier_code": "000.20.55.P55"})
-        cls.procedure = cls.env["motcua.procedure"].create({
-            "code": "PUB.0001", "name": "Public test procedure", "duration_days": 3, "online_level": "full",
-            "fee": 25000, "paper_ids": [(0, 0, {"name": "Form", "mandatory": True})],
-        })
+        cls.unit = cls.env["motcua.unit"].create(
+            {"name": "Public commune", "unit_type": "commune", "identifier_code": "000.20.55.P55"}
+        )
+        cls.procedure = cls.env["motcua.procedure"].create(
+            {
+                "code": "PUB.0001",
+                "name": "Public test procedure",
+                "duration_days": 3,
+                "online_level": "full",
+                "fee": 25000,
+                "paper_ids": [(0, 0, {"name": "Form", "mandatory": True})],
+            }
+        )
         officer = new_test_user(cls.env, login="pub_officer", groups=OFFICER)
         officer.motcua_unit_ids = cls.unit
-        cls.dossier = cls.env["motcua.dossier"].with_user(officer).create({
-            "procedure_id": cls.procedure.id, "unit_id": cls.unit.id, "applicant_name": "Nguyễn Văn An",
-            "applicant_id_number": "080090001234", "applicant_phone": "0912 345 678",
-            "applicant_address": "12 Đường Bí Mật",
-        })
+        cls.dossier = (
+            cls.env["motcua.dossier"]
+            .with_user(officer)
+            .create(
+                {
+                    "procedure_id": cls.procedure.id,
+                    "unit_id": cls.unit.id,
+                    "applicant_name": "Nguyễn Văn An",
+                    "applicant_id_number": "080090001234",
+                    "applicant_phone": "0912 345 678",
+                    "applicant_address": "12 Đường Bí Mật",
+                }
+            )
+        )
         cls.dossier.paper_ids.received = True
         cls.dossier.with_user(officer).action_receive()
         cls.key = cls.dossier.sudo().lookup_key
@@ -129,55 +145,82 @@ class TestPublicLookup(HttpCase):
         # the right key still works with a stray control character around the code
         found = self.url_open(f"/api/v1/dossiers/{self.dossier.name}%00?key={self.key}")
         self.assertEqual(found.status_code, 200)
-        gateway = self.env["motcua.sms.gateway"].create({
-            "name": "Inbound", "provider_url": "http://127.0.0.1:9/", "inbound_secret": "s3cret-value"})
+        gateway = self.env["motcua.sms.gateway"].create(
+            {"name": "Inbound", "provider_url": "http://127.0.0.1:9/", "inbound_secret": "s3cret-value"}
+        )
         Inbound = self.env["motcua.sms.inbound"].sudo()
         before = Inbound.search_count([("result", "=", "forbidden")])
         for _i in range(15):
-            response = self.url_open("/api/v1/sms/inbound", data={"from": "0912000111", "text": "TRA x y"},
-                                     headers={"X-MotCua-Secret": "mật-khẩu".encode()})
+            response = self.url_open(
+                "/api/v1/sms/inbound",
+                data={"from": "0912000111", "text": "TRA x y"},
+                headers={"X-MotCua-Secret": "mật-khẩu".encode()},
+            )
             self.assertEqual(response.status_code, 403)
         # logged, but a flood adds a bounded number of rows
         self.assertEqual(Inbound.search_count([("result", "=", "forbidden")]) - before, 10)
         self.assertTrue(gateway)
 
     def test_sms_webhook(self):
-        gateway = self.env["motcua.sms.gateway"].create({
-            "name": "Inbound", "provider_url": "http://127.0.0.1:9/", "inbound_secret": "s3cret-value",
-        })
+        gateway = self.env["motcua.sms.gateway"].create(
+            {
+                "name": "Inbound",
+                "provider_url": "http://127.0.0.1:9/",
+                "inbound_secret": "s3cret-value",
+            }
+        )
         url = "/api/v1/sms/inbound"
-        refused = self.url_open(url, data={"from": "0912000111", "text": f"TRA {self.dossier.name} {self.key}"},
-                                headers={"X-MotCua-Secret": "wrong"})
+        refused = self.url_open(
+            url,
+            data={"from": "0912000111", "text": f"TRA {self.dossier.name} {self.key}"},
+            headers={"X-MotCua-Secret": "wrong"},
+        )
         self.assertEqual(refused.status_code, 403)
         self.assertNotIn(self.dossier.name, refused.text)
         no_secret = self.url_open(url, data={"from": "0912000111", "text": "TRA x y"})
         self.assertEqual(no_secret.status_code, 403)
-        ok = self.url_open(url, data={"from": "0912000111", "text": f"hs {self.dossier.name} {self.key}"},
-                           headers={"X-MotCua-Secret": "s3cret-value"})
+        ok = self.url_open(
+            url,
+            data={"from": "0912000111", "text": f"hs {self.dossier.name} {self.key}"},
+            headers={"X-MotCua-Secret": "s3cret-value"},
+        )
         self.assertEqual(ok.status_code, 200)
         self.assertIn(self.dossier.name, ok.text)
         self.assertIn("đã tiếp nhận", ok.text)
         self.assertLessEqual(len(ok.text), 160)
         self.assert_no_personal_data(ok.text)
         gateway.reply_ascii = True
-        ascii_reply = self.url_open(url, data={"from": "0912000111", "text": f"TRA {self.dossier.name} {self.key}"},
-                                    headers={"X-MotCua-Secret": "s3cret-value"}).text
+        ascii_reply = self.url_open(
+            url,
+            data={"from": "0912000111", "text": f"TRA {self.dossier.name} {self.key}"},
+            headers={"X-MotCua-Secret": "s3cret-value"},
+        ).text
         self.assertIn("da tiep nhan", ascii_reply)
         self.assertTrue(ascii_reply.isascii())
-        help_reply = self.url_open(url, data={"from": "0912000111", "text": "hello"},
-                                   headers={"X-MotCua-Secret": "s3cret-value"}).text
+        help_reply = self.url_open(
+            url, data={"from": "0912000111", "text": "hello"}, headers={"X-MotCua-Secret": "s3cret-value"}
+        ).text
         self.assertIn("TRA", help_reply)
         logs = self.env["motcua.sms.inbound"].search([], order="id")
         self.assertEqual(logs.mapped("result")[-5:], ["forbidden", "forbidden", "found", "found", "invalid"])
         # a sender guessing codes is limited; other senders (same provider address) are not
         for number in range(10):
-            self.url_open(url, data={"from": "0999000999", "text": f"TRA 000.20.55.P55-261207-{number:04d} AAAAAA"},
-                          headers={"X-MotCua-Secret": "s3cret-value"})
-        limited = self.url_open(url, data={"from": "0999000999", "text": f"TRA {self.dossier.name} {self.key}"},
-                                headers={"X-MotCua-Secret": "s3cret-value"})
+            self.url_open(
+                url,
+                data={"from": "0999000999", "text": f"TRA 000.20.55.P55-261207-{number:04d} AAAAAA"},
+                headers={"X-MotCua-Secret": "s3cret-value"},
+            )
+        limited = self.url_open(
+            url,
+            data={"from": "0999000999", "text": f"TRA {self.dossier.name} {self.key}"},
+            headers={"X-MotCua-Secret": "s3cret-value"},
+        )
         self.assertNotIn(self.dossier.name, limited.text)
-        other = self.url_open(url, data={"from": "0912000111", "text": f"TRA {self.dossier.name} {self.key}"},
-                              headers={"X-MotCua-Secret": "s3cret-value"})
+        other = self.url_open(
+            url,
+            data={"from": "0912000111", "text": f"TRA {self.dossier.name} {self.key}"},
+            headers={"X-MotCua-Secret": "s3cret-value"},
+        )
         self.assertIn(self.dossier.name, other.text)
         self.assertEqual(self.url_open(f"/api/v1/dossiers/{self.dossier.name}?key={self.key}").status_code, 200)
 
@@ -211,8 +254,15 @@ class TestPublicLookup(HttpCase):
             ]
             self.assertIn(dossier.name, texts[1])
             for text in texts:
-                for secret in filter(None, [dossier.applicant_id_number, dossier.applicant_phone,
-                                            dossier.applicant_address, dossier.applicant_email]):
+                for secret in filter(
+                    None,
+                    [
+                        dossier.applicant_id_number,
+                        dossier.applicant_phone,
+                        dossier.applicant_address,
+                        dossier.applicant_email,
+                    ],
+                ):
                     self.assertNotIn(secret, text)
                 self.assertNotIn(dossier.applicant_name, text)
 
@@ -221,14 +271,21 @@ class TestPublicLookup(HttpCase):
 class TestLookupTour(HttpCase):
     def test_visitor_looks_up_a_dossier(self):
         enable_vietnamese(self.env)
-        unit = self.env["motcua.unit"].create({"name": "Lookup commune", "unit_type": "commune",
-                                               "identifier_code": "000.20.44.L44"})
-        procedure = self.env["motcua.procedure"].create({"code": "LOOK.0001", "name": "Lookup procedure",
-                                                         "duration_days": 2})
+        unit = self.env["motcua.unit"].create(
+            {"name": "Lookup commune", "unit_type": "commune", "identifier_code": "000.20.44.L44"}
+        )
+        procedure = self.env["motcua.procedure"].create(
+            {"code": "LOOK.0001", "name": "Lookup procedure", "duration_days": 2}
+        )
         with freeze_time("2026-12-07 03:00:00"):
-            dossier = self.env["motcua.dossier"].create({
-                "procedure_id": procedure.id, "unit_id": unit.id, "applicant_name": "Nguyễn Văn An",
-                "applicant_phone": "0912 345 678"})
+            dossier = self.env["motcua.dossier"].create(
+                {
+                    "procedure_id": procedure.id,
+                    "unit_id": unit.id,
+                    "applicant_name": "Nguyễn Văn An",
+                    "applicant_phone": "0912 345 678",
+                }
+            )
             dossier.action_receive()
         dossier.lookup_key = "LOOK23"
         self.assertEqual(dossier.name, "000.20.44.L44-261207-0001")

@@ -23,20 +23,23 @@ class TestDossierReports(DossierCase, MotcuaReportCase):
         dossier = self._dossier_received_monday_10(applicant_email="an@example.com")
         pdf = self.render_pdf(RECEIPT, dossier, user=self.officer_a)
         self.assertPrinted(
-            pdf, *self.NATIONAL_MOTTO,
+            pdf,
+            *self.NATIONAL_MOTTO,
             "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
             "COMMUNE A",
             f"Mã hồ sơ: {dossier.name}",
             "Ông/bà/tổ chức: Nguyễn Văn An",
             "Số giấy tờ tùy thân / mã số thuế: 080090001234",
             "Test marital-status confirmation",
-            "Application form", "Bản chính",
+            "Application form",
+            "Bản chính",
             "3. Thời gian giải quyết hồ sơ theo quy định: 2 ngày làm việc",
             "4. Thời gian nhận hồ sơ: 10:00 07/12/2026",  # local time, not UTC (03:00)
             "5. Thời gian trả kết quả giải quyết hồ sơ: 10:00 09/12/2026",
             "20.000 đồng (Hai mươi nghìn đồng)",
             "Nhận kết quả tại: Bộ phận Một cửa",
-            "NGƯỜI TIẾP NHẬN HỒ SƠ", "Officer A",
+            "NGƯỜI TIẾP NHẬN HỒ SƠ",
+            "Officer A",
             f"Mã tra cứu: {dossier.sudo().lookup_key}",
         )
         self.assertNotRegex(pdf_text(pdf), "áº|á»|Æ°|Ä‘")  # the marks of UTF-8 read as Latin-1
@@ -53,8 +56,16 @@ class TestDossierReports(DossierCase, MotcuaReportCase):
         self.assertA4(pdf)
         for page, copy in ((1, "Liên 1: lưu tại Bộ phận Một cửa"), (2, "Liên 2: giao người nộp hồ sơ")):
             # the whole form, from its heading to the signatures, is on its page
-            self.assertPrinted(pdf, self.NATIONAL_MOTTO[0], copy, "Ông/bà/tổ chức: Nguyễn Văn An",
-                               "NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ", "Officer A", page=page)
+            self.assertPrinted(
+                pdf,
+                self.NATIONAL_MOTTO[0],
+                copy,
+                "Ông/bà/tổ chức: Nguyễn Văn An",
+                "NGƯỜI NỘP HỒ SƠ",
+                "NGƯỜI TIẾP NHẬN HỒ SƠ",
+                "Officer A",
+                page=page,
+            )
 
     def test_receipt_qr_code_opens_the_lookup_of_this_dossier(self):
         dossier = self._dossier_received_monday_10()
@@ -73,16 +84,41 @@ class TestDossierReports(DossierCase, MotcuaReportCase):
         refused = self.received_dossier()
         refused.action_refuse("Không thường trú tại địa bàn")
         forms = [
-            ("motcua_dossier.action_report_dossier_supplement", dossier,
-             ["PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Kính gửi: Nguyễn Văn An", "Quyết định ly hôn",
-              "Cán bộ một cửa"]),
-            ("motcua_dossier.action_report_dossier_apology", dossier,
-             ["PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "Kính gửi: Nguyễn Văn An", "Chờ xác minh của Công an",
-              "10:00 09/12/2026", "10:00 11/12/2026"]),
-            ("motcua_dossier.action_report_dossier_control", dossier,
-             ["PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", f"Mã hồ sơ: {dossier.name}", "Examine"]),
-            ("motcua_dossier.action_report_dossier_refusal", refused,
-             ["PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ", "Kính gửi: Nguyễn Văn An", "Không thường trú tại địa bàn"]),
+            (
+                "motcua_dossier.action_report_dossier_supplement",
+                dossier,
+                [
+                    "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
+                    "Kính gửi: Nguyễn Văn An",
+                    "Quyết định ly hôn",
+                    "Cán bộ một cửa",
+                ],
+            ),
+            (
+                "motcua_dossier.action_report_dossier_apology",
+                dossier,
+                [
+                    "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
+                    "Kính gửi: Nguyễn Văn An",
+                    "Chờ xác minh của Công an",
+                    "10:00 09/12/2026",
+                    "10:00 11/12/2026",
+                ],
+            ),
+            (
+                "motcua_dossier.action_report_dossier_control",
+                dossier,
+                ["PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", f"Mã hồ sơ: {dossier.name}", "Examine"],
+            ),
+            (
+                "motcua_dossier.action_report_dossier_refusal",
+                refused,
+                [
+                    "PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ",
+                    "Kính gửi: Nguyễn Văn An",
+                    "Không thường trú tại địa bàn",
+                ],
+            ),
         ]
         for report, record, texts in forms:
             with self.subTest(report=report):
@@ -90,12 +126,21 @@ class TestDossierReports(DossierCase, MotcuaReportCase):
 
     def test_tracking_register_reads_in_vietnamese(self):
         dossier = self._dossier_received_monday_10()
-        wizard = self.env["motcua.dossier.register.wizard"].create({
-            "unit_id": self.commune_a.id, "date_from": "2026-12-01", "date_to": "2026-12-31"})
+        wizard = self.env["motcua.dossier.register.wizard"].create(
+            {"unit_id": self.commune_a.id, "date_from": "2026-12-01", "date_to": "2026-12-31"}
+        )
         pdf = self.render_pdf("motcua_dossier.action_report_dossier_register", wizard)
         self.assertA4(pdf, landscape=True)
-        self.assertPrinted(pdf, *self.NATIONAL_MOTTO, "SỔ THEO DÕI HỒ SƠ", "Từ ngày 01/12/2026 đến ngày 31/12/2026",
-                           dossier.name, "Nguyễn Văn An", "10:00 07/12/2026", "Đã tiếp nhận")
+        self.assertPrinted(
+            pdf,
+            *self.NATIONAL_MOTTO,
+            "SỔ THEO DÕI HỒ SƠ",
+            "Từ ngày 01/12/2026 đến ngày 31/12/2026",
+            dossier.name,
+            "Nguyễn Văn An",
+            "10:00 07/12/2026",
+            "Đã tiếp nhận",
+        )
 
     def test_forms_are_printed_in_vietnamese_for_an_english_officer(self):
         self.officer_a.lang = "en_US"
@@ -124,11 +169,16 @@ class TestReceiptQrCodeLookup(DossierCase, HttpCase):
         enable_vietnamese(self.env)
         with freeze_time(utc(2026, 12, 7, 10, 0)):
             dossier = self.received_dossier()
-        pdf = self.env["ir.actions.report"].with_context(force_report_rendering=True)._render_qweb_pdf(
-            RECEIPT, dossier.ids)[0]
+        pdf = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(RECEIPT, dossier.ids)[0]
+        )
         [link] = pdf_qr_codes(pdf)
         parts = urlsplit(link)
-        self.assertEqual(f"{parts.scheme}://{parts.netloc}", self.env["ir.config_parameter"].sudo().get_param("web.base.url"))
+        self.assertEqual(
+            f"{parts.scheme}://{parts.netloc}", self.env["ir.config_parameter"].sudo().get_param("web.base.url")
+        )
         response = self.url_open(f"{parts.path}?{parts.query}")
         self.assertEqual(response.status_code, 200)
         self.assertIn(dossier.name, response.text)

@@ -9,10 +9,20 @@ class TestDossierSecurity(DossierCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.dossier_a = cls.env["motcua.dossier"].with_user(cls.officer_a).create({
-            "procedure_id": cls.procedure.id, "unit_id": cls.commune_a.id, "applicant_name": "Nguyễn Văn An",
-            "applicant_id_number": "080090001234", "applicant_phone": "0912345678", "applicant_address": "1 Hùng Vương",
-        })
+        cls.dossier_a = (
+            cls.env["motcua.dossier"]
+            .with_user(cls.officer_a)
+            .create(
+                {
+                    "procedure_id": cls.procedure.id,
+                    "unit_id": cls.commune_a.id,
+                    "applicant_name": "Nguyễn Văn An",
+                    "applicant_id_number": "080090001234",
+                    "applicant_phone": "0912345678",
+                    "applicant_address": "1 Hùng Vương",
+                }
+            )
+        )
         cls.dossier_a.paper_ids.write({"received": True})
         cls.dossier_a.with_user(cls.officer_a).action_receive()
 
@@ -68,8 +78,9 @@ class TestDossierSecurity(DossierCase):
         with self.assertRaises(AccessError):
             self.procedure.with_user(self.leader_a).write({"fee": 0})
         with self.assertRaises(AccessError):
-            self.env["motcua.procedure"].with_user(self.officer_a).create({"code": "X", "name": "X",
-                                                                          "duration_days": 1})
+            self.env["motcua.procedure"].with_user(self.officer_a).create(
+                {"code": "X", "name": "X", "duration_days": 1}
+            )
         self.assertTrue(self.procedure.with_user(self.officer_a).read(["name"]))
         # SMS gateways and their credentials are for administrators
         with self.assertRaises(AccessError):
@@ -83,7 +94,8 @@ class TestDossierSecurity(DossierCase):
 
     def test_monitor_sees_all_but_not_personal_data(self):
         values = self.dossier_a.with_user(self.monitor).read(
-            ["name", "applicant_name", "applicant_id_number", "applicant_phone", "applicant_address"])[0]
+            ["name", "applicant_name", "applicant_id_number", "applicant_phone", "applicant_address"]
+        )[0]
         self.assertEqual(values["name"], self.dossier_a.name)
         self.assertEqual(values["applicant_id_number"], "***")
         self.assertEqual(values["applicant_phone"], "***")

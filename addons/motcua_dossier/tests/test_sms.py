@@ -36,10 +36,17 @@ class TestSms(DossierCase):
         cls.addClassCleanup(cls.server.shutdown)
         enable_vietnamese(cls.env)
         cls.env["motcua.sms.gateway"].search([]).active = False
-        cls.gateway = cls.env["motcua.sms.gateway"].create({
-            "name": "Fake provider", "provider_url": f"http://127.0.0.1:{cls.server.server_port}/send",
-            "username": "motcua", "password": "secret", "sender": "MOTCUA", "max_attempts": 2, "timeout": 5,
-        })
+        cls.gateway = cls.env["motcua.sms.gateway"].create(
+            {
+                "name": "Fake provider",
+                "provider_url": f"http://127.0.0.1:{cls.server.server_port}/send",
+                "username": "motcua",
+                "password": "secret",
+                "sender": "MOTCUA",
+                "max_attempts": 2,
+                "timeout": 5,
+            }
+        )
 
     def setUp(self):
         super().setUp()

@@ -23,10 +23,15 @@ class MotcuaDossierRegisterWizard(models.TransientModel):
                 wizard.dossier_ids = False
                 continue
             lo, hi = local_day_start(wizard.date_from), local_day_start(wizard.date_to + timedelta(days=1))
-            wizard.dossier_ids = self.env["motcua.dossier"].search([
-                ("unit_id", "child_of", wizard.unit_id.id), ("state", "!=", "draft"),
-                ("received_at", ">=", lo), ("received_at", "<", hi),
-            ], order="received_at, id")
+            wizard.dossier_ids = self.env["motcua.dossier"].search(
+                [
+                    ("unit_id", "child_of", wizard.unit_id.id),
+                    ("state", "!=", "draft"),
+                    ("received_at", ">=", lo),
+                    ("received_at", "<", hi),
+                ],
+                order="received_at, id",
+            )
 
     def action_print(self):
         self.ensure_one()

@@ -11,12 +11,19 @@ class HrEmployee(models.Model):
     _inherit = "hr.employee"
 
     motcua_unit_id = fields.Many2one(
-        "motcua.unit", string="Unit", index=True, tracking=True, ondelete="restrict",
+        "motcua.unit",
+        string="Unit",
+        index=True,
+        tracking=True,
+        ondelete="restrict",
         default=lambda self: self.env.user.motcua_default_unit_id,
         help="The administrative unit the employee works for. HR officers see the staff of their units.",
     )
     motcua_history_ids = fields.One2many(
-        "motcua.hr.history", "employee_id", string="Career history", groups="hr.group_hr_user",
+        "motcua.hr.history",
+        "employee_id",
+        string="Career history",
+        groups="hr.group_hr_user",
     )
 
     @api.constrains("birthday")
@@ -73,22 +80,32 @@ class HrEmployee(models.Model):
         """The unit of an employee becomes the units of their user (what they see): a unit HR
         officer places staff only in the units of their own unit tree."""
         actor = self.env.user
-        if self.env.su or actor.has_group("motcua_hr.group_hr_manager") \
-                or actor.has_group("motcua_base.group_administrator"):
+        if (
+            self.env.su
+            or actor.has_group("motcua_hr.group_hr_manager")
+            or actor.has_group("motcua_base.group_administrator")
+        ):
             return
         scope = self.env["motcua.unit"].sudo().search([("id", "child_of", actor.motcua_unit_ids.ids)])
         if unit - scope:
-            raise AccessError(self.env._(
-                "You cannot place staff in %(unit)s: a unit HR officer places staff only in the "
-                "units of their own unit tree. Ask a province HR manager.", unit=unit.sudo().display_name))
+            raise AccessError(
+                self.env._(
+                    "You cannot place staff in %(unit)s: a unit HR officer places staff only in the "
+                    "units of their own unit tree. Ask a province HR manager.",
+                    unit=unit.sudo().display_name,
+                )
+            )
 
     def _motcua_check_role_manager(self):
         """A unit HR officer may hand one-stop roles only to people of their own unit tree (or
         to users without a unit yet), never to themselves: roles of anybody else are for
         province HR managers and one-stop administrators."""
         actor = self.env.user
-        if self.env.su or actor.has_group("motcua_hr.group_hr_manager") \
-                or actor.has_group("motcua_base.group_administrator"):
+        if (
+            self.env.su
+            or actor.has_group("motcua_hr.group_hr_manager")
+            or actor.has_group("motcua_base.group_administrator")
+        ):
             return
         scope = self.env["motcua.unit"].sudo().search([("id", "child_of", actor.motcua_unit_ids.ids)])
         monitor = self.env.ref("motcua_base.group_province_monitor")
@@ -96,10 +113,13 @@ class HrEmployee(models.Model):
             if user.share:
                 continue
             if user == actor or monitor in user.all_group_ids or (user.motcua_unit_ids - scope):
-                raise AccessError(self.env._(
-                    "You cannot give one-stop roles to %(user)s: a unit HR officer manages the roles of "
-                    "the staff of their own units only, and never their own. Ask a province HR manager.",
-                    user=user.name))
+                raise AccessError(
+                    self.env._(
+                        "You cannot give one-stop roles to %(user)s: a unit HR officer manages the roles of "
+                        "the staff of their own units only, and never their own. Ask a province HR manager.",
+                        user=user.name,
+                    )
+                )
 
     def motcua_salary_on(self, on_date):
         """Monthly salary (VND) on ``on_date``: the version valid that day times the base
@@ -128,32 +148,48 @@ class HrEmployee(models.Model):
         today = fields.Date.context_today(self)
         step_type = self.env.ref("motcua_hr.mail_activity_type_step_increase")
         retirement_type = self.env.ref("motcua_hr.mail_activity_type_retirement")
-        employees = self.sudo().search(self._motcua_upcoming_domain(
-            today, today + relativedelta(days=max(step_days, retirement_days))))
+        employees = self.sudo().search(
+            self._motcua_upcoming_domain(today, today + relativedelta(days=max(step_days, retirement_days)))
+        )
         for employee in employees:
             version = employee.current_version_id
             user = version.hr_responsible_id
             if version.motcua_next_step_date and version.motcua_next_step_date <= today + relativedelta(days=step_days):
-                note = self.env._("Step increase due for %(name)s", name=employee.name) \
-                    if version.motcua_next_step_type == "step" else \
-                    self.env._("Seniority allowance due for %(name)s", name=employee.name)
+                note = (
+                    self.env._("Step increase due for %(name)s", name=employee.name)
+                    if version.motcua_next_step_type == "step"
+                    else self.env._("Seniority allowance due for %(name)s", name=employee.name)
+                )
                 employee._motcua_remind(step_type, version.motcua_next_step_date, note, user)
             if version.motcua_retirement_date and version.motcua_retirement_date <= today + relativedelta(
-                    days=retirement_days):
+                days=retirement_days
+            ):
                 employee._motcua_remind(
-                    retirement_type, version.motcua_retirement_date,
+                    retirement_type,
+                    version.motcua_retirement_date,
                     self.env._("%(name)s retires on %(date)s", name=employee.name, date=version.motcua_retirement_date),
-                    user)
+                    user,
+                )
 
     def _motcua_remind(self, activity_type, deadline, summary, user):
         self.ensure_one()
-        existing = self.env["mail.activity"].sudo().search_count([
-            ("res_model", "=", "hr.employee"), ("res_id", "=", self.id),
-            ("activity_type_id", "=", activity_type.id), ("date_deadline", "=", deadline),
-        ])
+        existing = (
+            self.env["mail.activity"]
+            .sudo()
+            .search_count(
+                [
+                    ("res_model", "=", "hr.employee"),
+                    ("res_id", "=", self.id),
+                    ("activity_type_id", "=", activity_type.id),
+                    ("date_deadline", "=", deadline),
+                ]
+            )
+        )
         if not existing:
             self.sudo().activity_schedule(
-                activity_type_id=activity_type.id, date_deadline=deadline, summary=summary,
+                activity_type_id=activity_type.id,
+                date_deadline=deadline,
+                summary=summary,
                 user_id=user.id or self.env.ref("base.user_admin").id,
             )
 

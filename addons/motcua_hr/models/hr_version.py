@@ -44,74 +44,137 @@ class HrVersion(models.Model):
     _inherit = "hr.version"
 
     motcua_unit_id = fields.Many2one(
-        "motcua.unit", string="Unit", related="employee_id.motcua_unit_id", store=True, index=True,
+        "motcua.unit",
+        string="Unit",
+        related="employee_id.motcua_unit_id",
+        store=True,
+        index=True,
     )
     motcua_category = fields.Selection(
-        CATEGORIES, string="Category", tracking=True, groups="hr.group_hr_user",
+        CATEGORIES,
+        string="Category",
+        tracking=True,
+        groups="hr.group_hr_user",
         help="Cadre (cán bộ), civil servant (công chức), public employee (viên chức) or contract worker.",
     )
     motcua_rank_id = fields.Many2one(
-        "motcua.hr.rank", string="Rank", tracking=True, ondelete="restrict", groups="hr.group_hr_user",
+        "motcua.hr.rank",
+        string="Rank",
+        tracking=True,
+        ondelete="restrict",
+        groups="hr.group_hr_user",
     )
     motcua_rank_date = fields.Date(string="In this rank since", tracking=True, groups="hr.group_hr_user")
     motcua_scale_id = fields.Many2one(
-        "motcua.hr.salary.scale", string="Salary scale", related="motcua_rank_id.scale_id", groups="hr.group_hr_user",
+        "motcua.hr.salary.scale",
+        string="Salary scale",
+        related="motcua_rank_id.scale_id",
+        groups="hr.group_hr_user",
     )
     motcua_step = fields.Integer(string="Salary step", tracking=True, aggregator=None, groups="hr.group_hr_user")
     motcua_step_date = fields.Date(
-        string="Step since", tracking=True, groups="hr.group_hr_user",
+        string="Step since",
+        tracking=True,
+        groups="hr.group_hr_user",
         help="Date from which the current salary step is counted.",
     )
-    motcua_max_step = fields.Integer(string="Top step", related="motcua_rank_id.scale_id.max_step", groups="hr.group_hr_user")
+    motcua_max_step = fields.Integer(
+        string="Top step", related="motcua_rank_id.scale_id.max_step", groups="hr.group_hr_user"
+    )
     motcua_coefficient = fields.Float(
-        aggregator=None, string="Salary coefficient", digits=(6, 2), compute="_compute_motcua_coefficient", store=True,
+        aggregator=None,
+        string="Salary coefficient",
+        digits=(6, 2),
+        compute="_compute_motcua_coefficient",
+        store=True,
         groups="hr.group_hr_user",
     )
     motcua_position_id = fields.Many2one(
-        "motcua.hr.position", string="Position", tracking=True, ondelete="restrict", groups="hr.group_hr_user",
+        "motcua.hr.position",
+        string="Position",
+        tracking=True,
+        ondelete="restrict",
+        groups="hr.group_hr_user",
     )
     motcua_position_allowance = fields.Float(
-        aggregator=None, string="Position allowance", digits=(6, 2), compute="_compute_motcua_position_allowance", store=True,
-        readonly=False, tracking=True, groups="hr.group_hr_user",
+        aggregator=None,
+        string="Position allowance",
+        digits=(6, 2),
+        compute="_compute_motcua_position_allowance",
+        store=True,
+        readonly=False,
+        tracking=True,
+        groups="hr.group_hr_user",
     )
     motcua_other_allowance = fields.Float(
-        aggregator=None, string="Other allowances", digits=(6, 2), tracking=True, groups="hr.group_hr_user",
+        aggregator=None,
+        string="Other allowances",
+        digits=(6, 2),
+        tracking=True,
+        groups="hr.group_hr_user",
         help="Sum of the other allowance coefficients (responsibility, regional, ...).",
     )
     motcua_seniority_percent = fields.Integer(
-        aggregator=None, string="Seniority beyond the top step (%)", tracking=True, groups="hr.group_hr_user",
+        aggregator=None,
+        string="Seniority beyond the top step (%)",
+        tracking=True,
+        groups="hr.group_hr_user",
         help="Seniority allowance beyond the top step (phụ cấp thâm niên vượt khung): 5% after the "
         "months between steps at the top step, then 1% more every year.",
     )
     motcua_seniority_date = fields.Date(
-        string="Seniority percentage since", tracking=True, groups="hr.group_hr_user",
+        string="Seniority percentage since",
+        tracking=True,
+        groups="hr.group_hr_user",
     )
     motcua_seniority_coefficient = fields.Float(
-        aggregator=None, string="Seniority allowance", digits=(6, 3), compute="_compute_motcua_total_coefficient", store=True,
+        aggregator=None,
+        string="Seniority allowance",
+        digits=(6, 3),
+        compute="_compute_motcua_total_coefficient",
+        store=True,
         groups="hr.group_hr_user",
     )
     motcua_total_coefficient = fields.Float(
-        aggregator=None, string="Total coefficient", digits=(6, 3), compute="_compute_motcua_total_coefficient", store=True,
+        aggregator=None,
+        string="Total coefficient",
+        digits=(6, 3),
+        compute="_compute_motcua_total_coefficient",
+        store=True,
         groups="hr.group_hr_user",
     )
     motcua_salary = fields.Float(
-        string="Monthly salary today (VND)", digits=(16, 0), compute="_compute_motcua_salary",
+        string="Monthly salary today (VND)",
+        digits=(16, 0),
+        compute="_compute_motcua_salary",
         groups="hr.group_hr_user",
     )
     motcua_next_step_date = fields.Date(
-        string="Next step increase", compute="_compute_motcua_next_step", store=True, groups="hr.group_hr_user",
+        string="Next step increase",
+        compute="_compute_motcua_next_step",
+        store=True,
+        groups="hr.group_hr_user",
     )
     motcua_next_step_type = fields.Selection(
         [("step", "Step increase"), ("seniority", "Seniority allowance")],
-        string="Next increase", compute="_compute_motcua_next_step", store=True, groups="hr.group_hr_user",
+        string="Next increase",
+        compute="_compute_motcua_next_step",
+        store=True,
+        groups="hr.group_hr_user",
     )
     motcua_retirement_date = fields.Date(
-        string="Retirement date", compute="_compute_motcua_retirement_date", store=True, groups="hr.group_hr_user",
+        string="Retirement date",
+        compute="_compute_motcua_retirement_date",
+        store=True,
+        groups="hr.group_hr_user",
         help="Last day of the month in which the employee reaches the retirement age of the "
         "Labour Code 2019 roadmap (Decree 135/2020/ND-CP).",
     )
     motcua_is_current = fields.Boolean(
-        string="Current version", compute="_compute_motcua_is_current", store=True, groups="hr.group_hr_user",
+        string="Current version",
+        compute="_compute_motcua_is_current",
+        store=True,
+        groups="hr.group_hr_user",
     )
 
     @api.depends("motcua_rank_id.scale_id.step_ids.coefficient", "motcua_step")
@@ -126,15 +189,20 @@ class HrVersion(models.Model):
             version.motcua_position_allowance = version.motcua_position_id.allowance_coefficient
 
     @api.depends(
-        "motcua_coefficient", "motcua_position_allowance", "motcua_other_allowance", "motcua_seniority_percent",
+        "motcua_coefficient",
+        "motcua_position_allowance",
+        "motcua_other_allowance",
+        "motcua_seniority_percent",
     )
     def _compute_motcua_total_coefficient(self):
         for version in self:
             seniority = round(version.motcua_coefficient * version.motcua_seniority_percent / 100.0, 3)
             version.motcua_seniority_coefficient = seniority
             version.motcua_total_coefficient = (
-                version.motcua_coefficient + seniority
-                + version.motcua_position_allowance + version.motcua_other_allowance
+                version.motcua_coefficient
+                + seniority
+                + version.motcua_position_allowance
+                + version.motcua_other_allowance
             )
 
     @api.depends("motcua_total_coefficient")
@@ -146,9 +214,14 @@ class HrVersion(models.Model):
             version.motcua_salary = round(version.motcua_total_coefficient * amount) if amount else 0.0
 
     @api.depends(
-        "motcua_rank_id.scale_id.step_interval_months", "motcua_rank_id.scale_id.max_step",
-        "motcua_step", "motcua_step_date", "motcua_seniority_percent", "motcua_seniority_date",
-        "employee_id.motcua_history_ids.kind", "employee_id.motcua_history_ids.date",
+        "motcua_rank_id.scale_id.step_interval_months",
+        "motcua_rank_id.scale_id.max_step",
+        "motcua_step",
+        "motcua_step_date",
+        "motcua_seniority_percent",
+        "motcua_seniority_date",
+        "employee_id.motcua_history_ids.kind",
+        "employee_id.motcua_history_ids.date",
         "employee_id.motcua_history_ids.step_months",
     )
     def _compute_motcua_next_step(self):
@@ -203,9 +276,14 @@ class HrVersion(models.Model):
                 raise ValidationError(self.env._("The salary step cannot be negative."))
             scale = version.motcua_rank_id.scale_id
             if scale and version.motcua_step and version.motcua_step > scale.max_step:
-                raise ValidationError(self.env._(
-                    "Step %(step)s does not exist in the salary scale %(scale)s (top step: %(max)s).",
-                    step=version.motcua_step, scale=scale.display_name, max=scale.max_step))
+                raise ValidationError(
+                    self.env._(
+                        "Step %(step)s does not exist in the salary scale %(scale)s (top step: %(max)s).",
+                        step=version.motcua_step,
+                        scale=scale.display_name,
+                        max=scale.max_step,
+                    )
+                )
             if version.motcua_seniority_percent < 0:
                 raise ValidationError(self.env._("The seniority allowance cannot be negative."))
 
@@ -214,7 +292,9 @@ class HrVersion(models.Model):
         for version in self:
             if version.identification_id:
                 validate_citizen_id(
-                    self.env, version.identification_id, sex=version.sex,
+                    self.env,
+                    version.identification_id,
+                    sex=version.sex,
                     birth_date=version.employee_id.birthday or None,
                 )
 
@@ -226,8 +306,11 @@ class HrVersion(models.Model):
 
     def write(self, vals):
         self._motcua_clean_citizen_id(vals)
-        if "motcua_unit_id" in vals and not self.env.su \
-                and any(version.employee_id.motcua_unit_id.id != vals["motcua_unit_id"] for version in self):
+        if (
+            "motcua_unit_id" in vals
+            and not self.env.su
+            and any(version.employee_id.motcua_unit_id.id != vals["motcua_unit_id"] for version in self)
+        ):
             # the unit decides who keeps the record: it follows the employee, where it is checked
             raise UserError(self.env._("The unit of a version is the unit of its employee: change it on the employee."))
         res = super().write(vals)

@@ -47,7 +47,11 @@ class MotcuaHrHistory(models.Model):
     date = fields.Date(required=True, default=fields.Date.context_today, help="Date from which the event takes effect.")
     decision_number = fields.Char(string="Decision", help="Number of the decision, e.g. 15/QĐ-UBND.")
     rank_id = fields.Many2one(
-        "motcua.hr.rank", ondelete="restrict", compute="_compute_rank_id", store=True, readonly=False,
+        "motcua.hr.rank",
+        ondelete="restrict",
+        compute="_compute_rank_id",
+        store=True,
+        readonly=False,
         help="For a step increase, the employee's current rank unless another is given.",
     )
     step = fields.Integer(string="Salary step")
@@ -59,7 +63,9 @@ class MotcuaHrHistory(models.Model):
     discipline_level = fields.Selection(DISCIPLINE_LEVELS)
     step_months = fields.Integer(
         string="Months earlier / later",
-        compute="_compute_step_months", store=True, readonly=False,
+        compute="_compute_step_months",
+        store=True,
+        readonly=False,
         help="Commendation: months by which the next step increase comes earlier (at most 12). "
         "Discipline: months by which it is delayed.",
     )
@@ -92,8 +98,9 @@ class MotcuaHrHistory(models.Model):
         for event in self:
             event.display_name = f"{labels.get(event.kind, '')} {event.date or ''}".strip()
 
-    @api.constrains("kind", "step", "rank_id", "position_id", "year", "appraisal_level", "discipline_level",
-                    "step_months")
+    @api.constrains(
+        "kind", "step", "rank_id", "position_id", "year", "appraisal_level", "discipline_level", "step_months"
+    )
     def _check_event(self):
         for event in self:
             if event.kind == "step" and not event.step:
@@ -109,8 +116,7 @@ class MotcuaHrHistory(models.Model):
             if event.kind == "discipline" and not event.discipline_level:
                 raise ValidationError(self.env._("A discipline event needs its form."))
             if event.kind == "commendation" and not 0 <= event.step_months <= 12:
-                raise ValidationError(self.env._(
-                    "A commendation brings a step increase forward by 0 to 12 months."))
+                raise ValidationError(self.env._("A commendation brings a step increase forward by 0 to 12 months."))
             if event.step_months < 0:
                 raise ValidationError(self.env._("The months earlier or later cannot be negative."))
 
@@ -123,9 +129,12 @@ class MotcuaHrHistory(models.Model):
 
     def write(self, vals):
         if set(vals) - EDITABLE_FIELDS:
-            raise UserError(self.env._(
-                "Career events are never overwritten: record a new event to correct one "
-                "(only the note can be completed)."))
+            raise UserError(
+                self.env._(
+                    "Career events are never overwritten: record a new event to correct one "
+                    "(only the note can be completed)."
+                )
+            )
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -135,17 +144,26 @@ class MotcuaHrHistory(models.Model):
     def _version_values(self):
         self.ensure_one()
         if self.kind == "step":
-            vals = {"motcua_step": self.step, "motcua_step_date": self.date,
-                    "motcua_seniority_percent": 0, "motcua_seniority_date": False}
+            vals = {
+                "motcua_step": self.step,
+                "motcua_step_date": self.date,
+                "motcua_seniority_percent": 0,
+                "motcua_seniority_date": False,
+            }
             if self.rank_id:
                 vals["motcua_rank_id"] = self.rank_id.id
             return vals
         if self.kind == "seniority":
             return {"motcua_seniority_percent": self.seniority_percent, "motcua_seniority_date": self.date}
         if self.kind == "rank":
-            return {"motcua_rank_id": self.rank_id.id, "motcua_rank_date": self.date,
-                    "motcua_step": self.step or 1, "motcua_step_date": self.date,
-                    "motcua_seniority_percent": 0, "motcua_seniority_date": False}
+            return {
+                "motcua_rank_id": self.rank_id.id,
+                "motcua_rank_date": self.date,
+                "motcua_step": self.step or 1,
+                "motcua_step_date": self.date,
+                "motcua_seniority_percent": 0,
+                "motcua_seniority_date": False,
+            }
         if self.kind == "appointment":
             return {"motcua_position_id": self.position_id.id}
         return {}

@@ -17,7 +17,8 @@ class MotcuaHrPosition(models.Model):
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
     allowance_coefficient = fields.Float(
-        string="Position allowance", digits=(6, 2),
+        string="Position allowance",
+        digits=(6, 2),
         help="Coefficient of the position allowance (phụ cấp chức vụ), added to the salary coefficient.",
     )
     one_stop_role = fields.Selection(
@@ -32,5 +33,6 @@ class MotcuaHrPosition(models.Model):
 
     _name_uniq = models.Constraint("UNIQUE(name)", "Another position already has this name.")
     _allowance_positive = models.Constraint(
-        "CHECK(allowance_coefficient >= 0)", "The position allowance cannot be negative.",
+        "CHECK(allowance_coefficient >= 0)",
+        "The position allowance cannot be negative.",
     )

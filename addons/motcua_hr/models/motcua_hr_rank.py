@@ -23,7 +23,8 @@ class MotcuaHrRank(models.Model):
     max_step = fields.Integer(related="scale_id.max_step")
     category = fields.Selection(
         [("civil_servant", "Civil servant"), ("public_employee", "Public employee")],
-        default="civil_servant", required=True,
+        default="civil_servant",
+        required=True,
     )
     active = fields.Boolean(default=True)
 

@@ -13,7 +13,9 @@ class MotcuaHrSalaryScale(models.Model):
     code = fields.Char(required=True, help="Short code of the scale, e.g. A1 or A2.1.")
     sequence = fields.Integer(default=10)
     step_interval_months = fields.Integer(
-        string="Months between steps", required=True, default=36,
+        string="Months between steps",
+        required=True,
+        default=36,
         help="A step increase is due this many months after the current step started "
         "(36 for university-level scales, 24 for the lower groups).",
     )
@@ -23,7 +25,8 @@ class MotcuaHrSalaryScale(models.Model):
 
     _code_uniq = models.Constraint("UNIQUE(code)", "Another salary scale already uses this code.")
     _interval_positive = models.Constraint(
-        "CHECK(step_interval_months > 0)", "The months between steps must be positive.",
+        "CHECK(step_interval_months > 0)",
+        "The months between steps must be positive.",
     )
 
     @api.depends("step_ids.step")

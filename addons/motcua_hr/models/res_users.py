@@ -7,33 +7,55 @@ class ResUsers(models.Model):
     _inherit = "res.users"
 
     motcua_hr_rank_id = fields.Many2one(
-        "motcua.hr.rank", string="My rank", compute="_compute_motcua_hr_record", groups="hr.group_hr_user",
+        "motcua.hr.rank",
+        string="My rank",
+        compute="_compute_motcua_hr_record",
+        groups="hr.group_hr_user",
     )
-    motcua_hr_step = fields.Integer(string="My salary step", compute="_compute_motcua_hr_record",
-                                    groups="hr.group_hr_user")
-    motcua_hr_step_date = fields.Date(string="Step since", compute="_compute_motcua_hr_record",
-                                      groups="hr.group_hr_user")
+    motcua_hr_step = fields.Integer(
+        string="My salary step", compute="_compute_motcua_hr_record", groups="hr.group_hr_user"
+    )
+    motcua_hr_step_date = fields.Date(
+        string="Step since", compute="_compute_motcua_hr_record", groups="hr.group_hr_user"
+    )
     motcua_hr_total_coefficient = fields.Float(
-        string="My total coefficient", digits=(6, 3), compute="_compute_motcua_hr_record", groups="hr.group_hr_user",
+        string="My total coefficient",
+        digits=(6, 3),
+        compute="_compute_motcua_hr_record",
+        groups="hr.group_hr_user",
     )
     motcua_hr_salary = fields.Float(
-        string="My monthly salary (VND)", digits=(16, 0), compute="_compute_motcua_hr_record",
+        string="My monthly salary (VND)",
+        digits=(16, 0),
+        compute="_compute_motcua_hr_record",
         groups="hr.group_hr_user",
     )
     motcua_hr_next_step_date = fields.Date(
-        string="My next step increase", compute="_compute_motcua_hr_record", groups="hr.group_hr_user",
+        string="My next step increase",
+        compute="_compute_motcua_hr_record",
+        groups="hr.group_hr_user",
     )
     motcua_hr_retirement_date = fields.Date(
-        string="My retirement date", compute="_compute_motcua_hr_record", groups="hr.group_hr_user",
+        string="My retirement date",
+        compute="_compute_motcua_hr_record",
+        groups="hr.group_hr_user",
     )
     motcua_hr_history_ids = fields.Many2many(
-        "motcua.hr.history", string="My career history", compute="_compute_motcua_hr_record",
+        "motcua.hr.history",
+        string="My career history",
+        compute="_compute_motcua_hr_record",
         groups="hr.group_hr_user",
     )
 
     MOTCUA_HR_SELF_FIELDS = [
-        "motcua_hr_rank_id", "motcua_hr_step", "motcua_hr_step_date", "motcua_hr_total_coefficient",
-        "motcua_hr_salary", "motcua_hr_next_step_date", "motcua_hr_retirement_date", "motcua_hr_history_ids",
+        "motcua_hr_rank_id",
+        "motcua_hr_step",
+        "motcua_hr_step_date",
+        "motcua_hr_total_coefficient",
+        "motcua_hr_salary",
+        "motcua_hr_next_step_date",
+        "motcua_hr_retirement_date",
+        "motcua_hr_history_ids",
     ]
 
     @property

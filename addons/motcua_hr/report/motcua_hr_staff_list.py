@@ -14,7 +14,8 @@ class ReportMotcuaHrStaffList(models.AbstractModel):
         for unit in units:
             # the access rules of the printing user apply: an HR officer prints their units only
             staff[unit.id] = self.env["hr.employee"].search(
-                [("motcua_unit_id", "child_of", unit.id)], order="motcua_unit_id, name")
+                [("motcua_unit_id", "child_of", unit.id)], order="motcua_unit_id, name"
+            )
         paper_env = self.with_context(lang=self.env["ir.actions.report"]._motcua_paper_lang()).env
         categories = dict(self.env["hr.version"]._fields["motcua_category"]._description_selection(paper_env))
         return {

@@ -45,16 +45,24 @@ class TestAccess(MotcuaHrCommon):
 
     def test_hr_officer_keeps_the_records_of_their_unit(self):
         Employee = self.env["hr.employee"].with_user(self.hr_officer_a)
-        employee = Employee.create({
-            "name": "Hired by A", "motcua_unit_id": self.commune_a.id, "motcua_rank_id": self.rank_clerk.id,
-            "motcua_step": 1,
-        })
+        employee = Employee.create(
+            {
+                "name": "Hired by A",
+                "motcua_unit_id": self.commune_a.id,
+                "motcua_rank_id": self.rank_clerk.id,
+                "motcua_step": 1,
+            }
+        )
         self.assertEqual(employee.motcua_coefficient, 1.86)
         employee.motcua_step = 2
         self.assertEqual(employee.motcua_coefficient, 2.06)
-        self.env["motcua.hr.history"].with_user(self.hr_officer_a).create({
-            "employee_id": employee.id, "kind": "training", "name": "Digital government course",
-        })
+        self.env["motcua.hr.history"].with_user(self.hr_officer_a).create(
+            {
+                "employee_id": employee.id,
+                "kind": "training",
+                "name": "Digital government course",
+            }
+        )
         self.assertEqual(len(employee.motcua_history_ids), 1)
 
     def test_province_hr_manager_sees_every_unit(self):
@@ -72,10 +80,12 @@ class TestAccess(MotcuaHrCommon):
             self.staff_user_b.with_user(self.staff_user_a).read(["motcua_hr_salary"])
         # (an HR officer of another unit does not find it there either)
         self.assertEqual(
-            self.staff_user_b.with_user(self.hr_officer_a).read(["motcua_hr_salary"])[0]["motcua_hr_salary"], 0)
+            self.staff_user_b.with_user(self.hr_officer_a).read(["motcua_hr_salary"])[0]["motcua_hr_salary"], 0
+        )
         self.assertEqual(
             self.staff_user_a.with_user(self.hr_officer_a).read(["motcua_hr_salary"])[0]["motcua_hr_salary"],
-            own["motcua_hr_salary"])
+            own["motcua_hr_salary"],
+        )
         # ... nor through the employee records (public profiles only)
         with self.assertRaises(AccessError):
             self.employee_b.with_user(self.staff_user_a).read(["motcua_salary"])
@@ -94,20 +104,24 @@ class TestAccess(MotcuaHrCommon):
         with self.assertRaises(AccessError):
             other.with_user(self.staff_user_a).read(["name"])
         with self.assertRaises(AccessError):
-            History.with_user(self.staff_user_a).create({
-                "employee_id": self.employee_a.id, "kind": "commendation", "step_months": 12})
+            History.with_user(self.staff_user_a).create(
+                {"employee_id": self.employee_a.id, "kind": "commendation", "step_months": 12}
+            )
         self.assertEqual(
             self.staff_user_a.with_user(self.staff_user_a).read(["motcua_hr_history_ids"])[0]["motcua_hr_history_ids"],
-            own.ids)
+            own.ids,
+        )
 
     def test_only_the_province_hr_manager_edits_the_catalogues(self):
         with self.assertRaises(AccessError):
             self.rank_specialist.with_user(self.hr_officer_a).name = "Changed"
         with self.assertRaises(AccessError):
             self.env["motcua.hr.base.salary"].with_user(self.hr_officer_a).create(
-                {"date_from": "2031-01-01", "amount": 3_500_000})
+                {"date_from": "2031-01-01", "amount": 3_500_000}
+            )
         self.env["motcua.hr.base.salary"].with_user(self.hr_manager).create(
-            {"date_from": "2031-01-01", "amount": 3_500_000})
+            {"date_from": "2031-01-01", "amount": 3_500_000}
+        )
 
 
 @tagged("post_install", "-at_install")
@@ -118,18 +132,22 @@ class TestUnitPlacement(MotcuaHrCommon):
     def test_hr_officer_cannot_place_a_colleague_above_their_units(self):
         colleague = new_test_user(self.env, login="motcua_hr_colleague", groups="motcua_base.group_specialist")
         colleague.motcua_unit_ids = self.commune_a
-        employee = self.env["hr.employee"].create({
-            "name": "Đồng nghiệp", "user_id": colleague.id, "motcua_unit_id": self.commune_a.id})
+        employee = self.env["hr.employee"].create(
+            {"name": "Đồng nghiệp", "user_id": colleague.id, "motcua_unit_id": self.commune_a.id}
+        )
         as_officer = employee.with_user(self.hr_officer_a)
         for unit in (self.province, self.commune_b):
-            with self.subTest(unit=unit.name), \
-                    self.assertRaisesRegex(AccessError, "only in the units of their own unit tree"):
+            with (
+                self.subTest(unit=unit.name),
+                self.assertRaisesRegex(AccessError, "only in the units of their own unit tree"),
+            ):
                 as_officer.write({"motcua_unit_id": unit.id})
         self.assertEqual(employee.motcua_unit_id, self.commune_a)
         self.assertEqual(colleague.motcua_unit_ids, self.commune_a)
         with self.assertRaisesRegex(AccessError, "only in the units of their own unit tree"):
             self.env["hr.employee"].with_user(self.hr_officer_a).create(
-                {"name": "Mới", "motcua_unit_id": self.province.id})
+                {"name": "Mới", "motcua_unit_id": self.province.id}
+            )
         # the province HR manager places staff anywhere, and the user's units follow
         employee.with_user(self.hr_manager).write({"motcua_unit_id": self.province.id})
         self.assertEqual(colleague.motcua_unit_ids, self.province)

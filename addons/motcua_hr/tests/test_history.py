@@ -11,10 +11,15 @@ class TestHistory(MotcuaHrCommon):
     def test_events_are_never_overwritten(self):
         employee = self._employee("Appraised", self.commune_a)
         History = self.env["motcua.hr.history"].with_user(self.hr_officer_a)
-        appraisal = History.create({
-            "employee_id": employee.id, "kind": "appraisal", "date": date(2024, 12, 20),
-            "year": 2024, "appraisal_level": "good",
-        })
+        appraisal = History.create(
+            {
+                "employee_id": employee.id,
+                "kind": "appraisal",
+                "date": date(2024, 12, 20),
+                "year": 2024,
+                "appraisal_level": "good",
+            }
+        )
         with self.assertRaises(UserError) as cm:
             appraisal.appraisal_level = "excellent"
         self.assertIn("never overwritten", str(cm.exception))
@@ -24,19 +29,29 @@ class TestHistory(MotcuaHrCommon):
             appraisal.with_user(self.hr_manager).unlink()
         self.assertIn("cannot be deleted", str(cm.exception))
         appraisal.note = "Completed with the minutes of the meeting."
-        History.create({
-            "employee_id": employee.id, "kind": "appraisal", "date": date(2025, 12, 20),
-            "year": 2025, "appraisal_level": "excellent",
-        })
+        History.create(
+            {
+                "employee_id": employee.id,
+                "kind": "appraisal",
+                "date": date(2025, 12, 20),
+                "year": 2025,
+                "appraisal_level": "excellent",
+            }
+        )
         self.assertEqual(employee.motcua_history_ids.mapped("appraisal_level"), ["excellent", "good"])
 
     def test_rank_change_starts_the_new_scale(self):
         employee = self._employee("Promoted", self.commune_a, motcua_step=5, motcua_step_date=date(2021, 1, 1))
         principal = self.env.ref("motcua_hr.rank_01_002")
-        self.env["motcua.hr.history"].create({
-            "employee_id": employee.id, "kind": "rank", "date": date(2024, 4, 1),
-            "rank_id": principal.id, "step": 1,
-        })
+        self.env["motcua.hr.history"].create(
+            {
+                "employee_id": employee.id,
+                "kind": "rank",
+                "date": date(2024, 4, 1),
+                "rank_id": principal.id,
+                "step": 1,
+            }
+        )
         self.assertEqual(employee.motcua_rank_id, principal)
         self.assertEqual(employee.motcua_coefficient, 4.40)
         self.assertEqual(employee.motcua_rank_date, date(2024, 4, 1))

@@ -11,17 +11,23 @@ class TestRolesFromPosition(MotcuaHrCommon):
     def test_user_gets_role_and_unit_of_the_position(self):
         user = new_test_user(self.env, login="motcua_hr_new_staff", groups="base.group_user")
         self.assertFalse(user.has_group("motcua_base.group_receiving_officer"))
-        employee = self._employee("New staff", self.commune_a, user_id=user.id,
-                                  motcua_position_id=self.position_receiving.id)
+        employee = self._employee(
+            "New staff", self.commune_a, user_id=user.id, motcua_position_id=self.position_receiving.id
+        )
         self.assertTrue(user.has_group("motcua_base.group_receiving_officer"))
         self.assertFalse(user.has_group("motcua_base.group_specialist"))
         self.assertEqual(user.motcua_unit_ids, self.commune_a)
 
         # appointed leader: the role follows the position, the old one goes
-        self.env["motcua.hr.history"].create({
-            "employee_id": employee.id, "kind": "appointment", "date": date(2024, 1, 1),
-            "position_id": self.position_leader.id, "decision_number": "5/QĐ-UBND",
-        })
+        self.env["motcua.hr.history"].create(
+            {
+                "employee_id": employee.id,
+                "kind": "appointment",
+                "date": date(2024, 1, 1),
+                "position_id": self.position_leader.id,
+                "decision_number": "5/QĐ-UBND",
+            }
+        )
         self.assertEqual(employee.motcua_position_id, self.position_leader)
         self.assertAlmostEqual(employee.motcua_position_allowance, 0.25)
         self.assertTrue(user.has_group("motcua_base.group_unit_leader"))

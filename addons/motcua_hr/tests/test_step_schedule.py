@@ -18,15 +18,15 @@ class TestStepSchedule(MotcuaHrCommon):
         self.assertEqual(employee.motcua_next_step_type, "step")
 
     def test_lower_group_every_24_months(self):
-        employee = self._employee("Clerk", self.commune_a, motcua_rank_id=self.rank_clerk.id, motcua_step=2,
-                                  motcua_step_date=date(2023, 1, 1))
+        employee = self._employee(
+            "Clerk", self.commune_a, motcua_rank_id=self.rank_clerk.id, motcua_step=2, motcua_step_date=date(2023, 1, 1)
+        )
         self.assertEqual(employee.motcua_coefficient, 2.06)  # B step 2
         self.assertEqual(employee.motcua_next_step_date, date(2025, 1, 1))
 
     def test_early_for_outstanding_achievement(self):
         employee = self._employee("Early", self.commune_a)
-        self._event(employee, kind="commendation", date=date(2023, 5, 1), name="Certificate of merit",
-                    step_months=12)
+        self._event(employee, kind="commendation", date=date(2023, 5, 1), name="Certificate of merit", step_months=12)
         self.assertEqual(employee.motcua_next_step_date, date(2024, 3, 1))
         # a commendation from before the current step does not count
         other = self._employee("Old merit", self.commune_a)

@@ -11,7 +11,8 @@ class MotcuaHrUpcoming(models.TransientModel):
     _description = "Upcoming step increases and retirements"
 
     unit_id = fields.Many2one(
-        "motcua.unit", default=lambda self: self.env.user.motcua_default_unit_id,
+        "motcua.unit",
+        default=lambda self: self.env.user.motcua_default_unit_id,
         help="Leave empty for every unit you can see.",
     )
     months = fields.Integer(string="Next months", default=6, required=True)
@@ -26,8 +27,10 @@ class MotcuaHrUpcoming(models.TransientModel):
         self.ensure_one()
         today = fields.Date.context_today(self)
         return self.env["hr.employee"]._motcua_upcoming_domain(
-            fields.Date.to_string(today), fields.Date.to_string(today + relativedelta(months=self.months)),
-            self.unit_id or None)
+            fields.Date.to_string(today),
+            fields.Date.to_string(today + relativedelta(months=self.months)),
+            self.unit_id or None,
+        )
 
     def action_open(self):
         self.ensure_one()
