@@ -1,11 +1,11 @@
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
-from .common import MotcuaBaseCommon
+from .common import MotcuaCommon
 
 
 @tagged("post_install", "-at_install")
-class TestUnitMembership(MotcuaBaseCommon):
+class TestUnitMembership(MotcuaCommon):
     """Units grant access: a change of membership takes effect at once, and only one-stop
     administrators make it."""
 

@@ -1,11 +1,11 @@
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import MotcuaBaseCommon
+from .common import MotcuaCommon
 
 
 @tagged("post_install", "-at_install")
-class TestUnitScoping(MotcuaBaseCommon):
+class TestUnitScoping(MotcuaCommon):
     """The unit-scoping record rules, checked on the counters (the scoped model of motcua_base)."""
 
     @classmethod

@@ -2,7 +2,7 @@ from datetime import datetime, timedelta
 
 from odoo.tests import tagged
 
-from .common import MotcuaBaseCommon
+from .common import MotcuaCommon
 
 
 def vn(*args):
@@ -11,7 +11,7 @@ def vn(*args):
 
 
 @tagged("post_install", "-at_install")
-class TestUnitSettings(MotcuaBaseCommon):
+class TestUnitSettings(MotcuaCommon):
     """A setting left empty on a unit is the nearest ancestor's: set once on the province, it
     reaches every commune under it, and a unit's own value wins below it."""
 

@@ -2,7 +2,7 @@ from datetime import date, datetime, timedelta
 
 from odoo.tests import tagged
 
-from .common import MotcuaBaseCommon
+from .common import MotcuaCommon
 
 
 def vn(*args):
@@ -11,7 +11,7 @@ def vn(*args):
 
 
 @tagged("post_install", "-at_install")
-class TestWorkingTime(MotcuaBaseCommon):
+class TestWorkingTime(MotcuaCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
