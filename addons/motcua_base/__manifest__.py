@@ -2,7 +2,7 @@
     "name": "MotCua Base",
     "summary": "Administrative units, one-stop roles, working-day calendar, "
     "shared validators and helpers of the MotCua suite",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Services",
     "website": "https://github.com/motcua/motcua",
     "author": "MotCua contributors",

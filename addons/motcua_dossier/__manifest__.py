@@ -2,7 +2,7 @@
     "name": "MotCua Dossiers",
     "summary": "One-stop dossiers: procedures, intake at the desk, processing steps, deadlines, "
     "printed forms, notifications and statistics",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Services",
     "website": "https://github.com/motcua/motcua",
     "author": "MotCua contributors",

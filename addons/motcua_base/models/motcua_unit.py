@@ -165,6 +165,17 @@ class MotcuaUnit(models.Model):
                 return unit[field_name]
         return default
 
+    @api.model
+    @api.private
+    def _motcua_unset_inherited(self, field_name, default):
+        """Empty ``field_name`` wherever a unit holds what it would inherit anyway (its parent's
+        value, or ``default`` at the root): for settings that used to be stored on every unit."""
+        units = self.with_context(active_test=False).search([], order="parent_path")
+        for unit in units:  # parents first: a child compares with its parent's settled value
+            inherited = unit.parent_id._motcua_setting(field_name, default) if unit.parent_id else default
+            if unit[field_name] and unit[field_name] == inherited:
+                unit[field_name] = False
+
     # ------------------------------------------------------------------ working time
     def _get_calendar(self):
         """The working time of this unit: its own, else the nearest ancestor's, else the default."""
