@@ -654,7 +654,7 @@ class MotcuaCivilEvent(models.Model):
     def _civil_correction_summary(self):
         self.ensure_one()
         labels = dict(self._fields["correction_field"]._description_selection(self.env))
-        new = self.new_date.strftime("%d/%m/%Y") if self.correction_field == "birth_date" else self.new_value
+        new = self._vi_short_date(self.new_date) if self.correction_field == "birth_date" else self.new_value
         return self.env._(
             "%(detail)s: %(old)s → %(new)s",
             detail=labels.get(self.correction_field, ""),
@@ -702,10 +702,6 @@ class MotcuaCivilEvent(models.Model):
         self.ensure_one()
         return f"{self.get_base_url()}/xac-thuc-ho-tich/{self.verification_code}"
 
-    @api.model
-    def _civil_mask_name(self, name):
-        return mask_name(name)
-
     def _civil_public_data(self):
         """The minimum a verification page may show."""
         self.ensure_one()
@@ -713,9 +709,9 @@ class MotcuaCivilEvent(models.Model):
             "type": VI_TYPE.get(self.event_type, ""),
             "book": f"{self.book_id.year}",
             "number": self.entry_ref,
-            "date": self.registration_date.strftime("%d/%m/%Y"),
+            "date": self._vi_short_date(self.registration_date),
             "unit": self.unit_id.name,
-            "name": self._civil_mask_name(self.person_name),
+            "name": mask_name(self.person_name),
             "corrected": bool(self.correction_ids.filtered(lambda c: c.state == "registered")),
         }
 
