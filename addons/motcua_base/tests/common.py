@@ -87,7 +87,3 @@ class MotcuaCommon(TransactionCase):
         with self.assertRaises(exception) as cm:
             yield cm
         self.assertRegex(str(cm.exception.args[0]), regex)
-
-
-# the former name, for the addons' tests not moved yet
-MotcuaBaseCommon = MotcuaCommon

@@ -1,7 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.motcua_base.tools import mask_name, random_code, validate_citizen_id
 
@@ -23,6 +23,8 @@ CORRECTION_FIELDS = [
 ]
 # Fields a registered entry may still receive (chatter, the link to a correction made later).
 MUTABLE_AFTER_REGISTRATION = {"print_count"}
+# Outputs of registration and printing: set by the actions, never written by hand.
+WORKFLOW_FIELDS = {"state", "book_id", "entry_number", "registered_by_id", "verification_code", "print_count"}
 
 # Vietnamese titles of the printed papers (official layouts, Circular 04/2020/TT-BTP).
 VI_TYPE = {
@@ -79,8 +81,9 @@ class MotcuaCivilEvent(models.Model):
 
     _name = "motcua.civil.event"
     _description = "Civil-status event"
-    _inherit = ["motcua.unit.mixin", "mail.thread", "motcua.monitor.readonly.mixin"]
+    _inherit = ["motcua.unit.mixin", "mail.thread", "motcua.monitor.readonly.mixin", "motcua.workflow.mixin"]
     _order = "registration_date desc, id desc"
+    _motcua_transitions = {"draft": ("registered",)}
 
     name = fields.Char(compute="_compute_name", store=True)
     event_type = fields.Selection(EVENT_TYPES, "Event", required=True, default="birth", tracking=True)
@@ -323,12 +326,31 @@ class MotcuaCivilEvent(models.Model):
     # ------------------------------------------------------------------------------------------
     # registered entries are never edited in place
     # ------------------------------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._civil_check_vals(vals)
+        return super().create(vals_list)
+
     def write(self, vals):
+        self._civil_check_vals(vals)
         if set(vals) - MUTABLE_AFTER_REGISTRATION and any(event.state == "registered" for event in self):
             raise UserError(
                 self.env._("A registered entry cannot be edited. Register a change or correction that refers to it.")
             )
         return super().write(vals)
+
+    @api.model
+    def _civil_check_vals(self, vals):
+        """The number, book, code and state of an entry are set by registration only."""
+        forged = sorted(set(vals) & WORKFLOW_FIELDS)
+        if forged and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "%(fields)s of a civil-status entry are set by its registration only.",
+                    fields=", ".join(self._fields[name]._description_string(self.env) for name in forged),
+                )
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_declarations(self):
@@ -343,8 +365,7 @@ class MotcuaCivilEvent(models.Model):
         self.check_access("write")
         Counter = self.env["motcua.sequence.counter"]
         for event in self:
-            if event.state != "draft":
-                raise UserError(self.env._("%(name)s is already registered.", name=event.name))
+            event._check_state("draft", self.env._("Registration"))
             event.unit_id._ensure_usable()
             # checked one after the other, so two events of one batch see each other's effects;
             # an error rolls the whole batch back, numbers included
@@ -353,15 +374,16 @@ class MotcuaCivilEvent(models.Model):
             year = event.registration_date.year
             number = Counter.next_number(f"motcua.civil.event.{event.event_type}", event.unit_id, str(year))
             book = self.env["motcua.civil.book"]._get_book(event.unit_id, year, event.event_type)
-            super(MotcuaCivilEvent, event).write(
+            # the checks passed: the registration's outputs (tracked as the acting user)
+            event.sudo()._motcua_set_state(
+                "registered",
                 dict(
                     people,
-                    state="registered",
                     book_id=book.id,
                     entry_number=number,
                     registered_by_id=self.env.uid,
                     verification_code=event._civil_new_code(),
-                )
+                ),
             )
             event._civil_apply_effects()
             event.message_post(
@@ -392,7 +414,7 @@ class MotcuaCivilEvent(models.Model):
     def _civil_check(self):
         """Every rule of the event; raises a translated ValidationError naming the rule."""
         self.ensure_one()
-        today = fields.Date.context_today(self)
+        today = self.unit_id._motcua_local_date(fields.Datetime.now())
         date = self.registration_date
         if date > today:
             raise ValidationError(self.env._("The registration date %(date)s is in the future.", date=date))
@@ -632,7 +654,7 @@ class MotcuaCivilEvent(models.Model):
     def _civil_correction_summary(self):
         self.ensure_one()
         labels = dict(self._fields["correction_field"]._description_selection(self.env))
-        new = self.new_date.strftime("%d/%m/%Y") if self.correction_field == "birth_date" else self.new_value
+        new = self._vi_short_date(self.new_date) if self.correction_field == "birth_date" else self.new_value
         return self.env._(
             "%(detail)s: %(old)s → %(new)s",
             detail=labels.get(self.correction_field, ""),
@@ -664,8 +686,7 @@ class MotcuaCivilEvent(models.Model):
         return action
 
     def _civil_check_printable(self):
-        if any(event.state != "registered" for event in self):
-            raise UserError(self.env._("Only registered entries can be printed."))
+        self._check_state("registered", self.env._("Printing"))
 
     def action_print_extract(self):
         self._civil_check_printable()
@@ -681,10 +702,6 @@ class MotcuaCivilEvent(models.Model):
         self.ensure_one()
         return f"{self.get_base_url()}/xac-thuc-ho-tich/{self.verification_code}"
 
-    @api.model
-    def _civil_mask_name(self, name):
-        return mask_name(name)
-
     def _civil_public_data(self):
         """The minimum a verification page may show."""
         self.ensure_one()
@@ -692,9 +709,9 @@ class MotcuaCivilEvent(models.Model):
             "type": VI_TYPE.get(self.event_type, ""),
             "book": f"{self.book_id.year}",
             "number": self.entry_ref,
-            "date": self.registration_date.strftime("%d/%m/%Y"),
+            "date": self._vi_short_date(self.registration_date),
             "unit": self.unit_id.name,
-            "name": self._civil_mask_name(self.person_name),
+            "name": mask_name(self.person_name),
             "corrected": bool(self.correction_ids.filtered(lambda c: c.state == "registered")),
         }
 

@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
-from odoo.addons.motcua_base.tools import validate_citizen_id
+from odoo.addons.motcua_base.tools import local_now, validate_citizen_id
 
 CIVIL_GROUPS = "motcua_civil_registry.group_civil_officer,motcua_base.group_unit_leader"
 SEXES = [("male", "Male"), ("female", "Female")]
@@ -173,7 +173,7 @@ class ResPartner(models.Model):
 
     @api.constrains("civil_birth_date", "civil_death_date")
     def _check_civil_dates(self):
-        today = fields.Date.context_today(self)
+        today = local_now().date()
         for partner in self.sudo():
             if partner.civil_birth_date and partner.civil_birth_date > today:
                 raise ValidationError(self.env._("The date of birth of %(name)s is in the future.", name=partner.name))

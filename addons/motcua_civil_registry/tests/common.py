@@ -1,18 +1,25 @@
 from datetime import date
 
-from odoo.addons.motcua_base.tests.common import MotcuaBaseCommon
+from odoo.addons.motcua_base.tests.common import OFFICER, MotcuaCommon
+
+CIVIL_OFFICER = "motcua_civil_registry.group_civil_officer"
 
 
-class CivilRegistryCommon(MotcuaBaseCommon):
-    """Test units and users of motcua_base plus civil-status officers."""
+class CivilRegistryCommon(MotcuaCommon):
+    """The shared ground of motcua_base plus civil-status officers: civil_a, civil_b (one per
+    commune) and civil_desk, a receiving officer of commune A who is also a civil-status officer."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.civil_a = cls._user("civil_a", "motcua_civil_registry.group_civil_officer", cls.commune_a)
-        cls.civil_b = cls._user("civil_b", "motcua_civil_registry.group_civil_officer", cls.commune_b)
-        cls.specialist_a = cls._user("specialist_a", "motcua_base.group_specialist", cls.commune_a)
+        cls.civil_a = cls._user("civil_a", CIVIL_OFFICER, cls.commune_a, name="Civil officer A")
+        cls.civil_b = cls._user("civil_b", CIVIL_OFFICER, cls.commune_b, name="Civil officer B")
+        cls.civil_desk = cls._user("civil_desk", f"{OFFICER},{CIVIL_OFFICER}", cls.commune_a, name="Civil desk A")
         cls.Event = cls.env["motcua.civil.event"]
+
+    def _today(self):
+        """Today in commune A (Viet Nam), the day its registers count in."""
+        return self.commune_a._motcua_local_now().date()
 
     def _event(self, user=None, **values):
         values.setdefault("unit_id", self.commune_a.id)

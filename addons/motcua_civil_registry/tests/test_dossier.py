@@ -13,10 +13,6 @@ class TestCivilDossier(CivilRegistryCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.desk = cls._user(
-            "civil_desk", "motcua_base.group_receiving_officer,motcua_civil_registry.group_civil_officer", cls.commune_a
-        )
-        cls.leader = cls._user("civil_leader", "motcua_base.group_unit_leader", cls.commune_a)
         field = cls.env["motcua.procedure.field"].create({"name": "Hộ tịch (test)"})
         cls.procedures = {
             kind: cls.env["motcua.procedure"].create(
@@ -36,7 +32,7 @@ class TestCivilDossier(CivilRegistryCommon):
     def _dossier(self, kind, **values):
         dossier = (
             self.env["motcua.dossier"]
-            .with_user(self.desk)
+            .with_user(self.civil_desk)
             .create(
                 dict(
                     {
@@ -58,13 +54,13 @@ class TestCivilDossier(CivilRegistryCommon):
         return dossier
 
     def _approve(self, dossier):
-        dossier.with_user(self.leader).action_start()
-        dossier.with_user(self.leader).action_handover()
+        dossier.with_user(self.leader_a).action_start()
+        dossier.with_user(self.leader_a).action_handover()
 
     def test_approving_a_birth_dossier_registers_the_birth_and_returns_the_extract(self):
         dossier = self._dossier("birth")
         action = dossier.action_civil_declaration()
-        event = self.Event.with_user(self.desk).browse(action["res_id"])
+        event = self.Event.with_user(self.civil_desk).browse(action["res_id"])
         self.assertEqual(
             (event.event_type, event.unit_id, event.declarant_name, event.state),
             ("birth", self.commune_a, "Nguyễn Văn Bình", "draft"),
@@ -74,7 +70,7 @@ class TestCivilDossier(CivilRegistryCommon):
             {
                 "person_name": "Nguyễn Thị Hồ Sơ",
                 "person_sex": "female",
-                "person_birth_date": date.today(),
+                "person_birth_date": self._today(),
                 "mother_name": "Trần Thị Mẹ",
                 "father_name": "Nguyễn Văn Bình",
                 "father_id_number": "080090001234",
@@ -85,8 +81,8 @@ class TestCivilDossier(CivilRegistryCommon):
         self.assertEqual(dossier.state, "result_ready")
         self.assertEqual(event.state, "registered")
         self.assertEqual(event.entry_number, 1)
-        self.assertEqual(event.registered_by_id, self.leader)
-        self.assertEqual(dossier.result_attachment_ids.name, f"Trich luc 1-{date.today().year}.pdf")
+        self.assertEqual(event.registered_by_id, self.leader_a)
+        self.assertEqual(dossier.result_attachment_ids.name, f"Trich luc 1-{self._today().year}.pdf")
         self.assertTrue(dossier.result_attachment_ids.raw)
         self.assertEqual(event.father_id.sudo().civil_id_number, "080090001234")
 
@@ -100,7 +96,7 @@ class TestCivilDossier(CivilRegistryCommon):
 
     def test_failed_check_keeps_the_dossier_open_and_unnumbered(self):
         dossier = self._dossier("birth")
-        event = self.Event.with_user(self.desk).browse(dossier.action_civil_declaration()["res_id"])
+        event = self.Event.with_user(self.civil_desk).browse(dossier.action_civil_declaration()["res_id"])
         event.write(
             {"person_name": "Trẻ", "person_sex": "male", "person_birth_date": date(2099, 1, 1), "mother_name": "Mẹ"}
         )
@@ -127,7 +123,7 @@ class TestCivilDossier(CivilRegistryCommon):
         dossier = self._dossier("marital_status")
         self._approve(dossier)
         self.assertFalse(
-            self.Event.sudo().search([("dossier_id", "=", dossier.id)]).with_user(self.leader).has_access("write")
+            self.Event.sudo().search([("dossier_id", "=", dossier.id)]).with_user(self.leader_a).has_access("write")
         )
         with self.assertRaises(AccessError):
             dossier.with_user(self.specialist_a).read(["civil_event_id"])

@@ -1,5 +1,7 @@
 from datetime import date, timedelta
 
+from freezegun import freeze_time
+
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
@@ -12,7 +14,7 @@ REG = date(2026, 3, 10)
 class TestCivilEventChecks(CivilRegistryCommon):
     # --- birth --------------------------------------------------------------------------
     def test_birth_date_not_in_future(self):
-        today = date.today()
+        today = self._today()
         ok = self._birth(person_birth_date=today, registration_date=today)
         ok.action_register()
         self.assertEqual(ok.state, "registered")
@@ -24,9 +26,22 @@ class TestCivilEventChecks(CivilRegistryCommon):
         self.assertFalse(late.entry_number, "nothing is numbered when a check fails")
 
     def test_registration_date_not_in_future(self):
-        event = self._birth(registration_date=date.today() + timedelta(days=1))
+        event = self._birth(registration_date=self._today() + timedelta(days=1))
         with self.assertRaisesRegex(ValidationError, "registration date .* is in the future"):
             event.action_register()
+
+    def test_the_day_is_the_local_day_of_the_unit(self):
+        # 18:00 UTC on 10 March is 01:00 on 11 March in the commune, whatever the officer's zone
+        self.civil_a.tz = "UTC"
+        with freeze_time("2026-03-10 18:00:00"):
+            today = self._birth(person_birth_date=date(2026, 3, 11), registration_date=date(2026, 3, 11))
+            today.action_register()
+            tomorrow = self._birth(
+                person_name="Ngày Mai", person_birth_date=date(2026, 3, 11), registration_date=date(2026, 3, 12)
+            )
+            with self.assertRaisesRegex(ValidationError, "registration date .* is in the future"):
+                tomorrow.action_register()
+        self.assertEqual((today.state, tomorrow.state), ("registered", "draft"))
 
     def test_birth_late_after_60_days(self):
         on_time = self._birth(person_birth_date=REG - timedelta(days=60))
@@ -52,7 +67,7 @@ class TestCivilEventChecks(CivilRegistryCommon):
         before_birth = self._death(death_date=date(1940, 2, 1))
         with self.assertRaisesRegex(ValidationError, "before the date of birth"):
             before_birth.action_register()
-        future = self._death(death_date=date.today() + timedelta(days=1), registration_date=date.today())
+        future = self._death(death_date=self._today() + timedelta(days=1), registration_date=self._today())
         with self.assertRaisesRegex(ValidationError, "in the future"):
             future.action_register()
         same_day = self._death(death_date=date(1940, 2, 2))

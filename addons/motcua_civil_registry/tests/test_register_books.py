@@ -4,7 +4,7 @@ from datetime import date
 from psycopg2.errors import SerializationFailure
 
 from odoo import SUPERUSER_ID, api
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.sql_db import db_connect
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
@@ -53,9 +53,27 @@ class TestCivilRegisterBooks(CivilRegistryCommon):
             event.write({"person_name": "Tên Khác"})
         with self.assertRaisesRegex(UserError, "cannot be deleted"):
             event.unlink()
-        with self.assertRaisesRegex(UserError, "already registered"):
+        with self.assertRaisesRegex(UserError, "Registration is not possible: .* is Registered"):
             event.action_register()
         self.assertEqual(event.person_name, "Nguyễn Văn Bình")
+
+    def test_registration_outputs_are_not_written_by_hand(self):
+        draft = self._birth()
+        as_officer = draft.with_user(self.civil_a)
+        for vals in ({"state": "registered"}, {"entry_number": 7}, {"verification_code": "AAAA-BBBB-CCCC"}):
+            with self.subTest(vals=vals), self.assertRaisesRegex(AccessError, "set by its registration only"):
+                as_officer.write(vals)
+        with self.assertRaisesRegex(AccessError, "set by its registration only"):
+            self._birth(person_name="Giả Mạo", state="registered", entry_number=1)
+        self.assertFalse(self.Event.search([("person_name", "=", "Giả Mạo")]))
+        self.assertEqual((draft.state, draft.entry_number, draft.verification_code), ("draft", 0, False))
+
+    def test_an_undeclared_transition_is_refused(self):
+        event = self._birth()
+        event.action_register()
+        with self.assertRaisesRegex(UserError, "cannot go from Registered to Declaration"):
+            event.sudo()._motcua_set_state("draft")
+        self.assertEqual(event.state, "registered")
 
     def test_correction_is_its_own_entry_referencing_the_original(self):
         original = self._birth()

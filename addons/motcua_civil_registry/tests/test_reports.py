@@ -51,9 +51,9 @@ class TestCivilReports(CivilRegistryCommon, MotcuaReportCase):
 
     def test_declaration_cannot_be_printed(self):
         event = self._birth()
-        with self.assertRaisesRegex(UserError, "Only registered entries"):
+        with self.assertRaisesRegex(UserError, "Printing is not possible: .* is Declaration"):
             event.action_print_extract()
-        with self.assertRaisesRegex(UserError, "Only registered entries"):
+        with self.assertRaisesRegex(UserError, "Printing is not possible: .* is Declaration"):
             self.env["ir.actions.report"].with_user(self.civil_a)._render_qweb_html(
                 "motcua_civil_registry.action_report_civil_extract", event.ids
             )

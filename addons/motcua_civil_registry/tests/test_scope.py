@@ -14,7 +14,6 @@ class TestCivilDataScope(CivilRegistryCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.other_leader = cls._user("civil_other_leader", "motcua_base.group_unit_leader", cls.other_district)
         birth = cls.Event.with_user(cls.civil_a).create(
             {
                 "event_type": "birth",
@@ -42,7 +41,7 @@ class TestCivilDataScope(CivilRegistryCommon):
                 )
 
     def test_other_units_obtain_nothing(self):
-        for user in (self.civil_b, self.other_leader):
+        for user in (self.civil_b, self.leader_b):
             with self.subTest(user=user.login):
                 as_user = self.father.with_user(user)
                 [values] = as_user.read(["name", "civil_id_number", "civil_sex"])

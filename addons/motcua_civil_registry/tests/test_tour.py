@@ -18,12 +18,7 @@ class TestCivilTour(HttpCase, CivilRegistryCommon):
 @tagged("post_install", "-at_install")
 class TestCivilDossierTour(HttpCase, CivilRegistryCommon):
     def test_officer_registers_a_birth_from_a_dossier_and_prints_the_extract(self):
-        desk = self._user(
-            "civil_desk_tour",
-            "motcua_base.group_receiving_officer,motcua_civil_registry.group_civil_officer",
-            self.commune_a,
-        )
-        leader = self._user("civil_leader_tour", "motcua_base.group_unit_leader", self.commune_a)
+        desk, leader = self.civil_desk, self.leader_a
         field = self.env["motcua.procedure.field"].create({"name": "Hộ tịch (tour)"})
         procedure = self.env["motcua.procedure"].create(
             {

@@ -2,11 +2,11 @@ from datetime import date
 
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.motcua_base.tests.common import MotcuaBaseCommon
+from .common import CivilRegistryCommon
 
 
 @tagged("post_install", "-at_install")
-class TestCivilVerificationPage(HttpCase, MotcuaBaseCommon):
+class TestCivilVerificationPage(HttpCase, CivilRegistryCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.fields import Domain
 
+from odoo.addons.motcua_base.tools import local_now
+
 from .motcua_hr_position import ONE_STOP_ROLES
 
 
@@ -25,6 +27,18 @@ class HrEmployee(models.Model):
         string="Career history",
         groups="hr.group_hr_user",
     )
+
+    def _compute_current_version_id(self):
+        # hr takes the version valid on the UTC day; an office in Viet Nam counts in its own days
+        # (a step increase recorded at 06:30 for today is current at once, not at 07:00)
+        today = local_now().date()
+        for employee in self:
+            version = self.env["hr.version"].search(
+                [("employee_id", "=", employee.id), ("date_version", "<=", today)], order="date_version desc", limit=1
+            )
+            version = version or employee.version_ids[:1]
+            if employee.current_version_id != version:
+                employee.current_version_id = version
 
     @api.constrains("birthday")
     def _check_motcua_birthday(self):
@@ -76,17 +90,25 @@ class HrEmployee(models.Model):
                 user.write(vals)
 
     @api.model
-    def _motcua_check_unit_scope(self, unit):
-        """The unit of an employee becomes the units of their user (what they see): a unit HR
-        officer places staff only in the units of their own unit tree."""
+    def _motcua_hr_scope(self):
+        """The units the acting user manages staff of: a unit HR officer, their own unit tree;
+        None for province HR managers and one-stop administrators (every unit)."""
         actor = self.env.user
         if (
             self.env.su
             or actor.has_group("motcua_hr.group_hr_manager")
             or actor.has_group("motcua_base.group_administrator")
         ):
+            return None
+        return self.env["motcua.unit"].sudo().search([("id", "child_of", actor.motcua_unit_ids.ids)])
+
+    @api.model
+    def _motcua_check_unit_scope(self, unit):
+        """The unit of an employee becomes the units of their user (what they see): a unit HR
+        officer places staff only in the units of their own unit tree."""
+        scope = self._motcua_hr_scope()
+        if scope is None:
             return
-        scope = self.env["motcua.unit"].sudo().search([("id", "child_of", actor.motcua_unit_ids.ids)])
         if unit - scope:
             raise AccessError(
                 self.env._(
@@ -100,14 +122,9 @@ class HrEmployee(models.Model):
         """A unit HR officer may hand one-stop roles only to people of their own unit tree (or
         to users without a unit yet), never to themselves: roles of anybody else are for
         province HR managers and one-stop administrators."""
-        actor = self.env.user
-        if (
-            self.env.su
-            or actor.has_group("motcua_hr.group_hr_manager")
-            or actor.has_group("motcua_base.group_administrator")
-        ):
+        actor, scope = self.env.user, self._motcua_hr_scope()
+        if scope is None:
             return
-        scope = self.env["motcua.unit"].sudo().search([("id", "child_of", actor.motcua_unit_ids.ids)])
         monitor = self.env.ref("motcua_base.group_province_monitor")
         for user in self.sudo().user_id:
             if user.share:
@@ -145,7 +162,7 @@ class HrEmployee(models.Model):
         params = self.env["ir.config_parameter"].sudo()
         step_days = int(params.get_param("motcua_hr.step_increase_notice_days", 60))
         retirement_days = int(params.get_param("motcua_hr.retirement_notice_days", 180))
-        today = fields.Date.context_today(self)
+        today = local_now().date()
         step_type = self.env.ref("motcua_hr.mail_activity_type_step_increase")
         retirement_type = self.env.ref("motcua_hr.mail_activity_type_retirement")
         employees = self.sudo().search(

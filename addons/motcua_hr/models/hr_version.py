@@ -3,7 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.motcua_base.tools import validate_citizen_id
+from odoo.addons.motcua_base.tools import local_now, validate_citizen_id
 
 from .motcua_hr_rank import CATEGORIES
 
@@ -208,7 +208,7 @@ class HrVersion(models.Model):
     @api.depends("motcua_total_coefficient")
     def _compute_motcua_salary(self):
         base = self.env["motcua.hr.base.salary"]
-        today = fields.Date.context_today(self)
+        today = local_now().date()
         amount = base.search_count([("date_from", "<=", today)]) and base._get_amount(today)
         for version in self:
             version.motcua_salary = round(version.motcua_total_coefficient * amount) if amount else 0.0

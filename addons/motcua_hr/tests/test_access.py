@@ -1,5 +1,5 @@
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import MotcuaHrCommon
 
@@ -9,10 +9,8 @@ class TestAccess(MotcuaHrCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.staff_user_a = new_test_user(cls.env, login="motcua_hr_staff_a", groups="motcua_base.group_specialist")
-        cls.staff_user_b = new_test_user(cls.env, login="motcua_hr_staff_b", groups="motcua_base.group_specialist")
-        cls.employee_a = cls._employee("Staff A", cls.commune_a, user_id=cls.staff_user_a.id)
-        cls.employee_b = cls._employee("Staff B", cls.commune_b, user_id=cls.staff_user_b.id)
+        cls.employee_a = cls._employee("Staff A", cls.commune_a, user_id=cls.specialist_a.id)
+        cls.employee_b = cls._employee("Staff B", cls.commune_b, user_id=cls.specialist_b.id)
 
     def test_hr_officer_sees_only_the_staff_of_their_unit(self):
         Employee = self.env["hr.employee"].with_user(self.hr_officer_a)
@@ -72,43 +70,43 @@ class TestAccess(MotcuaHrCommon):
 
     def test_employee_sees_own_record_and_nobody_elses_salary(self):
         # their own record, through their user
-        own = self.staff_user_a.with_user(self.staff_user_a).read(["motcua_hr_salary", "motcua_hr_step"])[0]
+        own = self.specialist_a.with_user(self.specialist_a).read(["motcua_hr_salary", "motcua_hr_step"])[0]
         self.assertEqual(own["motcua_hr_step"], 3)
         self.assertEqual(own["motcua_hr_salary"], self.employee_a.motcua_salary)
         # nobody else's salary: not through the other user ...
         with self.assertRaises(AccessError):
-            self.staff_user_b.with_user(self.staff_user_a).read(["motcua_hr_salary"])
+            self.specialist_b.with_user(self.specialist_a).read(["motcua_hr_salary"])
         # (an HR officer of another unit does not find it there either)
         self.assertEqual(
-            self.staff_user_b.with_user(self.hr_officer_a).read(["motcua_hr_salary"])[0]["motcua_hr_salary"], 0
+            self.specialist_b.with_user(self.hr_officer_a).read(["motcua_hr_salary"])[0]["motcua_hr_salary"], 0
         )
         self.assertEqual(
-            self.staff_user_a.with_user(self.hr_officer_a).read(["motcua_hr_salary"])[0]["motcua_hr_salary"],
+            self.specialist_a.with_user(self.hr_officer_a).read(["motcua_hr_salary"])[0]["motcua_hr_salary"],
             own["motcua_hr_salary"],
         )
         # ... nor through the employee records (public profiles only)
         with self.assertRaises(AccessError):
-            self.employee_b.with_user(self.staff_user_a).read(["motcua_salary"])
+            self.employee_b.with_user(self.specialist_a).read(["motcua_salary"])
         with self.assertRaises(AccessError):
-            self.employee_b.with_user(self.staff_user_a).read(["motcua_coefficient"])
+            self.employee_b.with_user(self.specialist_a).read(["motcua_coefficient"])
         with self.assertRaises(AccessError):
-            self.employee_b.current_version_id.with_user(self.staff_user_a).read(["motcua_salary"])
+            self.employee_b.current_version_id.with_user(self.specialist_a).read(["motcua_salary"])
 
     def test_employee_sees_own_career_events_only(self):
         History = self.env["motcua.hr.history"]
         own = History.create({"employee_id": self.employee_a.id, "kind": "training", "name": "Own course"})
         other = History.create({"employee_id": self.employee_b.id, "kind": "training", "name": "Other course"})
-        visible = History.with_user(self.staff_user_a).search([])
+        visible = History.with_user(self.specialist_a).search([])
         self.assertIn(own, visible)
         self.assertNotIn(other, visible)
         with self.assertRaises(AccessError):
-            other.with_user(self.staff_user_a).read(["name"])
+            other.with_user(self.specialist_a).read(["name"])
         with self.assertRaises(AccessError):
-            History.with_user(self.staff_user_a).create(
+            History.with_user(self.specialist_a).create(
                 {"employee_id": self.employee_a.id, "kind": "commendation", "step_months": 12}
             )
         self.assertEqual(
-            self.staff_user_a.with_user(self.staff_user_a).read(["motcua_hr_history_ids"])[0]["motcua_hr_history_ids"],
+            self.specialist_a.with_user(self.specialist_a).read(["motcua_hr_history_ids"])[0]["motcua_hr_history_ids"],
             own.ids,
         )
 
@@ -130,8 +128,7 @@ class TestUnitPlacement(MotcuaHrCommon):
     places staff only within their own unit tree."""
 
     def test_hr_officer_cannot_place_a_colleague_above_their_units(self):
-        colleague = new_test_user(self.env, login="motcua_hr_colleague", groups="motcua_base.group_specialist")
-        colleague.motcua_unit_ids = self.commune_a
+        colleague = self.specialist_a
         employee = self.env["hr.employee"].create(
             {"name": "Đồng nghiệp", "user_id": colleague.id, "motcua_unit_id": self.commune_a.id}
         )

@@ -1,5 +1,7 @@
 from datetime import date
 
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -8,6 +10,15 @@ from .common import MotcuaHrCommon
 
 @tagged("post_install", "-at_install")
 class TestHistory(MotcuaHrCommon):
+    def test_an_event_of_today_counts_from_the_local_day(self):
+        employee = self._employee("Early riser", self.commune_a)
+        # 23:30 UTC on 10 March is 06:30 on 11 March in Viet Nam
+        with freeze_time("2026-03-10 23:30:00"):
+            self.env["motcua.hr.history"].with_user(self.hr_officer_a).create(
+                {"employee_id": employee.id, "kind": "step", "date": date(2026, 3, 11), "step": 4}
+            )
+            self.assertEqual((employee.motcua_step, employee.motcua_coefficient), (4, 3.33))
+
     def test_events_are_never_overwritten(self):
         employee = self._employee("Appraised", self.commune_a)
         History = self.env["motcua.hr.history"].with_user(self.hr_officer_a)

@@ -1,7 +1,7 @@
 from datetime import date
 
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import MotcuaHrCommon
 
@@ -9,7 +9,7 @@ from .common import MotcuaHrCommon
 @tagged("post_install", "-at_install")
 class TestRolesFromPosition(MotcuaHrCommon):
     def test_user_gets_role_and_unit_of_the_position(self):
-        user = new_test_user(self.env, login="motcua_hr_new_staff", groups="base.group_user")
+        user = self.internal
         self.assertFalse(user.has_group("motcua_base.group_receiving_officer"))
         employee = self._employee(
             "New staff", self.commune_a, user_id=user.id, motcua_position_id=self.position_receiving.id
@@ -39,7 +39,7 @@ class TestRolesFromPosition(MotcuaHrCommon):
 
     def test_linking_a_user_later_and_changing_position(self):
         employee = self._employee("Later", self.commune_b, motcua_position_id=self.position_specialist.id)
-        user = new_test_user(self.env, login="motcua_hr_later", groups="base.group_user")
+        user = self.internal
         employee.user_id = user
         self.assertTrue(user.has_group("motcua_base.group_specialist"))
         self.assertEqual(user.motcua_unit_ids, self.commune_b)
@@ -48,7 +48,7 @@ class TestRolesFromPosition(MotcuaHrCommon):
         self.assertTrue(user.has_group("motcua_base.group_receiving_officer"))
 
     def test_monitor_is_not_demoted(self):
-        user = new_test_user(self.env, login="motcua_hr_monitor", groups="motcua_base.group_province_monitor")
+        user = self.monitor
         self._employee("Monitor", self.commune_a, user_id=user.id, motcua_position_id=self.position_receiving.id)
         self.assertTrue(user.has_group("motcua_base.group_province_monitor"))
 
@@ -60,14 +60,13 @@ class TestRolesFromPosition(MotcuaHrCommon):
             as_officer.user_id = self.hr_officer_a
         self.assertFalse(self.hr_officer_a.has_group("motcua_base.group_unit_leader"))
         # ...nor to somebody of another unit...
-        stranger = new_test_user(self.env, login="motcua_hr_stranger", groups="motcua_base.group_specialist")
-        stranger.motcua_unit_ids = self.commune_b
+        stranger = self.specialist_b
         with self.assertRaisesRegex(AccessError, "own units only"):
             as_officer.user_id = stranger
         self.assertFalse(stranger.has_group("motcua_base.group_unit_leader"))
         self.assertEqual(stranger.motcua_unit_ids, self.commune_b)
         # ...but to a newcomer of their unit, yes
-        newcomer = new_test_user(self.env, login="motcua_hr_newcomer", groups="base.group_user")
+        newcomer = self.internal
         as_officer.user_id = newcomer
         self.assertTrue(newcomer.has_group("motcua_base.group_unit_leader"))
         self.assertEqual(newcomer.motcua_unit_ids, self.commune_a)

@@ -10,9 +10,6 @@ class TestStaffList(MotcuaHrCommon, MotcuaReportCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.desk_a = cls.env["motcua.unit"].create(
-            {"name": "HR desk A", "unit_type": "desk", "parent_id": cls.commune_a.id}
-        )
         cls.alice = cls._employee("Nguyễn Thị Ánh Dương", cls.commune_a)
         cls.bob = cls._employee(
             "Bob Deskworker", cls.desk_a, motcua_rank_id=cls.env.ref("motcua_hr.rank_01_005").id, motcua_step=1

@@ -3,6 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.motcua_base.tools import local_now
+
 
 class MotcuaHrUpcoming(models.TransientModel):
     """Step increases and retirements due in the next months, for a unit."""
@@ -25,7 +27,7 @@ class MotcuaHrUpcoming(models.TransientModel):
 
     def _get_domain(self):
         self.ensure_one()
-        today = fields.Date.context_today(self)
+        today = local_now().date()
         return self.env["hr.employee"]._motcua_upcoming_domain(
             fields.Date.to_string(today),
             fields.Date.to_string(today + relativedelta(months=self.months)),

@@ -84,7 +84,7 @@ registry.category("web_tour.tours").add("motcua_hr_officer_step_increase", {
         },
         {
             content: "The pivot counts the staff of the officer's unit",
-            trigger: '.o_pivot .o_pivot_header_cell_closed:contains("Tour commune")',
+            trigger: '.o_pivot .o_pivot_header_cell_closed:contains("Commune A")',
         },
     ],
 });
