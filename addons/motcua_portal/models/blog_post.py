@@ -155,8 +155,8 @@ class BlogPost(models.Model):
         return True
 
     def action_motcua_approve(self):
-        self._check_state("to_approve", action=self.env._("Approving"))
         self._motcua_check_approver()
+        self._check_state("to_approve", action=self.env._("Approving"))
         for post in self:
             if post.motcua_submitted_by_id == self.env.user:
                 raise AccessError(

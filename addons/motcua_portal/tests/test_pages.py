@@ -5,6 +5,7 @@ from xml.etree import ElementTree as ET
 
 from odoo import fields
 from odoo.tests import HttpCase, tagged
+from odoo.tests.common import JsonRpcException
 
 from odoo.addons.motcua_dossier.tests.common import VIETNAMESE_BROWSER, enable_vietnamese
 
@@ -230,3 +231,41 @@ class TestPages(PortalCommon, HttpCase):
         html = self._get(post.motcua_public_url).text
         self.assertNotIn('<b id="x">', html)
         self.assertEqual(self._json_ld(html)["headline"], '</script><b id="x">Tin</b>')
+
+
+@tagged("post_install", "-at_install")
+class TestEditorRpc(PortalCommon, HttpCase):
+    """The calls the web client and the website editor make (JSON-RPC), as a hostile editor would."""
+
+    def _call(self, model, method, args, kwargs=None):
+        return self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+        )
+
+    def test_editor_of_ward_a_over_rpc(self):
+        post_b = self._post(self.editor_b, self.blog_b, name="Tin của xã B")
+        own = self._post(self.editor_a, self.blog_a, name="Tin của xã A")
+        self.authenticate(self.editor_a.login, self.editor_a.login)
+        attacks = [
+            ("write", [[post_b.id], {"name": "Tin giả"}], None),
+            ("web_save", [[post_b.id], {"content": "<p>Tin giả</p>"}], {"specification": {"name": {}}}),
+            ("website_publish_button", [[post_b.id]], None),
+            ("action_motcua_submit", [[post_b.id]], None),
+            ("action_motcua_approve", [[own.id]], None),
+            ("write", [[own.id], {"website_published": True}], None),
+            ("write", [[own.id], {"blog_id": self.blog_b.id}], None),
+            ("write", [[own.id], {"motcua_featured": True}], None),
+            ("create", [{"blog_id": self.blog_b.id, "name": "Tin đăng hộ"}], None),
+        ]
+        for method, args, kwargs in attacks:
+            with self.subTest(method=method, args=args), self.assertRaises(JsonRpcException) as cm:
+                self._call("blog.post", method, args, kwargs)
+            self.assertIn("AccessError", str(cm.exception))
+        # approving needs an approved state first; the unit editor submits their own item fine
+        self._call("blog.post", "action_motcua_submit", [[own.id]])
+        with self.assertRaises(JsonRpcException):
+            self._call("blog.post", "action_motcua_approve", [[own.id]])
+        self.assertEqual((post_b.name, post_b.state, post_b.is_published), ("Tin của xã B", "draft", False))
+        self.assertEqual((own.state, own.is_published, own.motcua_unit_id), ("to_approve", False, self.commune_a))
+        self.assertFalse(self.env["blog.post"].search([("name", "=", "Tin đăng hộ")]))
