@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import html_sanitize
 
+from .motcua_unit import slugify_name
+
 LEADER = "motcua_base.group_unit_leader"
 DESIGNER = "website.group_website_designer"
 PROVINCE_EDITOR = "motcua_portal.group_province_web_editor"
@@ -65,7 +67,7 @@ class BlogPost(models.Model):
         for post in self:
             unit = post.motcua_unit_id
             if unit.motcua_site_slug and post.id:
-                post.motcua_public_url = f"{unit.motcua_site_url}/tin/{self.env['ir.http']._slug(post)}"
+                post.motcua_public_url = f"{unit.motcua_site_url}/tin/{slugify_name(post.name)}-{post.id}"
             else:
                 post.motcua_public_url = False
 

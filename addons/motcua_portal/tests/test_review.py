@@ -33,7 +33,7 @@ class TestReview(PortalCommon):
         self.assertEqual(approval.author_id, self.leader_a.partner_id)
         submission = post.message_ids.filtered(lambda m: "Submitted for approval" in m.body)
         self.assertEqual(submission.author_id, self.editor_a.partner_id)
-        self.assertEqual(post.motcua_public_url, f"/don-vi/commune-a/tin/{self.env['ir.http']._slug(post)}")
+        self.assertEqual(post.motcua_public_url, f"/don-vi/commune-a/tin/lich-tiep-cong-dan-thang-12-{post.id}")
 
     def test_editor_cannot_touch_another_units_news(self):
         post_b = self._post(self.editor_b, self.blog_b)
