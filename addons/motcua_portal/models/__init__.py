@@ -1,0 +1,1 @@
+from . import blog_blog, blog_post, motcua_dossier_statistics, motcua_portal_contact, motcua_unit
