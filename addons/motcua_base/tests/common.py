@@ -34,6 +34,8 @@ class MotcuaCommon(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # test users get no invitation e-mail (auth_signup would render one per user)
+        cls.env = cls.env(context=dict(cls.env.context, no_reset_password=True))
         cls._setup_units()
         cls._setup_users()
 
