@@ -13,9 +13,10 @@ class MotcuaComplaintIdentity(models.Model):
     For a denunciation the identity is protected (Law on Denunciations 2018, art. 47): only
     the denouncer-identity group, the assigned handlers and the denouncer (portal) may read
     this record; record rules enforce it, and every read path is logged in ``motcua.access.log``,
-    on the petition (read, search_read, searches on personal data, exports, downloads). Personal data are never grouped. Petitions show the
-    identity through computed fields that answer "(protected)" to everyone else. Staff never
-    write an identity directly: the petition's fields write it (and log it).
+    on the petition (read, search_read, searches on personal data, exports, downloads). Personal
+    data are never grouped. Petitions show the identity through computed fields that answer
+    "(protected)" to everyone else. Staff never write an identity directly: the petition's
+    fields write it (and log it).
     """
 
     _name = "motcua.complaint.identity"

@@ -19,6 +19,7 @@ class ComplaintsCommon(MotcuaCommon):
         super().setUpClass()
         # the names a citizen chooses from on the website
         cls.province.name = "Tỉnh Thử"
+        cls.district.name = "Huyện Thử"
         cls.commune_a.name = "Phường Thử A"
         cls.commune_b.name = "Phường Thử B"
         cls.handler_a = cls._user("handler_a", SPECIALIST, cls.commune_a, name="Handler A")

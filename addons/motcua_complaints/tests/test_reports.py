@@ -28,7 +28,7 @@ class TestPetitionSheet(ComplaintsCommon, MotcuaReportCase):
         self.assertPrinted(
             pdf,
             *self.NATIONAL_MOTTO,
-            "TỈNH THỬ",
+            "HUYỆN THỬ",  # the unit above the ward
             "PHƯỜNG THỬ A",
             "PHIẾU THEO DÕI ĐƠN",
             f"Mã đơn: {petition.code}",
