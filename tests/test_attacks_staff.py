@@ -143,9 +143,9 @@ def stored_phone(petition):
 
 def identity_logs(admin, petition_id):
     return admin.call(
-        "motcua.complaint.identity.log",
+        "motcua.access.log",
         "search_read",
-        [("petition_id", "=", petition_id)],
+        [("res_model", "=", "motcua.complaint.petition"), ("res_id", "=", petition_id)],
         fields=["user_id", "access_type", "field_names"],
     )
 
@@ -685,7 +685,7 @@ def test_v9_secret_draft_summary_does_not_travel_with_its_name(web, admin, ref):
     [row] = admin.call("motcua.outgoing.document", "read", [doc_id], fields=["display_name"])
     assert summary not in row["display_name"]
     assert officer.call("motcua.outgoing.document", "name_search", summary) == []
-    logs = web(*MONITOR).call("motcua.document.access.log", "search_read", [], fields=["document_name"])
+    logs = web(*MONITOR).call("motcua.access.log", "search_read", [], fields=["res_name"])
     assert summary not in str(logs)
 
 

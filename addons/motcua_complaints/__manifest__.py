@@ -2,7 +2,7 @@
     "name": "MotCua Complaints and Denunciations",
     "summary": "Citizen reception, complaints, denunciations and proposals with statutory "
     "deadlines, denouncer identity protection and online submission",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Services",
     "website": "https://github.com/motcua/motcua",
     "author": "MotCua contributors",
@@ -18,7 +18,7 @@
         "views/motcua_complaint_rule_views.xml",
         "views/motcua_complaint_petition_views.xml",
         "views/motcua_complaint_extension_views.xml",
-        "views/motcua_complaint_identity_log_views.xml",
+        "views/motcua_access_log_views.xml",
         "views/motcua_complaint_reception_views.xml",
         "views/motcua_complaint_schedule_views.xml",
         "views/motcua_complaint_templates.xml",

@@ -2,7 +2,7 @@
     "name": "MotCua Official Documents",
     "summary": "Incoming and outgoing official documents (Decree 30/2020): registers, numbering, "
     "handling slips, distribution, digital signatures",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Services",
     "website": "https://github.com/motcua/motcua",
     "author": "MotCua contributors",
@@ -25,7 +25,7 @@
         "views/motcua_document_type_views.xml",
         "views/motcua_incoming_document_views.xml",
         "views/motcua_outgoing_document_views.xml",
-        "views/motcua_document_access_log_views.xml",
+        "views/motcua_access_log_views.xml",
         "views/motcua_trust_root_views.xml",
         "views/motcua_unit_certificate_views.xml",
         "views/motcua_unit_views.xml",

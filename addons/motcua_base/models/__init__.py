@@ -7,6 +7,7 @@ from . import motcua_sequence_counter
 from . import ir_http
 from . import res_users
 from . import ir_actions_report
+from . import ir_binary
 from . import motcua_rate_limit
 from . import motcua_access_log
 from . import motcua_workflow_mixin

@@ -10,6 +10,11 @@ class IrActionsReport(models.Model):
         """Give every QWeb report the MotCua helpers: ``motcua_amount_words(2025)``,
         ``motcua_qr(url)`` (a data URI for ``<img t-att-src>``) and ``motcua_lang``, the language
         of official papers (see ``motcua_base.report_article``)."""
+        if docids and report.model in self.env:
+            records = self.env[report.model].browse(docids)
+            if isinstance(records, self.pool["motcua.access.log.mixin"]) and not self.env.su:
+                # a printed paper hands its data to whoever prints it: logged like a read
+                records.exists()._motcua_log_read(list(records._fields), "report")
         values = super()._get_rendering_context(report, docids, data)
         values.setdefault("motcua_amount_words", amount_to_words_vi)
         values.setdefault("motcua_qr", qr_data_uri)

@@ -9,6 +9,14 @@ from odoo.http import request
 from ..tools import read_write
 
 QUEUE_KEY = "motcua.access.log"
+ACCESS_TYPES = [
+    ("read", "Read"),
+    ("search", "Searched"),
+    ("export", "Exported"),
+    ("report", "Printed"),
+    ("download", "Downloaded"),
+    ("write", "Changed"),
+]
 
 
 class MotcuaAccessLog(models.Model):
@@ -27,6 +35,8 @@ class MotcuaAccessLog(models.Model):
     res_id = fields.Many2oneReference(
         string="Record", model_field="res_model", required=True, readonly=True, index=True
     )
+    res_name = fields.Char(string="Record name", readonly=True, help="The record's name when it was read.")
+    access_type = fields.Selection(ACCESS_TYPES, required=True, readonly=True, default="read")
     field_names = fields.Char(string="Data", readonly=True, help="Technical names of the protected fields read.")
     channel = fields.Char(readonly=True, help="The read path: RPC method or URL that delivered the data.")
 
@@ -50,10 +60,12 @@ class MotcuaAccessLog(models.Model):
 
 
 class MotcuaAccessLogMixin(models.AbstractModel):
-    """Records holding protected data: call ``_motcua_log_access(fnames)`` where the data is
-    handed to a user (a compute of the unmasked value, a report, an export). Nothing is written
-    there (computes may run on read-only cursors): entries are queued and written in the
-    transaction's precommit, one per user, record and read path."""
+    """Records holding protected data. The read paths that hand data to a user (``read``,
+    ``search_read``, ``web_read``..., exports, printed reports, downloads) call
+    ``_motcua_log_read(fnames, access_type)``, which the model overrides to log, with
+    ``_motcua_log_access``, the records and fields it protects. Nothing is written there
+    (reads may run on read-only cursors): entries are queued and written in the transaction's
+    precommit, one per user, record, read path and kind of access."""
 
     _name = "motcua.access.log.mixin"
     _description = "Logs access to its protected data"
@@ -78,8 +90,28 @@ class MotcuaAccessLogMixin(models.AbstractModel):
     def read(self, fields=None, load="_classic_read"):
         return super().read(fields=fields, load=load)
 
+    # ------------------------------------------------------------------ read paths
+    def _read_format(self, fnames, load="_classic_read"):
+        # read, search_read, web_read and web_search_read all format their values here
+        result = super()._read_format(fnames, load=load)
+        if not self.env.su:
+            self._motcua_log_read(fnames, "read")
+        return result
+
+    def export_data(self, fields_to_export):
+        if not self.env.su:
+            self._motcua_log_read([path.split("/")[0] for path in fields_to_export], "export")
+        return super().export_data(fields_to_export)
+
     @api.private
-    def _motcua_log_access(self, fnames):
+    def _motcua_log_read(self, fnames, access_type):
+        """The current user obtains the fields ``fnames`` of ``self`` (``access_type``: one of
+        ``ACCESS_TYPES``): log what is protected. Nothing is by default; models override."""
+
+    @api.private
+    def _motcua_log_access(self, fnames, access_type="read"):
+        """Log that the current user obtained the data ``fnames`` of ``self`` (by ``access_type``,
+        one of ``ACCESS_TYPES``)."""
         if self.env.su or not self.ids:
             return
         precommit = self.env.cr.precommit
@@ -101,14 +133,16 @@ class MotcuaAccessLogMixin(models.AbstractModel):
                                 "user_id": uid,
                                 "res_model": model,
                                 "res_id": res_id,
+                                "res_name": env[model].sudo().browse(res_id).display_name,
+                                "access_type": access_type,
                                 "channel": channel,
                                 "field_names": ",".join(sorted(names)),
                             }
-                            for (uid, model, res_id, channel), names in entries.items()
+                            for (uid, model, res_id, channel, access_type), names in entries.items()
                         ]
-                    )
+                    ).flush_recordset()  # the transaction was flushed before its precommit
 
         channel = self.env["motcua.access.log"]._motcua_channel()
         for res_id in self.ids:
             if isinstance(res_id, int):
-                queue.setdefault((self.env.uid, self._name, res_id, channel), set()).update(fnames)
+                queue.setdefault((self.env.uid, self._name, res_id, channel, access_type), set()).update(fnames)

@@ -2,8 +2,6 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.fields import Domain
 
-from odoo.addons.motcua_base.tools import read_write
-
 PROTECTED_LABEL = "(protected)"
 # the fields of an identity that tell who the petitioner is
 PERSONAL_FIELDS = {"name", "id_number", "address", "phone", "email", "partner_id", "attachment_ids"}
@@ -14,10 +12,11 @@ class MotcuaComplaintIdentity(models.Model):
 
     For a denunciation the identity is protected (Law on Denunciations 2018, art. 47): only
     the denouncer-identity group, the assigned handlers and the denouncer (portal) may read
-    this record; record rules enforce it, and every read path is logged (read, search_read,
-    searches on personal data, exports). Personal data are never grouped. Petitions show the
-    identity through computed fields that answer "(protected)" to everyone else. Staff never
-    write an identity directly: the petition's fields write it (and log it).
+    this record; record rules enforce it, and every read path is logged in ``motcua.access.log``,
+    on the petition (read, search_read, searches on personal data, exports, downloads). Personal
+    data are never grouped. Petitions show the identity through computed fields that answer
+    "(protected)" to everyone else. Staff never write an identity directly: the petition's
+    fields write it (and log it).
     """
 
     _name = "motcua.complaint.identity"
@@ -62,31 +61,15 @@ class MotcuaComplaintIdentity(models.Model):
             identity.display_name = self.env._("Petitioner of %(code)s", code=identity.petition_id.sudo().code or "")
 
     # ------------------------------------------------------------------ read paths
-    # Each of them logs the protected identities read (on a read/write cursor: see
-    # motcua.access.log.mixin).
-    def _read_format(self, fnames, load="_classic_read"):
-        # read, search_read, web_read and web_search_read all format their values here
-        result = super()._read_format(fnames, load=load)
-        if personal := PERSONAL_FIELDS.intersection(fnames):
-            self._log_access("read", ",".join(sorted(personal)))
-        return result
-
-    def export_data(self, fields_to_export):
-        self._log_access("export", ",".join(sorted({path.split("/")[0] for path in fields_to_export})))
-        return super().export_data(fields_to_export)
-
-    @api.model
-    @read_write
-    def search(self, *args, **kwargs):
-        return super().search(*args, **kwargs)
-
+    # motcua.access.log.mixin logs the read paths (read, search_read, exports, downloads)
+    # through _motcua_log_read; a search on personal data tells them too:
     @api.model
     def search_fetch(self, domain, field_names=None, offset=0, limit=None, order=None):
         records = super().search_fetch(domain, field_names, offset=offset, limit=limit, order=order)
         # finding an identity by a personal detail tells that detail: log it like a read
         searched = self._personal_fields_in(domain)
         if searched:
-            records._log_access("search", ",".join(sorted(searched)))
+            records._motcua_log_read(searched, "search")
         return records
 
     @api.model
@@ -112,23 +95,13 @@ class MotcuaComplaintIdentity(models.Model):
         return super().write(vals)
 
     # ------------------------------------------------------------------ log
-    def _log_access(self, access_type, field_names=None):
-        """Record who obtained the protected identities in ``self``."""
-        if self.env.su or not self:
+    @api.private
+    def _motcua_log_read(self, fnames, access_type):
+        """Log, on their petitions, the protected identities of ``self`` whose personal data
+        ``fnames`` the current user obtains (the denouncer reading their own is no exposure)."""
+        personal = PERSONAL_FIELDS.intersection(fnames)
+        if self.env.su or not self or not personal:
             return
-        # the denouncer reading their own identity is not an exposure
         partner = self.env.user.partner_id
         protected = self.sudo().filtered(lambda identity: identity.is_protected and identity.partner_id != partner)
-        if not protected:
-            return
-        self.env["motcua.complaint.identity.log"].sudo().create(
-            [
-                {
-                    "user_id": self.env.uid,
-                    "petition_id": identity.petition_id.id,
-                    "access_type": access_type,
-                    "field_names": field_names or "",
-                }
-                for identity in protected
-            ]
-        )
+        protected.petition_id.with_env(self.env)._motcua_log_access(personal, access_type)

@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 
-from odoo.addons.motcua_base.tools import VN_TZ, normalize_vn_phone, random_code, to_local, validate_citizen_id
+from odoo.addons.motcua_base.tools import normalize_vn_phone, random_code, validate_citizen_id
 
 from .motcua_complaint_identity import PROTECTED_LABEL
 from .motcua_complaint_rule import INSTANCES, PETITION_TYPES
@@ -34,7 +34,7 @@ IDENTITY_FIELDS = {
 }
 # what a user sees of a petitioner through a petition: reading any of these is logged
 IDENTITY_READ_FIELDS = set(IDENTITY_FIELDS) | {"identity_attachment_ids"}
-# what the workflow produces: written by the action methods only (_write_workflow)
+# what the workflow produces: written by the action methods only (_motcua_write_state)
 WORKFLOW_FIELDS = {
     "code",
     "access_key",
@@ -62,9 +62,19 @@ class MotcuaComplaintPetition(models.Model):
         "motcua.unit.mixin",
         "motcua.monitor.readonly.mixin",
         "motcua.access.log.mixin",
+        "motcua.workflow.mixin",
     ]
     _order = "date_received desc, id desc"
     _rec_names_search = ["code", "subject"]
+    _motcua_transitions = {
+        "received": ("classified", "rejected"),
+        # an anonymous denunciation is handled as information: verified, or filed at once
+        "classified": ("accepted", "rejected", "verification", "closed"),
+        "accepted": ("verification",),
+        "verification": ("conclusion", "closed"),
+        "conclusion": ("closed",),
+        "rejected": ("closed",),
+    }
 
     code = fields.Char(readonly=True, copy=False, index=True, default="/")
     access_key = fields.Char(
@@ -300,7 +310,7 @@ class MotcuaComplaintPetition(models.Model):
     @api.depends_context("uid")
     @api.depends("petition_type", "handler_ids", "unit_id")
     def _compute_identity_fields(self):
-        # no log here: computes run under read-only cursors; the read paths log (_log_identity_read)
+        # no log here: computes run under read-only cursors; the read paths log (_motcua_log_read)
         for petition in self:
             identity = petition.sudo().identity_id
             visible = petition._identity_visible_to_user()
@@ -308,15 +318,16 @@ class MotcuaComplaintPetition(models.Model):
             for field_name, identity_field in IDENTITY_FIELDS.items():
                 petition[field_name] = identity[identity_field] if visible else PROTECTED_LABEL
 
-    def _log_identity_read(self, access_type, field_names):
-        """Log that the current user obtained the identity of the petitions in ``self``
-        (only the protected identities they may see are logged: the others read as protected)."""
-        field_names = [name for name in field_names if name in IDENTITY_READ_FIELDS]
-        if self.env.su or not field_names:
+    @api.private
+    def _motcua_log_read(self, fnames, access_type):
+        """Log that the current user obtained the identity of the petitions in ``self`` (only the
+        protected identities they may see are logged: the others read as protected)."""
+        fnames = IDENTITY_READ_FIELDS.intersection(fnames)
+        if self.env.su or not fnames:
             return
         identities = self.sudo().identity_id.filtered("is_protected")
         visible = identities.with_env(self.env)._filtered_access("read")
-        visible._log_access(access_type, ",".join(sorted(field_names)))
+        visible._motcua_log_read({IDENTITY_FIELDS.get(name, "attachment_ids") for name in fnames}, access_type)
 
     @api.depends_context("uid")
     @api.depends("petition_type", "handler_ids", "unit_id")
@@ -342,7 +353,7 @@ class MotcuaComplaintPetition(models.Model):
                 value = normalize_vn_phone(self.env, value)
             if identity:
                 identity[identity_field] = value
-                identity.with_env(self.env)._log_access("write", identity_field)
+                identity.with_env(self.env)._motcua_log_read([identity_field], "write")
             else:
                 petition.sudo().identity_id = Identity.create({"petition_id": petition.id, identity_field: value})
 
@@ -405,17 +416,6 @@ class MotcuaComplaintPetition(models.Model):
                     )
             elif petition.first_instance_id:
                 raise ValidationError(self.env._("Only a second-instance complaint links to a first one."))
-
-    # ------------------------------------------------------------------ read paths
-    # (motcua.access.log.mixin runs them on a read/write cursor: reading an identity is logged)
-    def _read_format(self, fnames, load="_classic_read"):
-        result = super()._read_format(fnames, load=load)
-        self._log_identity_read("read", fnames)
-        return result
-
-    def export_data(self, fields_to_export):
-        self._log_identity_read("export", [path.split("/")[0] for path in fields_to_export])
-        return super().export_data(fields_to_export)
 
     # ------------------------------------------------------------------ ORM
     @api.model_create_multi
@@ -489,7 +489,7 @@ class MotcuaComplaintPetition(models.Model):
             )
         )
 
-    def _write_workflow(self, vals):
+    def _motcua_write_state(self, vals):
         """Write the outputs of a step, after the step's own checks (the guard of ``write``
         is for everyone else). Tracked like any write."""
         return super().write(vals)
@@ -559,7 +559,7 @@ class MotcuaComplaintPetition(models.Model):
             self.sudo().activity_schedule(
                 activity_type_id=activity_type.id if activity_type else False,
                 summary=summary,
-                date_deadline=self._local(deadline).date(),
+                date_deadline=self.unit_id._motcua_local_date(deadline),
                 user_id=user.id,
             )
 
@@ -567,22 +567,6 @@ class MotcuaComplaintPetition(models.Model):
         self.sudo().activity_ids.action_feedback(feedback=self.env._("Stage completed."))
 
     # ------------------------------------------------------------------ stages
-    def _local(self, moment):
-        """``moment`` (naive UTC) in the time zone of the unit's working time."""
-        return to_local(moment, self.unit_id._get_calendar().tz or VN_TZ)
-
-    def _check_state(self, *states):
-        for petition in self:
-            if petition.state not in states:
-                labels = dict(self._fields["state"]._description_selection(self.env))
-                raise UserError(
-                    self.env._(
-                        "%(code)s is %(state)s: this step is not possible now.",
-                        code=petition.code,
-                        state=labels[petition.state],
-                    )
-                )
-
     def action_classify(self):
         self._check_state("received")
         for petition in self:
@@ -592,7 +576,7 @@ class MotcuaComplaintPetition(models.Model):
                 raise UserError(self.env._("The petitioner's name is required, unless the denunciation is anonymous."))
             if petition.is_anonymous and petition.petition_type != "denunciation":
                 raise UserError(self.env._("Only a denunciation can be anonymous."))
-            petition._write_workflow({"state": "classified"})
+            petition._motcua_set_state("classified")
             if petition.handled_as_information:
                 petition._handle_as_information()
         return True
@@ -601,12 +585,12 @@ class MotcuaComplaintPetition(models.Model):
         self.ensure_one()
         self._close_deadline_activities()
         if self.rule_id.anonymous_policy == "archive":
-            self._write_workflow({"state": "closed", "date_closed": fields.Datetime.now()})
+            self._motcua_set_state("closed", {"date_closed": fields.Datetime.now()})
             self.message_post(
                 body=self.env._("Anonymous denunciation: recorded as information and filed, as the policy requires.")
             )
         else:
-            self._write_workflow({"state": "verification"})
+            self._motcua_set_state("verification")
             self.message_post(
                 body=self.env._(
                     "Anonymous denunciation: not accepted as a denunciation; recorded as information "
@@ -643,14 +627,14 @@ class MotcuaComplaintPetition(models.Model):
                         "The legal time to decide on %(code)s ended on %(deadline)s; give the reason for the "
                         "late acceptance.",
                         code=petition.code,
-                        deadline=petition._local(petition.accept_deadline).strftime("%d/%m/%Y %H:%M"),
+                        deadline=petition.unit_id._motcua_local(petition.accept_deadline).strftime("%d/%m/%Y %H:%M"),
                     )
                 )
             rule = petition.rule_id
             days = rule._resolve_days_for(petition.is_complex, petition.is_remote)
-            petition._write_workflow(
+            petition._motcua_set_state(
+                "accepted",
                 {
-                    "state": "accepted",
                     "overdue_notified": False,
                     "date_accepted": now,
                     "resolve_days": days,
@@ -658,7 +642,7 @@ class MotcuaComplaintPetition(models.Model):
                     "extension_days_max": rule.extension_days,
                     "max_extensions": rule.max_extensions,
                     "resolution_deadline_base": Rule._add_days(now, days, rule.resolve_day_kind, petition.unit_id),
-                }
+                },
             )
             petition._close_deadline_activities()
             petition._schedule_deadline_activity(
@@ -667,17 +651,17 @@ class MotcuaComplaintPetition(models.Model):
         return True
 
     def action_reject(self):
-        self._check_state("received", "classified")
+        self._check_state(["received", "classified"])
         for petition in self:
             if not (petition.decision_reason or "").strip():
                 raise UserError(self.env._("Give the reason for rejecting the petition."))
-            petition._write_workflow({"state": "rejected"})
+            petition._motcua_set_state("rejected")
             petition._close_deadline_activities()
         return True
 
     def action_start_verification(self):
         self._check_state("accepted")
-        self._write_workflow({"state": "verification"})
+        self._motcua_set_state("verification")
         return True
 
     def action_conclude(self):
@@ -685,16 +669,16 @@ class MotcuaComplaintPetition(models.Model):
         for petition in self:
             if not (petition.conclusion or "").strip():
                 raise UserError(self.env._("Write the conclusion or decision before concluding."))
-            petition._write_workflow({"state": "conclusion", "date_concluded": fields.Datetime.now()})
+            petition._motcua_set_state("conclusion", {"date_concluded": fields.Datetime.now()})
             petition._close_deadline_activities()
         return True
 
     def action_close(self):
-        self._check_state("conclusion", "rejected", "verification")
+        self._check_state(["conclusion", "rejected", "verification"])
         for petition in self:
             if petition.state == "verification" and not petition.handled_as_information:
                 raise UserError(self.env._("Conclude the verification before closing %(code)s.", code=petition.code))
-            petition._write_workflow({"state": "closed", "date_closed": fields.Datetime.now()})
+            petition._motcua_set_state("closed", {"date_closed": fields.Datetime.now()})
             petition._close_deadline_activities()
         return True
 
@@ -717,7 +701,7 @@ class MotcuaComplaintPetition(models.Model):
                 self.env._("The identity of this denouncer is protected: only the assigned handlers can see it.")
             )
         identity = self.sudo().identity_id
-        identity.with_env(self.env)._log_access("read", "attachment_ids")
+        identity.with_env(self.env)._motcua_log_read(["attachment_ids"], "read")
         domain = [("res_model", "=", "motcua.complaint.identity"), ("res_id", "=", identity.id)]
         context = {"default_res_model": "motcua.complaint.identity", "default_res_id": identity.id}
         name = self.env._("Identity documents")
@@ -732,8 +716,8 @@ class MotcuaComplaintPetition(models.Model):
 
     def action_open_identity_log(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("motcua_complaints.motcua_complaint_identity_log_action")
-        action["domain"] = [("petition_id", "=", self.id)]
+        action = self.env["ir.actions.act_window"]._for_xml_id("motcua_complaints.action_petition_access_log")
+        action["domain"] = [("res_model", "=", self._name), ("res_id", "=", self.id)]
         return action
 
     # ------------------------------------------------------------------ cron

@@ -4,3 +4,5 @@ from . import test_portal
 from . import test_landing
 from . import test_wording
 from . import test_guards
+from . import test_migration
+from . import test_reports

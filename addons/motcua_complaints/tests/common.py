@@ -1,12 +1,7 @@
-from contextlib import contextmanager
 from datetime import datetime
 
-from odoo.tests import new_test_user
-from odoo.tests.common import TransactionCase
+from odoo.addons.motcua_base.tests.common import MONITOR, SPECIALIST, MotcuaCommon
 
-ROLE = "motcua_base.group_receiving_officer"
-SPECIALIST = "motcua_base.group_specialist"
-MONITOR = "motcua_base.group_province_monitor"
 GUARDIAN = "motcua_complaints.group_identity_guardian"
 
 SECRET_NAME = "Lê Văn Bí Mật"
@@ -14,55 +9,38 @@ SECRET_ID = "079090001234"
 SECRET_PHONE = "0912345678"
 
 
-class ComplaintsSetup:
-    @contextmanager
-    def assertRaisesRegex(self, exception, regex):
-        # Odoo's assertRaises rolls back to a savepoint; unittest's assertRaisesRegex does not
-        with self.assertRaises(exception) as cm:
-            yield cm
-        self.assertRegex(str(cm.exception.args[0]), regex)
+class ComplaintsCommon(MotcuaCommon):
+    """The shared ground (commune_a and commune_b under the province, their officers,
+    specialists and leaders, a province monitor) with the users of complaints: the handler of the
+    denunciations (a specialist of commune_a) and an identity guardian."""
 
-    @classmethod
-    def _setup_complaints(cls):
-        Unit = cls.env["motcua.unit"]
-        cls.province = Unit.create({"name": "Tỉnh Thử", "unit_type": "province"})
-        cls.unit_a = Unit.create(
-            {
-                "name": "Phường Thử A",
-                "unit_type": "commune",
-                "parent_id": cls.province.id,
-                "identifier_code": "000.99.01.H99",
-            }
-        )
-        cls.unit_b = Unit.create({"name": "Phường Thử B", "unit_type": "commune", "parent_id": cls.province.id})
-        cls.officer_a = cls._user("kn_officer_a", SPECIALIST, cls.unit_a)
-        cls.receiver_a = cls._user("kn_receiver_a", ROLE, cls.unit_a)
-        cls.handler_a = cls._user("kn_handler_a", SPECIALIST, cls.unit_a)
-        cls.guardian = cls._user("kn_guardian", GUARDIAN, cls.unit_a)
-        cls.officer_b = cls._user("kn_officer_b", SPECIALIST, cls.unit_b)
-        cls.monitor = cls._user("kn_monitor", MONITOR, cls.province)
-        cls.Petition = cls.env["motcua.complaint.petition"]
-        cls.Rule = cls.env["motcua.complaint.rule"]
-
-    @classmethod
-    def _user(cls, login, groups, unit):
-        user = new_test_user(cls.env, login=login, groups=groups, tz="Asia/Ho_Chi_Minh")
-        user.motcua_unit_ids = unit
-        return user
-
-
-class ComplaintsCommon(ComplaintsSetup, TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._setup_complaints()
+        # the names a citizen chooses from on the website
+        cls.province.name = "Tỉnh Thử"
+        cls.district.name = "Huyện Thử"
+        cls.commune_a.name = "Phường Thử A"
+        cls.commune_b.name = "Phường Thử B"
+        cls.handler_a = cls._user("handler_a", SPECIALIST, cls.commune_a, name="Handler A")
+        cls.guardian = cls._user("guardian", GUARDIAN, cls.commune_a, name="Identity guardian")
+        cls.Petition = cls.env["motcua.complaint.petition"]
+        cls.Rule = cls.env["motcua.complaint.rule"]
+
+    def _logs(self, user, petition, access_type=None):
+        """The access-log entries of ``user`` on ``petition`` (written at the end of the transaction)."""
+        self.env.cr.precommit.run()
+        domain = [("res_model", "=", petition._name), ("res_id", "=", petition.id), ("user_id", "=", user.id)]
+        if access_type:
+            domain.append(("access_type", "=", access_type))
+        return self.env["motcua.access.log"].search(domain)
 
     def _petition(self, petition_type="complaint", received=datetime(2026, 3, 2, 3, 0), **vals):
         values = {
             "subject": "Thử nghiệm",
             "content": "Nội dung",
             "petition_type": petition_type,
-            "unit_id": self.unit_a.id,
+            "unit_id": self.commune_a.id,
             "date_received": received,
             "petitioner_name": "Nguyễn Văn Dân",
         }
@@ -75,3 +53,6 @@ class ComplaintsCommon(ComplaintsSetup, TransactionCase):
             petition.action_classify()
         petition.action_accept()
         return petition
+
+
+__all__ = ["GUARDIAN", "MONITOR", "SECRET_ID", "SECRET_NAME", "SECRET_PHONE", "ComplaintsCommon"]

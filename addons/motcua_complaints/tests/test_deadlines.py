@@ -93,7 +93,7 @@ class TestDeadlines(ComplaintsCommon):
         calendar._motcua_load_public_holidays([2026])
         # Tuesday 28 April 2026: 30 April and 1 May are days off, so 7 working days end on Monday 11 May
         petition = self._petition("denunciation", received=datetime(2026, 4, 28, 3, 0))
-        expected = self.unit_a.add_working_time(datetime(2026, 4, 28, 3, 0), days=7)
+        expected = self.commune_a.add_working_time(datetime(2026, 4, 28, 3, 0), days=7)
         self.assertEqual(petition.accept_deadline, expected)
         self.assertGreaterEqual(petition.accept_deadline, datetime(2026, 5, 11, 3, 0))
 
@@ -164,7 +164,7 @@ class TestDeadlines(ComplaintsCommon):
             nameless.action_classify()
         # a petition cannot be reclassified once accepted
         with self.assertRaisesRegex(UserError, "fixed once it is accepted"):
-            petition.with_user(self.officer_a).petition_type = "proposal"
+            petition.with_user(self.specialist_a).petition_type = "proposal"
 
     def test_stages_to_closing(self):
         petition = self._petition()
@@ -206,7 +206,7 @@ class TestDeadlines(ComplaintsCommon):
         self.assertEqual(activity.date_deadline, date(2026, 3, 12))
         with freeze_time("2026-03-13 03:00:00"):
             self.assertTrue(petition.is_overdue)
-            overdue = self.Petition.with_user(self.officer_a).search([("is_overdue", "=", True)])
+            overdue = self.Petition.with_user(self.specialist_a).search([("is_overdue", "=", True)])
             self.assertIn(petition, overdue)
             self.Petition._cron_flag_overdue()
         self.assertTrue(petition.overdue_notified)
@@ -222,7 +222,7 @@ class TestDeadlines(ComplaintsCommon):
     def test_code_and_statistics(self):
         first = self._petition()
         second = self._petition("denunciation")
-        self.assertRegex(first.code, r"^KN-000\.99\.01\.H99-2026-\d{5}$")
-        self.assertTrue(second.code.startswith("TC-000.99.01.H99-2026-"))
-        groups = self.Petition._read_group([("unit_id", "=", self.unit_a.id)], ["petition_type"], ["__count"])
+        self.assertRegex(first.code, r"^KN-000\.20\.01\.T01-2026-\d{5}$")
+        self.assertTrue(second.code.startswith("TC-000.20.01.T01-2026-"))
+        groups = self.Petition._read_group([("unit_id", "=", self.commune_a.id)], ["petition_type"], ["__count"])
         self.assertEqual(dict(groups), {"complaint": 1, "denunciation": 1})

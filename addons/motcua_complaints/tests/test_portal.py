@@ -1,19 +1,21 @@
+import base64
 import re
 
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from .common import SECRET_ID, SECRET_NAME, ComplaintsSetup
+from .common import SECRET_ID, SECRET_NAME, ComplaintsCommon
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+# a real PNG (1 x 1 pixel): uploads are checked by their content
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=")
 
 
 @tagged("post_install", "-at_install")
-class TestPortal(ComplaintsSetup, HttpCase):
+class TestPortal(ComplaintsCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._setup_complaints()
         cls.citizen = new_test_user(cls.env, login="kn_citizen", groups="base.group_portal", name="Phan Văn Công Dân")
         cls.stranger = new_test_user(cls.env, login="kn_stranger", groups="base.group_portal")
         cls.env["ir.config_parameter"].sudo().set_param("motcua.rate_limit.complaint_lookup.limit", 5)
@@ -27,7 +29,7 @@ class TestPortal(ComplaintsSetup, HttpCase):
         values = {
             "csrf_token": self._csrf("/khieu-nai/gui"),
             "petition_type": "complaint",
-            "unit_id": str(self.unit_a.id),
+            "unit_id": str(self.commune_a.id),
             "subject": "Khiếu nại trực tuyến",
             "content": "Nội dung khiếu nại",
             "name": "Trần Văn Khiếu",
@@ -37,7 +39,7 @@ class TestPortal(ComplaintsSetup, HttpCase):
 
     def _last_petition(self):
         return self.env["motcua.complaint.petition"].search(
-            [("unit_id", "=", self.unit_a.id)], order="id desc", limit=1
+            [("unit_id", "=", self.commune_a.id)], order="id desc", limit=1
         )
 
     def test_public_submission_and_minimal_lookup(self):
@@ -62,7 +64,7 @@ class TestPortal(ComplaintsSetup, HttpCase):
         )
         self.assertEqual(lookup.status_code, 200)
         self.assertIn("Received", lookup.text)
-        self.assertIn(self.unit_a.name, lookup.text)
+        self.assertIn(self.commune_a.name, lookup.text)
         for private in ("Trần Văn Khiếu", SECRET_ID, "0912 345 678", "Nội dung khiếu nại"):
             self.assertNotIn(private, lookup.text)
         with mute_logger("odoo.http"):
@@ -75,14 +77,14 @@ class TestPortal(ComplaintsSetup, HttpCase):
                 },
             )
         self.assertEqual(wrong.status_code, 404)
-        self.assertNotIn(self.unit_a.name, wrong.text)
+        self.assertNotIn(self.commune_a.name, wrong.text)
 
     def test_lookup_is_rate_limited(self):
         petition = self._last_petition() or self.env["motcua.complaint.petition"].create(
             {
                 "subject": "Thử",
                 "petition_type": "proposal",
-                "unit_id": self.unit_a.id,
+                "unit_id": self.commune_a.id,
                 "petitioner_name": "A",
             }
         )
@@ -113,13 +115,27 @@ class TestPortal(ComplaintsSetup, HttpCase):
             late = self._submit({"date_known": "2020-01-01"})
             self.assertEqual(late.status_code, 400)
             self.assertIn("within 90 days", late.text)
+            self.assertIn("Khiếu nại trực tuyến", late.text)
         self.assertEqual(self.env["motcua.complaint.petition"].search_count([]), count)
+
+    def test_a_file_that_is_not_what_its_name_says_is_refused(self):
+        count = self.env["motcua.complaint.petition"].search_count([])
+        with mute_logger("odoo.http"):
+            response = self._submit(
+                {"subject": "Đơn có tệp giả"},
+                files={"attachments": ("cccd.png", b"MZ\x90\x00 not an image", "image/png")},
+            )
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("The file cccd.png is not a PNG file", response.text)
+        self.assertIn("Đơn có tệp giả", response.text)
+        self.assertEqual(self.env["motcua.complaint.petition"].search_count([]), count)
+        self.assertFalse(self.env["ir.attachment"].search([("name", "=", "cccd.png")]))
 
     def test_portal_denunciation_with_attachment(self):
         self.authenticate("kn_citizen", "kn_citizen")
         response = self._submit(
             {"petition_type": "denunciation", "name": SECRET_NAME},
-            files={"attachments": ("cccd.png", b"photo of the ID card", "image/png")},
+            files={"attachments": ("cccd.png", PNG, "image/png")},
         )
         self.assertEqual(response.status_code, 200)
         petition = self._last_petition()
@@ -133,7 +149,7 @@ class TestPortal(ComplaintsSetup, HttpCase):
         )
         self.assertNotIn(self.citizen.partner_id, petition.message_ids.author_id)
         self.assertNotIn(self.citizen.partner_id, petition.message_partner_ids)
-        self.assertEqual(petition.with_user(self.officer_a).petitioner_name, "(protected)")
+        self.assertEqual(petition.with_user(self.specialist_a).petitioner_name, "(protected)")
         # the denouncer sees it, with their identity, in their account
         page = self.url_open(f"/my/khieu-nai/{petition.id}")
         self.assertEqual(page.status_code, 200)
@@ -149,8 +165,8 @@ class TestPortal(ComplaintsSetup, HttpCase):
         Schedule = self.env["motcua.complaint.schedule"]
         Schedule.create(
             {
-                "unit_id": self.unit_a.id,
-                "leader_id": self.officer_a.id,
+                "unit_id": self.commune_a.id,
+                "leader_id": self.specialist_a.id,
                 "location": "Phòng tiếp dân số 1",
                 "date_start": "2099-01-05 01:00:00",
                 "date_end": "2099-01-05 04:00:00",
@@ -159,8 +175,8 @@ class TestPortal(ComplaintsSetup, HttpCase):
         )
         Schedule.create(
             {
-                "unit_id": self.unit_a.id,
-                "leader_id": self.officer_a.id,
+                "unit_id": self.commune_a.id,
+                "leader_id": self.specialist_a.id,
                 "location": "Phòng họp kín",
                 "date_start": "2099-01-06 01:00:00",
                 "date_end": "2099-01-06 04:00:00",
@@ -177,13 +193,13 @@ class TestPortal(ComplaintsSetup, HttpCase):
 
     def test_tour_citizen_submits_and_officer_accepts(self):
         self.start_tour(
-            f"/khieu-nai/gui?unit_id={self.unit_a.id}", "motcua_complaints_portal_submit", login="kn_citizen"
+            f"/khieu-nai/gui?unit_id={self.commune_a.id}", "motcua_complaints_portal_submit", login="kn_citizen"
         )
         petition = self._last_petition()
         self.assertEqual(petition.subject, "Khiếu nại quyết định xử phạt")
         self.assertEqual(petition.petitioner_name, "Phan Văn Công Dân")
         self.assertEqual(petition.sudo().identity_id.partner_id, self.citizen.partner_id)
-        self.start_tour("/odoo/petitions", "motcua_complaints_officer_accept", login="kn_receiver_a")
+        self.start_tour("/odoo/petitions", "motcua_complaints_officer_accept", login="t_officer_a")
         self.assertEqual(petition.state, "accepted")
         self.assertEqual(petition.decision_reason, "Đủ điều kiện thụ lý")
         self.assertTrue(petition.resolution_deadline)

@@ -4,17 +4,12 @@ from odoo.tests import tagged
 
 from odoo.addons.motcua_base.tests.report_common import MotcuaReportCase, pdf_page_count
 
-from .common import ComplaintsSetup
+from .common import ComplaintsCommon
 
 
 @tagged("post_install", "-at_install")
-class TestPetitionSheet(ComplaintsSetup, MotcuaReportCase):
+class TestPetitionSheet(ComplaintsCommon, MotcuaReportCase):
     """The petition sheet as printed: Vietnamese, local time, one A4 page per petition."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls._setup_complaints()
 
     def test_sheet_reads_in_vietnamese(self):
         petition = self.Petition.create(
@@ -22,7 +17,7 @@ class TestPetitionSheet(ComplaintsSetup, MotcuaReportCase):
                 "subject": "Khiếu nại quyết định thu hồi đất",
                 "content": "Đề nghị xem xét lại mức bồi thường.",
                 "petition_type": "complaint",
-                "unit_id": self.unit_a.id,
+                "unit_id": self.commune_a.id,
                 "date_received": datetime(2026, 3, 2, 3, 0),  # 10:00 in Viet Nam
                 "petitioner_name": "Nguyễn Văn Dân",
             }
@@ -33,7 +28,7 @@ class TestPetitionSheet(ComplaintsSetup, MotcuaReportCase):
         self.assertPrinted(
             pdf,
             *self.NATIONAL_MOTTO,
-            "TỈNH THỬ",
+            "HUYỆN THỬ",  # the unit above the ward
             "PHƯỜNG THỬ A",
             "PHIẾU THEO DÕI ĐƠN",
             f"Mã đơn: {petition.code}",

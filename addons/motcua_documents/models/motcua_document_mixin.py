@@ -1,4 +1,5 @@
 import base64
+from datetime import UTC
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
@@ -29,8 +30,7 @@ SIGNATURE_STATES = [
     ("untrusted", "Untrusted certificate"),
     ("invalid", "Invalid signature"),
 ]
-# extensions whose content is checked against what the name claims
-# the text fields of a document whose reading is logged when it is secret
+# the fields of a document whose reading is logged when it is secret
 CONTENT_FIELDS = {"summary", "file", "attachment_ids", "instructions", "display_name", "name"}
 
 
@@ -80,29 +80,16 @@ class MotcuaDocumentMixin(models.AbstractModel):
             doc.linked_record_name = name
 
     # ------------------------------------------------------------------ access log
-    # Reading a secret document writes its access log (on a read/write cursor: see
-    # motcua.access.log.mixin).
-    def read(self, fields=None, load="_classic_read"):
-        result = super().read(fields=fields, load=load)
-        if not self.env.su and (fields is None or CONTENT_FIELDS.intersection(fields)):
-            self._log_secret_access()
-        return result
-
-    def _log_secret_access(self):
-        secret = self.sudo().filtered(lambda d: d.secrecy_level > 0)
-        if secret:
-            self.env["motcua.document.access.log"].sudo().create(
-                [
-                    {
-                        "user_id": self.env.uid,
-                        "res_model": doc._name,
-                        "res_id": doc.id,
-                        "document_name": doc.display_name,
-                        "secrecy": doc.secrecy,
-                    }
-                    for doc in secret
-                ]
-            )
+    # motcua.access.log.mixin calls it on every read path (read, search_read, web_read, exports,
+    # printed papers, downloads of the file and the attachments)
+    @api.private
+    def _motcua_log_read(self, fnames, access_type):
+        """Log the secret documents of ``self`` whose content ``fnames`` the current user obtains."""
+        content = CONTENT_FIELDS.intersection(fnames)
+        if self.env.su or not content:
+            return
+        secret = self.sudo().filtered(lambda doc: doc.secrecy_level > 0)
+        secret.with_env(self.env)._motcua_log_access(content, access_type)
 
     # ------------------------------------------------------------------ file and signature
     @api.model_create_multi
@@ -168,9 +155,7 @@ class MotcuaDocumentMixin(models.AbstractModel):
                     {
                         "signature_state": result["state"],
                         "signature_signer": result["signer"],
-                        "signature_time": signing_time and signing_time.astimezone().replace(tzinfo=None)
-                        if signing_time
-                        else False,
+                        "signature_time": signing_time.astimezone(UTC).replace(tzinfo=None) if signing_time else False,
                         "signature_details": result["details"],
                     }
                 )

@@ -22,9 +22,16 @@ class MotcuaIncomingDocument(models.Model):
         "motcua.unit.mixin",
         "motcua.document.mixin",
         "motcua.monitor.readonly.mixin",
+        "motcua.workflow.mixin",
     ]
     _order = "date_received desc, id desc"
     _rec_names_search = ["name", "reference", "summary"]
+    _motcua_transitions = {
+        "draft": ("registered", "cancelled"),
+        "registered": ("assigned", "cancelled"),
+        # a leader may assign the handling again
+        "assigned": ("assigned", "done", "cancelled"),
+    }
 
     name = fields.Char(string="Incoming number", compute="_compute_name", store=True, index=True)
     state = fields.Selection(
@@ -235,15 +242,15 @@ class MotcuaIncomingDocument(models.Model):
                 .sudo()
                 .next_number(INCOMING_SECRET_SCOPE if secret else INCOMING_SCOPE, doc.unit_id, str(year))
             )
-            doc.write(
+            doc._motcua_set_state(
+                "registered",
                 {
-                    "state": "registered",
                     "register_year": year,
                     "incoming_number": number,
                     "secret_series": secret,
                     "register_date": fields.Datetime.now(),
                     "registered_by_id": self.env.uid,
-                }
+                },
             )
             doc.message_post(body=self.env._("Registered as incoming number %(number)s.", number=doc.name))
         return True
@@ -281,7 +288,7 @@ class MotcuaIncomingDocument(models.Model):
                 raise UserError(self.env._("Only a document in handling can be marked as handled."))
             if not (doc._is_handler() or self.env.user.has_group("motcua_base.group_unit_leader")):
                 raise UserError(self.env._("Only the handlers of the document or a leader can close it."))
-            doc.write({"state": "done", "date_done": fields.Datetime.now()})
+            doc._motcua_set_state("done", {"date_done": fields.Datetime.now()})
             doc.activity_ids.filtered(lambda a: a.user_id == self.env.user).action_done()
         return True
 
@@ -289,7 +296,7 @@ class MotcuaIncomingDocument(models.Model):
         for doc in self:
             if doc.state == "done":
                 raise UserError(self.env._("A handled document cannot be cancelled."))
-            doc.state = "cancelled"
+            doc._motcua_set_state("cancelled")
         return True
 
     def action_draft_reply(self):

@@ -5,7 +5,7 @@ from cryptography.x509.oid import NameOID
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.motcua_base.tools import local_year, to_local
+from odoo.addons.motcua_base.tools import local_year
 
 from ..tools import SignatureError, sign_pdf
 
@@ -25,9 +25,19 @@ class MotcuaOutgoingDocument(models.Model):
         "motcua.unit.mixin",
         "motcua.document.mixin",
         "motcua.monitor.readonly.mixin",
+        "motcua.workflow.mixin",
     ]
     _order = "issue_date desc, id desc"
     _rec_names_search = ["name", "summary"]
+    _motcua_transitions = {
+        "draft": ("review", "approval", "cancelled"),
+        "review": ("approval", "draft", "cancelled"),
+        "approval": ("approved", "draft", "cancelled"),
+        "approved": ("issued", "draft", "cancelled"),
+        "issued": ("distributed",),
+        # distributing again sends to the recipients added since
+        "distributed": ("distributed",),
+    }
 
     name = fields.Char(string="Number and symbol", readonly=True, copy=False, index=True)
     state = fields.Selection(
@@ -121,18 +131,6 @@ class MotcuaOutgoingDocument(models.Model):
             )
         return super().write(vals)
 
-    def _check_state(self, *states):
-        for doc in self:
-            if doc.state not in states:
-                labels = dict(self._fields["state"]._description_selection(self.env))
-                raise UserError(
-                    self.env._(
-                        "The document %(doc)s is %(state)s: this step is not possible now.",
-                        doc=doc.display_name,
-                        state=labels[doc.state],
-                    )
-                )
-
     def _is_leader(self):
         return self.env.user.has_group("motcua_base.group_unit_leader")
 
@@ -142,7 +140,7 @@ class MotcuaOutgoingDocument(models.Model):
         for doc in self:
             if not doc.summary or not doc.type_id:
                 raise UserError(self.env._("Give the document a type and a summary before submitting it."))
-            doc.state = "review" if doc.reviewer_id else "approval"
+            doc._motcua_set_state("review" if doc.reviewer_id else "approval")
             doc._notify_next()
         return True
 
@@ -153,7 +151,7 @@ class MotcuaOutgoingDocument(models.Model):
                 raise AccessError(self.env._("Only the reviewer of the document or a leader can pass the review."))
             if not doc.signer_id:
                 raise UserError(self.env._("Choose the signer before sending the document for approval."))
-            doc.state = "approval"
+            doc._motcua_set_state("approval")
             doc._notify_next()
         return True
 
@@ -166,12 +164,12 @@ class MotcuaOutgoingDocument(models.Model):
                 raise AccessError(
                     self.env._("Only the signer %(signer)s can approve this document.", signer=doc.signer_id.name)
                 )
-            doc.write({"state": "approved", "approved_date": fields.Datetime.now()})
+            doc._motcua_set_state("approved", {"approved_date": fields.Datetime.now()})
             doc.message_post(body=self.env._("Approved by %(signer)s.", signer=self.env.user.name))
         return True
 
     def action_return_draft(self):
-        self._check_state("review", "approval", "approved")
+        self._check_state(["review", "approval", "approved"])
         for doc in self:
             allowed = self.env.user in (doc.reviewer_id | doc.signer_id | doc.drafter_id) or self._is_leader()
             if not allowed:
@@ -180,12 +178,12 @@ class MotcuaOutgoingDocument(models.Model):
                         "Only the drafter, the reviewer, the signer or a leader can send the document back to drafting."
                     )
                 )
-            doc.write({"state": "draft", "approved_date": False})
+            doc._motcua_set_state("draft", {"approved_date": False})
         return True
 
     def action_cancel(self):
-        self._check_state("draft", "review", "approval", "approved")
-        self.write({"state": "cancelled"})
+        self._check_state(["draft", "review", "approval", "approved"])
+        self._motcua_set_state("cancelled")
         return True
 
     def _notify_next(self):
@@ -227,16 +225,16 @@ class MotcuaOutgoingDocument(models.Model):
                 .sudo()
                 .next_number(OUTGOING_SECRET_SCOPE if secret else OUTGOING_SCOPE, doc.unit_id, str(year))
             )
-            doc.write(
+            doc._motcua_set_state(
+                "issued",
                 {
-                    "state": "issued",
                     "number": number,
                     "register_year": year,
                     "secret_series": secret,
                     "issue_date": now,
                     "issued_by_id": self.env.uid,
                     "name": doc._format_symbol(number),
-                }
+                },
             )
             doc.message_post(body=self.env._("Issued as %(name)s.", name=doc.name))
             if doc.reply_to_incoming_id:
@@ -256,20 +254,20 @@ class MotcuaOutgoingDocument(models.Model):
     def action_distribute(self):
         """Send the issued document to its recipients: internal units receive an incoming
         document, external ones an e-mail with the file."""
-        self._check_state("issued", "distributed")
+        self._check_state(["issued", "distributed"])
         for doc in self:
             if not doc.recipient_ids:
                 raise UserError(
                     self.env._("Add the recipients of %(doc)s before distributing it.", doc=doc.display_name)
                 )
             doc.recipient_ids.filtered(lambda r: not r.date_sent)._send()
-            doc.state = "distributed"
+            doc._motcua_set_state("distributed")
         return True
 
     # ------------------------------------------------------------------ signing
     def action_sign(self):
         """Sign the PDF with the certificate of the unit (the signer or an administrator)."""
-        self._check_state("approval", "approved")
+        self._check_state(["approval", "approved"])
         for doc in self:
             if self.env.user != doc.signer_id and not self.env.user.has_group("motcua_base.group_administrator"):
                 raise AccessError(self.env._("Only the signer of the document can sign it."))
@@ -294,7 +292,7 @@ class MotcuaOutgoingDocument(models.Model):
             key, cert, others = certificate._load()
             common_names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
             signer_name = common_names[0].value if common_names else cert.subject.rfc4514_string()
-            now = to_local(fields.Datetime.now())
+            now = doc.unit_id._motcua_local_now()
             stamp_text = "\n".join(
                 [
                     self.env._("Signed by: %(signer)s", signer=signer_name),

@@ -9,3 +9,4 @@ from . import test_register_report
 from . import test_concurrency
 from . import test_tour
 from . import test_access_log_http
+from . import test_migration

@@ -1,58 +1,34 @@
 import base64
 
-from odoo.tests import TransactionCase, new_test_user
+from odoo.addons.motcua_base.tests.common import LEADER, SPECIALIST, MotcuaCommon
 
 from . import pki
 
 
-class DocumentsCase(TransactionCase):
+class DocumentsCase(MotcuaCommon):
+    """The shared ground (commune_a with its office office_a, commune_b, their officers and
+    leaders, a monitor and an administrator cleared for top secret) with the users of official
+    documents: two specialists of the commune's office and a leader cleared for secret documents."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, mail_notrack=True))
-        Unit = cls.env["motcua.unit"]
-        cls.province = Unit.create({"name": "Tỉnh Thử nghiệm", "unit_type": "province", "abbreviation": "TTN"})
-        cls.commune = Unit.create(
-            {
-                "name": "UBND xã Thử nghiệm",
-                "unit_type": "commune",
-                "abbreviation": "UBNDTN",
-                "parent_id": cls.province.id,
-            }
+        # the names and abbreviations printed in registers and document symbols
+        for unit, name, abbreviation in (
+            (cls.province, "Tỉnh Thử nghiệm", "TTN"),
+            (cls.district, "Huyện Thử nghiệm", "HTN"),
+            (cls.commune_a, "UBND xã Thử nghiệm", "UBNDTN"),
+            (cls.office_a, "Văn phòng xã Thử nghiệm", "VPTN"),
+            (cls.commune_b, "UBND xã Khác", "UBNDK"),
+        ):
+            unit.write({"name": name, "abbreviation": abbreviation})
+        (cls.monitor | cls.admin_user).motcua_secrecy_clearance = "top_secret"
+        cls.specialist = cls._user("doc_specialist", SPECIALIST, cls.office_a, name="Specialist of the office")
+        cls.specialist2 = cls._user("doc_specialist2", SPECIALIST, cls.office_a, name="Second specialist")
+        cls.leader = cls._user(
+            "doc_leader", LEADER, cls.commune_a, name="Leader cleared for secret", motcua_secrecy_clearance="secret"
         )
-        cls.office = Unit.create(
-            {
-                "name": "Văn phòng xã Thử nghiệm",
-                "unit_type": "department",
-                "abbreviation": "VPTN",
-                "parent_id": cls.commune.id,
-            }
-        )
-        cls.other_commune = Unit.create(
-            {
-                "name": "UBND xã Khác",
-                "unit_type": "commune",
-                "abbreviation": "UBNDK",
-                "parent_id": cls.province.id,
-            }
-        )
-
-        def user(login, groups, units, **kw):
-            return new_test_user(cls.env, login=login, groups=groups, motcua_unit_ids=[(6, 0, units.ids)], **kw)
-
-        cls.clerk = user("doc_clerk", "motcua_base.group_receiving_officer", cls.commune)
-        cls.specialist = user("doc_specialist", "motcua_base.group_specialist", cls.office)
-        cls.specialist2 = user("doc_specialist2", "motcua_base.group_specialist", cls.office)
-        cls.leader = user("doc_leader", "motcua_base.group_unit_leader", cls.commune, motcua_secrecy_clearance="secret")
-        cls.other_clerk = user("doc_other_clerk", "motcua_base.group_receiving_officer", cls.other_commune)
-        cls.other_leader = user("doc_other_leader", "motcua_base.group_unit_leader", cls.other_commune)
-        cls.monitor = user(
-            "doc_monitor", "motcua_base.group_province_monitor", cls.province, motcua_secrecy_clearance="top_secret"
-        )
-        cls.admin_user = user(
-            "doc_admin", "motcua_base.group_administrator", cls.province, motcua_secrecy_clearance="top_secret"
-        )
-        cls.portal = new_test_user(cls.env, login="doc_portal", groups="base.group_portal")
         cls.sender = cls.env["res.partner"].create(
             {"name": "Sở Tư pháp tỉnh Thử nghiệm", "is_company": True, "email": "stp@example.vn"}
         )
@@ -62,7 +38,7 @@ class DocumentsCase(TransactionCase):
 
     def incoming_vals(self, **kw):
         vals = {
-            "unit_id": self.commune.id,
+            "unit_id": self.commune_a.id,
             "sender_id": self.sender.id,
             "reference": "15/QĐ-STP",
             "document_date": "2026-11-20",
@@ -74,11 +50,11 @@ class DocumentsCase(TransactionCase):
         return vals
 
     def new_incoming(self, user=None, **kw):
-        return self.env["motcua.incoming.document"].with_user(user or self.clerk).create(self.incoming_vals(**kw))
+        return self.env["motcua.incoming.document"].with_user(user or self.officer_a).create(self.incoming_vals(**kw))
 
     def new_outgoing(self, user=None, **kw):
         vals = {
-            "unit_id": self.commune.id,
+            "unit_id": self.commune_a.id,
             "type_id": self.type_decision.id,
             "summary": "Quyết định thành lập tổ công tác",
             "drafter_id": (user or self.specialist).id,

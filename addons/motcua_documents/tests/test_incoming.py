@@ -18,26 +18,26 @@ class TestIncoming(DocumentsCase):
             second = self.new_incoming(reference="16/QĐ-STP")
             other = (
                 self.env["motcua.incoming.document"]
-                .with_user(self.other_clerk)
-                .create(self.incoming_vals(unit_id=self.other_commune.id))
+                .with_user(self.officer_b)
+                .create(self.incoming_vals(unit_id=self.commune_b.id))
             )
-            (first | second).with_user(self.clerk).action_register()
-            other.with_user(self.other_clerk).action_register()
+            (first | second).with_user(self.officer_a).action_register()
+            other.with_user(self.officer_b).action_register()
         self.assertEqual((first.incoming_number, second.incoming_number), (1, 2))
         self.assertEqual(first.name, "01/2026")
         self.assertEqual(first.state, "registered")
-        self.assertEqual(first.registered_by_id, self.clerk)
+        self.assertEqual(first.registered_by_id, self.officer_a)
         self.assertEqual(other.incoming_number, 1, "each unit has its own register")
         # a new year restarts the register at 1 (date received in Viet Nam time: 1 January 00:30 ICT)
         with freeze_time("2026-12-31 17:30:00"):
             new_year = self.new_incoming(reference="1/QĐ-STP", date_received=datetime(2026, 12, 31, 17, 30))
-            new_year.with_user(self.clerk).action_register()
+            new_year.with_user(self.officer_a).action_register()
         self.assertEqual((new_year.register_year, new_year.incoming_number), (2027, 1))
 
     def test_secret_documents_have_their_own_series(self):
         normal = self.new_incoming()
         secret = self.new_incoming(reference="3/QĐ-STP", secrecy="confidential")
-        (normal | secret).with_user(self.clerk).action_register()
+        (normal | secret).with_user(self.officer_a).action_register()
         self.assertEqual(normal.incoming_number, 1)
         self.assertEqual(secret.incoming_number, 1)
         self.assertTrue(secret.secret_series)
@@ -45,28 +45,28 @@ class TestIncoming(DocumentsCase):
 
     def test_duplicate_is_detected_and_linked(self):
         first = self.new_incoming()
-        first.with_user(self.clerk).action_register()
+        first.with_user(self.officer_a).action_register()
         again = self.new_incoming(reference=" 15/qđ-stp ".strip())
         self.assertEqual(again.duplicate_id, first, "the form shows the existing record")
         action = again.action_open_duplicate()
         self.assertEqual(action["res_id"], first.id)
         with self.assertRaisesRegex(UserError, "already in the register as 01/"):
-            again.with_user(self.clerk).action_register()
+            again.with_user(self.officer_a).action_register()
         self.assertEqual(again.state, "draft")
         self.assertFalse(again.incoming_number, "nothing numbered half-way")
         # another date is another document
         other_date = self.new_incoming(document_date="2026-11-21")
         self.assertFalse(other_date.duplicate_id)
-        other_date.with_user(self.clerk).action_register()
+        other_date.with_user(self.officer_a).action_register()
         self.assertEqual(other_date.incoming_number, 2, "the refused registration took no number")
 
     def test_registered_document_is_locked(self):
         doc = self.new_incoming()
-        doc.with_user(self.clerk).action_register()
+        doc.with_user(self.officer_a).action_register()
         with self.assertRaisesRegex(UserError, "keeps what the register says"):
-            doc.with_user(self.clerk).write({"reference": "16/QĐ-STP"})
+            doc.with_user(self.officer_a).write({"reference": "16/QĐ-STP"})
         self.assertEqual(doc.reference, "15/QĐ-STP")
-        doc.with_user(self.clerk).write({"page_count": 3, "urgency": "urgent"})
+        doc.with_user(self.officer_a).write({"page_count": 3, "urgency": "urgent"})
         with self.assertRaisesRegex(UserError, "stays in the register"):
             doc.with_user(self.admin_user).unlink()
         draft = self.new_incoming(reference="20/QĐ-STP")
@@ -76,12 +76,12 @@ class TestIncoming(DocumentsCase):
     def test_register_requires_the_decree_30_fields(self):
         doc = self.new_incoming(reference=False, summary=False)
         with self.assertRaisesRegex(UserError, "Number and symbol.*Summary"):
-            doc.with_user(self.clerk).action_register()
+            doc.with_user(self.officer_a).action_register()
 
     def test_attachment_must_be_what_it_claims(self):
         with self.assertRaisesRegex(ValidationError, "is not a PDF file"):
             self.new_incoming(file=base64.b64encode(b"MZ\x90\x00 this is an executable"), file_name="decision.pdf")
-        Attachment = self.env["ir.attachment"].with_user(self.clerk)
+        Attachment = self.env["ir.attachment"].with_user(self.officer_a)
         attachment = Attachment.create({"name": "scan.pdf", "raw": b"GIF89a fake"})
         with self.assertRaisesRegex(ValidationError, "is not a PDF file"):
             self.new_incoming(attachment_ids=[(6, 0, attachment.ids)])
@@ -91,7 +91,7 @@ class TestIncoming(DocumentsCase):
 
     def test_deadline_skips_days_off(self):
         doc = self.new_incoming()
-        doc.with_user(self.clerk).action_register()
+        doc.with_user(self.officer_a).action_register()
         # Monday 23 November 2026 10:00; Tuesday 24 is a day off of the calendar (Vietnam Cultural Day)
         with freeze_time("2026-11-23 03:00:00"):
             wizard = (
@@ -99,13 +99,13 @@ class TestIncoming(DocumentsCase):
                 .with_user(self.leader)
                 .create({"document_id": doc.id, "lead_user_id": self.specialist.id, "handling_days": 2})
             )
-            expected = self.commune.add_working_time(datetime(2026, 11, 23, 3, 0), days=2)
+            expected = self.commune_a.add_working_time(datetime(2026, 11, 23, 3, 0), days=2)
             self.assertEqual(wizard.deadline, expected)
             self.assertGreater(wizard.deadline, datetime(2026, 11, 25, 3, 0))
 
     def test_leader_assigns_with_working_day_deadline(self):
         doc = self.new_incoming()
-        doc.with_user(self.clerk).action_register()
+        doc.with_user(self.officer_a).action_register()
         # Monday 30 November 2026, 10:00 in Viet Nam = 03:00 UTC; + 2 working days = Wednesday 10:00
         with freeze_time("2026-11-30 03:00:00"):
             wizard = (
@@ -140,9 +140,9 @@ class TestIncoming(DocumentsCase):
 
     def test_clerk_cannot_assign(self):
         doc = self.new_incoming()
-        doc.with_user(self.clerk).action_register()
+        doc.with_user(self.officer_a).action_register()
         with self.assertRaises(AccessError):
-            self.env["motcua.incoming.assign"].with_user(self.clerk).create(
+            self.env["motcua.incoming.assign"].with_user(self.officer_a).create(
                 {"document_id": doc.id, "lead_user_id": self.specialist.id, "handling_days": 2}
             )
 
@@ -155,7 +155,7 @@ class TestIncoming(DocumentsCase):
         )
         with self.assertRaisesRegex(UserError, "Register the document"):
             wizard.action_confirm()
-        doc.with_user(self.clerk).action_register()
+        doc.with_user(self.officer_a).action_register()
         wizard = (
             self.env["motcua.incoming.assign"]
             .with_user(self.leader)
@@ -167,7 +167,7 @@ class TestIncoming(DocumentsCase):
 
     def test_overdue_shows_and_raises_an_activity(self):
         doc = self.new_incoming()
-        doc.with_user(self.clerk).action_register()
+        doc.with_user(self.officer_a).action_register()
         with freeze_time("2026-11-30 03:00:00"):
             self.env["motcua.incoming.assign"].with_user(self.leader).create(
                 {
@@ -193,7 +193,7 @@ class TestIncoming(DocumentsCase):
 
     def test_reply_links_an_outgoing_document(self):
         doc = self.new_incoming()
-        doc.with_user(self.clerk).action_register()
+        doc.with_user(self.officer_a).action_register()
         action = doc.with_user(self.specialist).action_draft_reply()
         outgoing = self.env["motcua.outgoing.document"].browse(action["res_id"])
         self.assertEqual(doc.reply_outgoing_id, outgoing)
@@ -215,10 +215,20 @@ class TestIncoming(DocumentsCase):
         )
         self.assertIn(secret.display_name, target.message_ids[0].body)
         self.assertNotIn("Nội dung mật", target.message_ids[0].body, "a secret summary stays out of the chatter")
-        Incoming = self.env["motcua.incoming.document"].with_user(self.clerk)
+        Incoming = self.env["motcua.incoming.document"].with_user(self.officer_a)
         self.assertEqual(Incoming._search_linked(target), doc, "the clerk does not see the secret one")
         action = Incoming._action_view_linked(target)
         self.assertEqual(action["context"]["default_res_model"], "res.partner")
         self.assertEqual(Incoming.search(action["domain"]), doc)
         with self.assertRaisesRegex(ValidationError, "no model"):
             self.new_incoming(res_model="no.such.model", res_id=1)
+
+    def test_an_undeclared_transition_is_refused(self):
+        doc = self.new_incoming()
+        with self.assertRaisesRegex(UserError, "cannot go from Received to Handled"):
+            doc.with_user(self.leader)._motcua_set_state("done")
+        self.assertEqual(doc.state, "draft")
+        doc.with_user(self.officer_a).action_cancel()
+        with self.assertRaisesRegex(UserError, "cannot go from Cancelled to Registered"):
+            doc.with_user(self.officer_a)._motcua_set_state("registered")
+        self.assertEqual((doc.state, doc.incoming_number), ("cancelled", 0))

@@ -35,19 +35,19 @@ class TestMailGateway(DocumentsCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.alias_domain = cls.env["mail.alias.domain"].create({"name": "tayninh-test.example.vn"})
-        cls.commune.write({"alias_name": "vanban-xa-thu-nghiem", "alias_domain_id": cls.alias_domain.id})
+        cls.commune_a.write({"alias_name": "vanban-xa-thu-nghiem", "alias_domain_id": cls.alias_domain.id})
 
     def test_unit_alias_creates_an_incoming_document(self):
-        self.assertEqual(self.commune.alias_email, "vanban-xa-thu-nghiem@tayninh-test.example.vn")
+        self.assertEqual(self.commune_a.alias_email, "vanban-xa-thu-nghiem@tayninh-test.example.vn")
         raw = MAIL_TEMPLATE.format(
-            to=self.commune.alias_email,
+            to=self.commune_a.alias_email,
             subject="Quyết định 15/QĐ-STP",
             msgid="qd15",
             pdf=base64.encodebytes(make_pdf()).decode(),
         )
         thread_id = self.env["mail.thread"].sudo().message_process(False, raw)
         doc = self.env["motcua.incoming.document"].browse(thread_id)
-        self.assertEqual(doc.unit_id, self.commune)
+        self.assertEqual(doc.unit_id, self.commune_a)
         self.assertEqual(doc.summary, "Quyết định 15/QĐ-STP")
         self.assertEqual(doc.intake_channel, "email")
         self.assertEqual(doc.state, "draft", "the clerk checks and registers it")
@@ -56,13 +56,13 @@ class TestMailGateway(DocumentsCase):
         self.assertEqual(doc.file_name, "15-QD-STP.pdf")
         self.assertEqual(doc.signature_state, "unsigned")
         # the clerk of the unit finds it among the documents to register
-        to_register = self.env["motcua.incoming.document"].with_user(self.clerk).search([("state", "=", "draft")])
+        to_register = self.env["motcua.incoming.document"].with_user(self.officer_a).search([("state", "=", "draft")])
         self.assertIn(doc, to_register)
-        doc.with_user(self.clerk).write(
+        doc.with_user(self.officer_a).write(
             {"reference": "15/QĐ-STP", "document_date": "2026-11-20", "type_id": self.type_decision.id}
         )
-        doc.with_user(self.clerk).action_register()
+        doc.with_user(self.officer_a).action_register()
         self.assertEqual(doc.incoming_number, 1)
-        self.assertEqual(self.commune.with_user(self.clerk).incoming_document_count, 1)
-        action = self.commune.with_user(self.clerk).action_open_incoming_documents()
+        self.assertEqual(self.commune_a.with_user(self.officer_a).incoming_document_count, 1)
+        action = self.commune_a.with_user(self.officer_a).action_open_incoming_documents()
         self.assertEqual(self.env["motcua.incoming.document"].search(action["domain"]), doc)

@@ -17,28 +17,28 @@ class TestRegisterReport(DocumentsCase, MotcuaReportCase):
             summary="Kế hoạch kiểm tra công tác hộ tịch năm 2026",
             date_received=datetime(2026, 11, 23, 2, 30),
         )
-        doc.with_user(self.clerk).action_register()
+        doc.with_user(self.officer_a).action_register()
         secret = self.new_incoming(reference="78/KH-STP", summary="Nội dung mật không in", secrecy="confidential")
-        secret.with_user(self.clerk).action_register()
+        secret.with_user(self.officer_a).action_register()
         wizard = (
             self.env["motcua.document.register.wizard"]
-            .with_user(self.clerk)
+            .with_user(self.officer_a)
             .create(
                 {
                     "register": "incoming",
-                    "unit_id": self.commune.id,
+                    "unit_id": self.commune_a.id,
                     "date_from": "2020-01-01",
                     "date_to": "2099-12-31",
                 }
             )
         )
         self.assertEqual(wizard._get_documents(), doc | secret)
-        pdf = self.render_pdf(REGISTER, wizard, user=self.clerk)
+        pdf = self.render_pdf(REGISTER, wizard, user=self.officer_a)
         self.assertA4(pdf, landscape=True)
         self.assertPrinted(
             pdf,
             *self.NATIONAL_MOTTO,
-            "TỈNH THỬ NGHIỆM",
+            "HUYỆN THỬ NGHIỆM",  # the unit above the commune
             "UBND XÃ THỬ NGHIỆM",
             "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN",
             "Từ 01/01/2020 đến 31/12/2099",
@@ -57,14 +57,14 @@ class TestRegisterReport(DocumentsCase, MotcuaReportCase):
 
     def test_outgoing_register(self):
         doc = self.approve(self.new_outgoing(summary="Quyết định thành lập tổ công tác cải cách hành chính"))
-        doc.with_user(self.clerk).action_issue()
+        doc.with_user(self.officer_a).action_issue()
         wizard = (
             self.env["motcua.document.register.wizard"]
-            .with_user(self.clerk)
+            .with_user(self.officer_a)
             .create(
                 {
                     "register": "outgoing",
-                    "unit_id": self.commune.id,
+                    "unit_id": self.commune_a.id,
                     "date_from": "2020-01-01",
                     "date_to": "2099-12-31",
                 }
@@ -88,7 +88,7 @@ class TestRegisterReport(DocumentsCase, MotcuaReportCase):
             urgency="urgent",
             date_received=datetime(2026, 11, 23, 2, 30),
         )
-        doc.with_user(self.clerk).action_register()
+        doc.with_user(self.officer_a).action_register()
         self.env["motcua.incoming.assign"].with_user(self.leader).create(
             {
                 "document_id": doc.id,
@@ -126,5 +126,5 @@ class TestRegisterReport(DocumentsCase, MotcuaReportCase):
 
         with self.assertRaises(ValidationError):
             self.env["motcua.document.register.wizard"].create(
-                {"unit_id": self.commune.id, "date_from": "2026-02-01", "date_to": "2026-01-01"}
+                {"unit_id": self.commune_a.id, "date_from": "2026-02-01", "date_to": "2026-01-01"}
             )

@@ -34,17 +34,22 @@ class TestSecretDraftNames(DocumentsCase):
             res_model=target._name,
             res_id=target.id,
         )
-        messages = target.with_user(self.clerk).message_ids
+        messages = target.with_user(self.officer_a).message_ids
         self.assertTrue(messages)
         self.assertNotIn(SECRET_SUMMARY, " ".join(str(body) for body in messages.mapped("body")))
         # the clerk has no clearance: the document is out of reach, its name tells nothing
         with self.assertRaises(AccessError):
-            secret.with_user(self.clerk).read(["summary"])
-        self.assertFalse(self.env["motcua.outgoing.document"].with_user(self.clerk).name_search(SECRET_SUMMARY))
+            secret.with_user(self.officer_a).read(["summary"])
+        self.assertFalse(self.env["motcua.outgoing.document"].with_user(self.officer_a).name_search(SECRET_SUMMARY))
         secret.with_user(self.leader).read(["summary"])
-        logs = self.env["motcua.document.access.log"].with_user(self.monitor).search([("res_id", "=", secret.id)])
+        self.env.cr.precommit.run()
+        logs = (
+            self.env["motcua.access.log"]
+            .with_user(self.monitor)
+            .search([("res_model", "=", secret._name), ("res_id", "=", secret.id)])
+        )
         self.assertTrue(logs)
-        self.assertNotIn(SECRET_SUMMARY, " ".join(logs.mapped("document_name")))
+        self.assertNotIn(SECRET_SUMMARY, " ".join(logs.mapped("res_name")))
 
     def test_monitor_reads_documents_and_writes_none(self):
         incoming = self.new_incoming()

@@ -9,47 +9,47 @@ class TestSecurity(DocumentsCase):
     def test_unit_boundary(self):
         doc = self.new_incoming()
         Incoming = self.env["motcua.incoming.document"]
-        self.assertNotIn(doc, Incoming.with_user(self.other_clerk).search([]))
+        self.assertNotIn(doc, Incoming.with_user(self.officer_b).search([]))
         with self.assertRaises(AccessError):
-            doc.with_user(self.other_clerk).read(["summary"])
+            doc.with_user(self.officer_b).read(["summary"])
         with self.assertRaises(AccessError):
-            doc.with_user(self.other_leader).write({"summary": "changed"})
+            doc.with_user(self.leader_b).write({"summary": "changed"})
         # staff of a sub-unit do not see the parent unit's register; the monitor sees every unit
         self.assertNotIn(doc, Incoming.with_user(self.specialist).search([]))
         self.assertIn(doc, Incoming.with_user(self.monitor).search([]))
-        outgoing = self.new_outgoing(unit_id=self.office.id)
+        outgoing = self.new_outgoing(unit_id=self.office_a.id)
         self.assertIn(
             outgoing,
             self.env["motcua.outgoing.document"].with_user(self.leader).search([]),
             "a leader sees the documents of the units below",
         )
         with self.assertRaises(AccessError):
-            outgoing.with_user(self.other_clerk).read(["summary"])
+            outgoing.with_user(self.officer_b).read(["summary"])
 
     def test_handlers_of_another_unit_see_their_document(self):
         doc = self.new_incoming()
-        doc.with_user(self.clerk).action_register()
+        doc.with_user(self.officer_a).action_register()
         self.env["motcua.incoming.assign"].with_user(self.leader).create(
             {
                 "document_id": doc.id,
-                "lead_unit_id": self.other_commune.id,
+                "lead_unit_id": self.commune_b.id,
                 "handling_days": 3,
             }
         ).action_confirm()
-        self.assertIn(doc, self.env["motcua.incoming.document"].with_user(self.other_clerk).search([]))
+        self.assertIn(doc, self.env["motcua.incoming.document"].with_user(self.officer_b).search([]))
 
     def test_role_boundaries(self):
         doc = self.new_incoming()
         with self.assertRaises(AccessError):
-            doc.with_user(self.clerk).unlink()
+            doc.with_user(self.officer_a).unlink()
         with self.assertRaises(AccessError):
             self.env["motcua.trust.root"].with_user(self.leader).search([])
         with self.assertRaises(AccessError):
             self.env["motcua.unit.certificate"].with_user(self.monitor).search([])
         with self.assertRaises(AccessError):
-            self.env["motcua.document.access.log"].with_user(self.leader).search([])
+            self.env["motcua.access.log"].with_user(self.leader).search([])
         with self.assertRaises(AccessError):
-            self.env["motcua.document.type"].with_user(self.clerk).create({"name": "X"})
+            self.env["motcua.document.type"].with_user(self.officer_a).create({"name": "X"})
 
     def test_portal_and_public_have_no_access(self):
         doc = self.new_incoming()
@@ -65,7 +65,7 @@ class TestSecurity(DocumentsCase):
 
     def test_secret_documents_need_clearance_or_handling(self):
         secret = self.new_incoming(secrecy="secret", summary="Nội dung mật")
-        secret.with_user(self.clerk).action_register()
+        secret.with_user(self.officer_a).action_register()
         Incoming = self.env["motcua.incoming.document"]
         # the registering clerk keeps the record; an uncleared colleague of the unit does not see it
         colleague = self.env["res.users"].create(
@@ -73,7 +73,7 @@ class TestSecurity(DocumentsCase):
                 "name": "Colleague",
                 "login": "doc_colleague",
                 "group_ids": [(6, 0, [self.env.ref("motcua_base.group_receiving_officer").id])],
-                "motcua_unit_ids": [(6, 0, self.commune.ids)],
+                "motcua_unit_ids": [(6, 0, self.commune_a.ids)],
             }
         )
         self.assertNotIn(secret, Incoming.with_user(colleague).search([]))
@@ -99,15 +99,21 @@ class TestSecurity(DocumentsCase):
     def test_every_read_of_a_secret_document_is_logged(self):
         secret = self.new_incoming(secrecy="confidential")
         normal = self.new_incoming(reference="99/QĐ-STP")
-        Log = self.env["motcua.document.access.log"]
+        Log = self.env["motcua.access.log"]
         before = Log.search_count([])
-        secret.with_user(self.leader).read(["summary"])
-        secret.with_user(self.leader).web_read({"summary": {}, "name": {}})
-        normal.with_user(self.leader).read(["summary"])
+        # (the entries are written at the end of each transaction)
+        for read in (
+            lambda: secret.with_user(self.leader).read(["summary"]),
+            lambda: secret.with_user(self.leader).web_read({"summary": {}, "name": {}}),
+            lambda: normal.with_user(self.leader).read(["summary"]),
+        ):
+            read()
+            self.env.cr.precommit.run()
         logs = Log.search([], limit=Log.search_count([]) - before)
         self.assertEqual(len(logs), 2)
         self.assertEqual(logs.user_id, self.leader)
         self.assertEqual(set(logs.mapped("res_id")), {secret.id})
+        self.assertEqual(set(logs.mapped("res_model")), {secret._name})
         self.assertEqual(logs[0].secrecy, "confidential")
         # monitors read the log
         self.assertTrue(Log.with_user(self.monitor).search([("res_id", "=", secret.id)]))

@@ -44,7 +44,7 @@ class TestSignatureVerification(PkiCase):
         self.env["motcua.trust.root"].with_user(self.admin_user).create(
             {"name": "Rogue", "certificate": self.b64(pki.pem(self.rogue_cert))}
         )
-        doc.with_user(self.clerk).action_verify_signature()
+        doc.with_user(self.officer_a).action_verify_signature()
         self.assertEqual(doc.signature_state, "valid")
 
     def test_broken_pdf_is_refused(self):
@@ -68,7 +68,7 @@ class TestSigning(PkiCase):
             .with_user(cls.admin_user)
             .create(
                 {
-                    "unit_id": cls.commune.id,
+                    "unit_id": cls.commune_a.id,
                     "pkcs12_file": base64.b64encode(
                         pki.make_pkcs12(cls.signer_key, cls.signer_cert, cls.ca_cert, "s3cret")
                     ),
@@ -81,7 +81,7 @@ class TestSigning(PkiCase):
         with self.assertRaisesRegex(ValidationError, "cannot be opened"):
             self.env["motcua.unit.certificate"].with_user(self.admin_user).create(
                 {
-                    "unit_id": self.commune.id,
+                    "unit_id": self.commune_a.id,
                     "pkcs12_file": base64.b64encode(
                         pki.make_pkcs12(self.signer_key, self.signer_cert, self.ca_cert, "a")
                     ),
@@ -107,7 +107,7 @@ class TestSigning(PkiCase):
         signed = base64.b64decode(doc.file)
         self.assertIn(b"/AP", signed, "a visible signature has an appearance stream")
         self.assertIn(b"Signed by\\072 UBND xa Thu nghiem", signed, "the stamp names the signer")
-        doc.with_user(self.clerk).action_issue()
+        doc.with_user(self.officer_a).action_issue()
         self.assertEqual(doc.name, "01/QĐ-UBNDTN")
 
     def test_sign_invisibly(self):
@@ -134,6 +134,6 @@ class TestSigning(PkiCase):
         doc.with_user(self.leader).write({"file": self.b64(tampered)})
         self.assertEqual(doc.signature_state, "tampered")
         with self.assertRaisesRegex(UserError, "fails verification"):
-            doc.with_user(self.clerk).action_issue()
+            doc.with_user(self.officer_a).action_issue()
         self.assertFalse(doc.number)
         self.assertEqual(doc.state, "approved")

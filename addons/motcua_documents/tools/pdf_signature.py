@@ -3,7 +3,6 @@
 import contextlib
 import io
 import logging
-import unicodedata
 
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
@@ -19,15 +18,11 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
+from odoo.addons.motcua_base.tools import strip_diacritics
+
 
 class SignatureError(Exception):
     """A file that cannot be read, a key that cannot be loaded."""
-
-
-def fold_ascii(text):
-    """Vietnamese text without diacritics (the PDF standard fonts of a stamp are Latin-1)."""
-    text = (text or "").replace("đ", "d").replace("Đ", "D")
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 @contextlib.contextmanager
@@ -169,7 +164,8 @@ def sign_pdf(data, key, cert, other_certs=(), visible=False, stamp_text="", reas
         field_spec = sig_fields.SigFieldSpec(field_name, on_page=0, box=(330, 30, 570, 110))
         # the text is taken literally (pyHanko interpolates %-parameters)
         style = stamp.TextStampStyle(
-            stamp_text=fold_ascii(stamp_text).replace("%", "%%") or "%(ts)s", timestamp_format="%d/%m/%Y %H:%M:%S %z"
+            stamp_text=strip_diacritics(stamp_text).replace("%", "%%") or "%(ts)s",
+            timestamp_format="%d/%m/%Y %H:%M:%S %z",
         )
     else:
         field_spec = sig_fields.SigFieldSpec(field_name)

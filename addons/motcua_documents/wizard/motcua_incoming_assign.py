@@ -42,9 +42,9 @@ class MotcuaIncomingAssign(models.TransientModel):
         if self.lead_user_id and self.lead_user_id in self.co_user_ids:
             raise ValidationError(self.env._("The lead handler cannot also be a co-handler."))
         deadline = self.deadline
-        doc.sudo().write(
+        doc.sudo()._motcua_set_state(
+            "assigned",
             {
-                "state": "assigned",
                 "lead_user_id": self.lead_user_id.id,
                 "lead_unit_id": self.lead_unit_id.id,
                 "co_user_ids": [(6, 0, self.co_user_ids.ids)],
@@ -54,7 +54,7 @@ class MotcuaIncomingAssign(models.TransientModel):
                 "deadline": deadline,
                 "assigned_by_id": self.env.uid,
                 "date_assigned": fields.Datetime.now(),
-            }
+            },
         )
         users = self.lead_user_id or self.lead_unit_id.head_id
         for user in users:
