@@ -55,3 +55,4 @@ def migrate(cr, version):
         _move_gateway(env)
     if _table_exists(cr, "motcua_sms_message"):
         _move_queue(env)
+    cr.execute("DROP TABLE IF EXISTS motcua_sms_message, motcua_sms_gateway CASCADE")
