@@ -234,9 +234,16 @@ class TestSms(DossierCase):
                     self.assertNotIn(company.sudo()[field], str(exported))
             with self.subTest(user=user.login, path="settings"), self.assertRaises(AccessError):
                 self.env["res.config.settings"].with_user(user).create({}).read(["motcua_sms_token"])
-        # the system administrator configures it in Settings
-        settings = self.env["res.config.settings"].with_user(self.admin).create({})
+        # the system administrator configures it in Settings › General Settings › Send SMS
+        Settings = self.env["res.config.settings"].with_user(self.admin)
+        arch = Settings.get_views([(False, "form")])["views"]["form"]["arch"]
+        for field in ["motcua_sms_provider", "motcua_sms_sender", *secrets]:
+            self.assertIn(f'name="{field}"', arch)
+        settings = Settings.create({})
         self.assertEqual(settings.motcua_sms_token, TOKEN)
+        settings.motcua_sms_sender = "UBND XA"
+        settings.execute()
+        self.assertEqual(company.motcua_sms_sender, "UBND XA")
         self.assertEqual(company.with_user(self.admin).motcua_sms_inbound_secret, "inbound-secret-42")
 
     def test_no_sms_to_a_number_typed_online_or_by_rpc(self):
