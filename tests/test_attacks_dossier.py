@@ -409,19 +409,29 @@ def test_the_linked_contact_holds_no_phone_or_address(monitor, specialist, sms_d
     assert not _leaks(monitor.call("res.partner", "search_read", [("phone", "ilike", "777 321")], ["name"]))
 
 
-def test_sms_number_and_notes_are_masked(monitor, sms_dossier):
-    messages = monitor.call("motcua.sms.message", "search_read", [("dossier_id", "=", sms_dossier)], ["body"])
-    assert messages, "the receipt was sent by SMS"
-    try:
-        numbers = monitor.call("motcua.sms.message", "read", [m["id"] for m in messages], ["number"])
-    except RpcError:
-        numbers = []
-    assert not _leaks(numbers)
-    assert not _leaks(monitor.call("motcua.sms.message", "read", [m["id"] for m in messages], ["number_display"]))
+def test_sms_number_and_notes_are_masked(monitor, admin, officer, sms_dossier):
     notes = monitor.call(
         "mail.message", "search_read", [("model", "=", "motcua.dossier"), ("res_id", "=", sms_dossier)], ["body"]
     )
+    assert any("SMS" in note["body"] for note in notes), "the receipt was sent by SMS"
     assert not _leaks(notes)
+    [mine] = officer.call("motcua.dossier", "read", [sms_dossier], ["lookup_key_display"])
+    assert mine["lookup_key_display"] not in repr(notes), "the chatter shows the SMS without the lookup key"
+    # the SMS themselves (number, text with the key) are in Odoo's sms.sms: system administrators only
+    sms = admin("sms.sms", "search_read", [("mail_message_id.res_id", "=", sms_dossier)], ["number"])
+    assert sms and sms[0]["number"].startswith("+84")
+    for session in (monitor, officer):
+        _refused(session.call, "sms.sms", "search_read", [("id", "=", sms[0]["id"])], ["number", "body"])
+        _refused(session.call, "sms.sms", "create", [{"number": "+84987654321", "body": "spam"}])
+
+
+def test_gateway_secrets_are_for_system_administrators(monitor, officer, admin):
+    [company] = admin("res.company", "search", [], limit=1)
+    for session in (monitor, officer):
+        for field in ("motcua_sms_token", "motcua_sms_url", "motcua_sms_inbound_secret"):
+            _refused(session.call, "res.company", "read", [company], [field])
+            _refused(session.call, "res.company", "search_read", [("id", "=", company)], [field])
+        _refused(session.call, "res.config.settings", "create", {})
 
 
 def test_receipt_mail_attachment_is_not_readable(monitor, mail_dossier):

@@ -7,7 +7,7 @@
     "website": "https://github.com/motcua/motcua",
     "author": "MotCua contributors",
     "license": "LGPL-3",
-    "depends": ["mail", "portal", "website", "motcua_base"],
+    "depends": ["mail", "portal", "sms", "website", "motcua_base"],
     "external_dependencies": {"python": ["requests"]},
     "data": [
         "security/ir.model.access.csv",
@@ -23,7 +23,7 @@
         "views/motcua_unit_views.xml",
         "views/motcua_procedure_views.xml",
         "views/motcua_dossier_views.xml",
-        "views/motcua_sms_views.xml",
+        "views/res_config_settings_views.xml",
         "views/motcua_dossier_dashboard_views.xml",
         "views/motcua_dossier_statistics_views.xml",
         "views/motcua_dossier_home_views.xml",

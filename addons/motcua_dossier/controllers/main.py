@@ -1,4 +1,3 @@
-import hmac
 import json
 import logging
 import re
@@ -7,15 +6,12 @@ from odoo import fields, http
 from odoo.http import request
 
 from odoo.addons.motcua_base.models.motcua_rate_limit import client_address
-from odoo.addons.motcua_base.tools import strip_diacritics
 
 from ..models.motcua_dossier_dashboard import PERIODS
 
 _logger = logging.getLogger(__name__)
 
 RATE_LIMIT_BUCKET = "dossier_lookup"  # motcua.rate_limit.dossier_lookup.limit / .minutes
-SMS_SECRET_BUCKET = "sms_inbound_secret"  # requests with a wrong secret, per client address
-SMS_PATTERN = re.compile(r"^\s*(TRA|HS)\s+(\S+)\s+(\S+)\s*$", re.IGNORECASE)
 
 
 def _client():
@@ -25,11 +21,6 @@ def _client():
 def _clean(text, size):
     """Public input as text a database accepts: no NUL or other control characters, at most ``size``."""
     return re.sub(r"[\x00-\x1f\x7f]", "", str(text or ""))[:size]
-
-
-def _secret_matches(expected, given):
-    """Constant-time comparison of the gateway secret, whatever characters the request sent."""
-    return bool(expected) and hmac.compare_digest(expected.encode(), given.encode("utf-8", "replace"))
 
 
 def _neutral(env):
@@ -132,58 +123,6 @@ class MotcuaDossierPublic(http.Controller):
                 "text": dossier.with_context(lang=env.lang)._motcua_public_sentence(),
             }
         )
-
-    @http.route("/api/v1/sms/inbound", type="http", auth="public", methods=["POST"], csrf=False, save_session=False)
-    def api_sms_inbound(self, **kwargs):
-        """Inbound SMS from the provider: "TRA <code> <key>" (or "HS …") gets a plain-text reply."""
-        Inbound = request.env["motcua.sms.inbound"].sudo()
-        secret = request.httprequest.headers.get("X-MotCua-Secret", "")
-        sender = _clean(kwargs.get("from"), 32)
-        text = _clean(kwargs.get("text"), 320)
-        gateway = request.env["motcua.sms.gateway"].sudo().browse()
-        if secret:
-            for candidate in request.env["motcua.sms.gateway"].sudo().search([("inbound_secret", "!=", False)]):
-                if _secret_matches(candidate.inbound_secret, secret):
-                    gateway = candidate
-                    break
-        if not gateway:
-            # logged, but a flood of forged requests adds a bounded number of rows (purged after a day)
-            _logger.warning("SMS inbound request with a wrong secret from %s", _client())
-            if request.env["motcua.rate.limit"]._attempt(SMS_SECRET_BUCKET, _client()):
-                Inbound.create({"client": _client(), "sender": sender, "text": text, "result": "forbidden"})
-            return request.make_response("Forbidden", headers=[("Content-Type", "text/plain")], status=403)
-        env = _citizen_env(request.env)
-        match = SMS_PATTERN.match(text)
-        dossier = None
-        if not match:
-            result, reply = (
-                "invalid",
-                strip_diacritics(env._("Send TRA <dossier code> <lookup key> to look up a dossier.")),
-            )
-        else:
-            dossier, status = self._lookup(match.group(2), match.group(3), "sms", client=f"sms:{sender}")
-            if status == "limited":
-                result, reply = "limited", strip_diacritics(_limited(env))
-            elif not dossier:
-                result, reply = "not_found", strip_diacritics(_neutral(env))
-            else:
-                result = "found"
-                reply = dossier.with_context(lang=env.lang)._motcua_public_sentence(
-                    ascii_only=gateway.reply_ascii, limit=160
-                )
-        reply = reply[:160]
-        Inbound.create(
-            {
-                "gateway_id": gateway.id,
-                "client": _client(),
-                "sender": sender,
-                "text": text,
-                "reply": reply,
-                "result": result,
-                "dossier_id": dossier.id if dossier else False,
-            }
-        )
-        return request.make_response(reply, headers=[("Content-Type", "text/plain; charset=utf-8")])
 
     # ------------------------------------------------------------------ procedure catalogue
     @http.route("/thu-tuc", type="http", auth="public", methods=["GET"], website=True, sitemap=True)

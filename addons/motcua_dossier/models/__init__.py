@@ -4,9 +4,10 @@ from . import motcua_procedure
 from . import motcua_dossier
 from . import motcua_dossier_step
 from . import motcua_dossier_personal
-from . import motcua_sms_gateway
-from . import motcua_sms_message
 from . import motcua_dossier_dashboard
 from . import motcua_sms_inbound
 from . import motcua_dossier_statistics
 from . import motcua_dossier_demo
+from . import res_company
+from . import res_config_settings
+from . import sms_sms

@@ -75,7 +75,6 @@ WORKFLOW_FIELDS = {
     "apology_ids",
     "due_change_ids",
     "receipt_print_count",
-    "sms_message_ids",
     "personal_id",
 }
 # What the receipt is made of: fixed once the dossier is received.
@@ -288,7 +287,6 @@ class MotcuaDossier(models.Model):
     apology_ids = fields.One2many("motcua.dossier.apology", "dossier_id", string="Apologies", copy=False)
     apology_count = fields.Integer(compute="_compute_apology_count", store=True)
     receipt_print_count = fields.Integer(readonly=True, copy=False)
-    sms_message_ids = fields.One2many("motcua.sms.message", "dossier_id", string="SMS", copy=False)
     result_attachment_ids = fields.Many2many(
         "ir.attachment",
         "motcua_dossier_result_attachment_rel",
@@ -1092,7 +1090,8 @@ class MotcuaDossier(models.Model):
         return strip_diacritics(text) % params
 
     def _motcua_notify(self, template_xmlid, sms_text):
-        """E-mail the applicant when they have an address, otherwise queue an SMS."""
+        """E-mail the applicant when they have an address, otherwise queue an SMS (sent by Odoo's
+        ``sms`` queue through the company's provider)."""
         self.ensure_one()
         if self.env.su and self.env.context.get("motcua_no_notify"):
             return
@@ -1112,8 +1111,10 @@ class MotcuaDossier(models.Model):
                     self.with_context(mail_notify_force_send=False).message_post_with_source(
                         template, subtype_xmlid="mail.mt_comment", partner_ids=self.partner_id.ids
                     )
-        elif self.applicant_phone:
-            self.env["motcua.sms.message"].sudo()._motcua_queue(self, self.applicant_phone, sms_text)
+        elif self.applicant_phone and self.channel != "online":
+            # only a number the desk took down: one typed online would let anyone text anybody
+            # under the province's brandname (the online applicant follows the dossier in the portal)
+            self.env["sms.sms"]._motcua_queue(self, self.sudo().applicant_phone, sms_text)
 
     def _motcua_lookup_url(self):
         """The public lookup of this dossier; with its key for the system (e-mails, SMS) and for the

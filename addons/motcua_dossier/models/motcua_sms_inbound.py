@@ -10,7 +10,6 @@ class MotcuaSmsInbound(models.Model):
     _description = "Inbound SMS request"
     _order = "id desc"
 
-    gateway_id = fields.Many2one("motcua.sms.gateway", readonly=True, ondelete="set null")
     client = fields.Char(string="Client address", readonly=True)
     sender = fields.Char(readonly=True)
     text = fields.Char(readonly=True)

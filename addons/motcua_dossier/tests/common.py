@@ -112,6 +112,13 @@ class DossierCase(TransactionCase):
         dossier = self.env["motcua.dossier"].with_user(user or self.officer_a).create(values)
         return dossier
 
+    def sms_of(self, dossier):
+        """The sms.sms queued for ``dossier`` (linked through the note in its chatter)."""
+        return self.env["sms.sms"].search(
+            [("mail_message_id.model", "=", "motcua.dossier"), ("mail_message_id.res_id", "=", dossier.id)],
+            order="id",
+        )
+
     def received_dossier(self, user=None, **vals):
         dossier = self.new_dossier(user=user, **vals)
         dossier.paper_ids.write({"received": True})

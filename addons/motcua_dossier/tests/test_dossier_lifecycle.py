@@ -1,6 +1,6 @@
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import DossierCase, enable_vietnamese, utc
@@ -220,14 +220,22 @@ class TestDossierLifecycle(DossierCase):
         mails = self.env["mail.mail"].search([("model", "=", "motcua.dossier"), ("res_id", "=", with_mail.id)])
         self.assertTrue(mails, "the applicant with an e-mail gets the receipt by e-mail")
         self.assertIn(with_mail.name, mails[0].subject)
-        self.assertFalse(with_mail.sms_message_ids)
+        self.assertFalse(self.sms_of(with_mail))
         without_mail = self.received_dossier()
-        self.assertEqual(len(without_mail.sms_message_ids), 1)
-        sms = without_mail.sms_message_ids
-        self.assertEqual(sms.state, "queued")
-        self.assertEqual(sms.sudo().number, "0912345678")
-        # staff see the number as they see the applicant's phone: the handler in full
-        self.assertEqual(sms.with_user(self.specialist_a).number_display, "0912345678")
+        sms = self.sms_of(without_mail)
+        self.assertEqual(len(sms), 1)
+        # queued for Odoo's SMS queue, in E.164
+        self.assertEqual(sms.state, "outgoing")
+        self.assertEqual(sms.number, "+84912345678")
         self.assertIn(without_mail.name, sms.body)
+        self.assertIn(without_mail.sudo().lookup_key, sms.body)
+        # staff see the SMS as a note in the chatter: neither the number nor the lookup key
+        note = sms.mail_message_id.with_user(self.specialist_a)
+        self.assertIn("SMS queued to the applicant", note.body)
+        self.assertIn(without_mail.name, note.body)
+        self.assertNotIn(without_mail.sudo().lookup_key, note.body)
+        self.assertNotIn("912345678", note.body)
+        with self.assertRaises(AccessError):
+            sms.with_user(self.specialist_a).read(["number"])
         without_mail.with_user(self.specialist_a).action_request_supplement("Missing form")
-        self.assertEqual(len(without_mail.sms_message_ids), 2)
+        self.assertEqual(len(self.sms_of(without_mail)), 2)

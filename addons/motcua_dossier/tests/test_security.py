@@ -82,9 +82,9 @@ class TestDossierSecurity(DossierCase):
                 {"code": "X", "name": "X", "duration_days": 1}
             )
         self.assertTrue(self.procedure.with_user(self.officer_a).read(["name"]))
-        # SMS gateways and their credentials are for administrators
+        # the SMS gateway's credentials are for system administrators (tests in test_sms)
         with self.assertRaises(AccessError):
-            self.env["motcua.sms.gateway"].with_user(self.leader_a).search([])
+            self.env.company.with_user(self.leader_a).read(["motcua_sms_token"])
 
     def test_leader_sees_unit_tree(self):
         desk_dossier = self.received_dossier(unit_id=self.desk_a.id)

@@ -1,0 +1,1 @@
+from .sms_api import MotcuaHttpSmsApi
