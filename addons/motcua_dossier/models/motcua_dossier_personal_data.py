@@ -9,7 +9,8 @@ class MotcuaDossier(models.Model):
     the handlers, shown through the dossier's ``applicant_*`` fields ("***" to the others, logged
     for the handlers), searched with the user's rights and never grouped by."""
 
-    _inherit = "motcua.dossier"
+    # one file per concern of the dossier: split on purpose
+    _inherit = "motcua.dossier"  # pylint: disable=consider-merging-classes-inherited
 
     @api.depends("personal_id.id_number", "personal_id.phone", "personal_id.address", "personal_id.birth_date")
     @api.depends_context("uid")

@@ -11,7 +11,8 @@ class MotcuaDossier(models.Model):
     """The public channel of a dossier: found by its code and printed key (lookup page, API, SMS,
     switchboard), what a citizen may see of it, its lookup URL, and a portal user's claim."""
 
-    _inherit = "motcua.dossier"
+    # one file per concern of the dossier: split on purpose
+    _inherit = "motcua.dossier"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     @api.private

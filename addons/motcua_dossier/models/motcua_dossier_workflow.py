@@ -11,7 +11,8 @@ class MotcuaDossier(models.Model):
     """The state machine of a dossier: receipt, processing steps, supplements, result, return,
     refusal, withdrawal, transfer, apologies and appointment changes, and the timeliness they give."""
 
-    _inherit = "motcua.dossier"
+    # one file per concern of the dossier: split on purpose
+    _inherit = "motcua.dossier"  # pylint: disable=consider-merging-classes-inherited
 
     # ------------------------------------------------------------------ codes, deadlines, timeliness
     @api.model
