@@ -16,59 +16,6 @@ class MotcuaDossier(models.Model):
 
     @api.model
     @api.private
-    def _motcua_claim(self, code, key, id_number=""):
-        """The portal user proves with the code, the printed key and the applicant's ID number (or
-        tax code; asked when the dossier has one) that the dossier is theirs: it joins their
-        dossiers. The ID number is a factor that staff who can read the key (a province monitor
-        sees every dossier) do not see. The dossier, or an empty recordset when a factor is wrong."""
-        dossier = self._motcua_public_find(code, key)
-        user = self.env.user
-        if not dossier or not user._is_portal():
-            return self.browse()
-        dossier = dossier.sudo()
-        expected = "".join((dossier.personal_id.id_number or "").split())
-        given = "".join(str(id_number or "").split())[:32]
-        if expected and not consteq(expected.encode(), given.encode()):
-            return self.browse()
-        if dossier.partner_id.user_ids and dossier.partner_id != user.partner_id:
-            return self.browse()  # already in someone's account: a key seen later does not move it
-        if dossier.partner_id != user.partner_id:
-            old = dossier.partner_id
-            dossier.partner_id = user.partner_id
-            dossier.message_post(
-                body=self.env._("Linked to the portal account of %(user)s with the printed lookup key.", user=user.name)
-            )
-            if old and not old.user_ids:
-                dossier.message_unsubscribe(old.ids)
-        return dossier
-
-    def _motcua_lookup_url(self):
-        """The public lookup of this dossier; with its key for the system (e-mails, SMS) and for the
-        staff who handle it (the receipt's QR code), without it for the other readers."""
-        self.ensure_one()
-        key = self.sudo().lookup_key if self in self._motcua_handled() else ""
-        return f"{self.get_base_url()}/tra-cuu-ho-so?code={self.name}" + (f"&key={key}" if key else "")
-
-    def _motcua_handled(self):
-        """The dossiers of ``self`` that the current user handles: those of their units or that went
-        to their units (as the record rule of motcua.dossier.personal says), all for the system and
-        administrators."""
-        if self.env.su or self.env.user.has_group("motcua_base.group_administrator"):
-            return self
-        units = self.env.user.motcua_unit_ids.ids
-        if not units:
-            return self.browse()
-        return self.filtered_domain(["|", ("unit_id", "child_of", units), ("access_unit_ids", "child_of", units)])
-
-    @api.depends_context("uid")
-    def _compute_lookup_key_display(self):
-        handled = self._motcua_handled()
-        for dossier in self:
-            key = dossier.sudo().lookup_key
-            dossier.lookup_key_display = key if dossier in handled or not key else MASK
-
-    @api.model
-    @api.private
     def _motcua_public_find(self, code, key):
         """The dossier with this code whose second factor matches, else an empty recordset.
 
@@ -152,3 +99,56 @@ class MotcuaDossier(models.Model):
         if limit and len(text) > limit:
             text = text[: limit - 1] + "…" if not ascii_only else text[: limit - 3] + "..."
         return text
+
+    def _motcua_lookup_url(self):
+        """The public lookup of this dossier; with its key for the system (e-mails, SMS) and for the
+        staff who handle it (the receipt's QR code), without it for the other readers."""
+        self.ensure_one()
+        key = self.sudo().lookup_key if self in self._motcua_handled() else ""
+        return f"{self.get_base_url()}/tra-cuu-ho-so?code={self.name}" + (f"&key={key}" if key else "")
+
+    def _motcua_handled(self):
+        """The dossiers of ``self`` that the current user handles: those of their units or that went
+        to their units (as the record rule of motcua.dossier.personal says), all for the system and
+        administrators."""
+        if self.env.su or self.env.user.has_group("motcua_base.group_administrator"):
+            return self
+        units = self.env.user.motcua_unit_ids.ids
+        if not units:
+            return self.browse()
+        return self.filtered_domain(["|", ("unit_id", "child_of", units), ("access_unit_ids", "child_of", units)])
+
+    @api.depends_context("uid")
+    def _compute_lookup_key_display(self):
+        handled = self._motcua_handled()
+        for dossier in self:
+            key = dossier.sudo().lookup_key
+            dossier.lookup_key_display = key if dossier in handled or not key else MASK
+
+    @api.model
+    @api.private
+    def _motcua_claim(self, code, key, id_number=""):
+        """The portal user proves with the code, the printed key and the applicant's ID number (or
+        tax code; asked when the dossier has one) that the dossier is theirs: it joins their
+        dossiers. The ID number is a factor that staff who can read the key (a province monitor
+        sees every dossier) do not see. The dossier, or an empty recordset when a factor is wrong."""
+        dossier = self._motcua_public_find(code, key)
+        user = self.env.user
+        if not dossier or not user._is_portal():
+            return self.browse()
+        dossier = dossier.sudo()
+        expected = "".join((dossier.personal_id.id_number or "").split())
+        given = "".join(str(id_number or "").split())[:32]
+        if expected and not consteq(expected.encode(), given.encode()):
+            return self.browse()
+        if dossier.partner_id.user_ids and dossier.partner_id != user.partner_id:
+            return self.browse()  # already in someone's account: a key seen later does not move it
+        if dossier.partner_id != user.partner_id:
+            old = dossier.partner_id
+            dossier.partner_id = user.partner_id
+            dossier.message_post(
+                body=self.env._("Linked to the portal account of %(user)s with the printed lookup key.", user=user.name)
+            )
+            if old and not old.user_ids:
+                dossier.message_unsubscribe(old.ids)
+        return dossier
