@@ -1,7 +1,8 @@
 # Benchmark 3 (leader statistics), run inside `odoo shell -d <db>` (reads `env`); writes
 # $BENCH_OUT/leader_stats.json and the EXPLAIN plans of the queries into $BENCH_NOTES.
-# The on-time rate per unit for a quarter and for a year through the dashboard's own code path
-# (motcua.dossier.dashboard._motcua_stats as the province monitor, record rules included),
+# The on-time rate per unit for a quarter and for a year through the leaders' report
+# (motcua.dossier.statistics, the SQL view behind the dashboards and the public page, read as
+# the province monitor and as a unit leader, record rules included),
 # against one hand-written SQL statement computing the same counts over the same rows.
 # The periods are the last complete year and its last quarter (full data, like a yearly report).
 import json
@@ -16,7 +17,7 @@ import pytz
 from odoo.sql_db import Cursor
 from odoo.tools import SQL as SQLText
 
-from odoo.addons.motcua_dossier.models.motcua_dossier_dashboard import period_range
+from odoo.addons.motcua_dossier.models.motcua_dossier_statistics import period_range
 
 env = globals()["env"]
 SECONDS = float(os.environ.get("BENCH_SECONDS", "10"))
@@ -58,14 +59,26 @@ def bounds(period):
 
 def orm_stats(period, user):
     env.invalidate_all()
-    board = env["motcua.dossier.dashboard"].with_user(user).new({"period": period, "date": reference})
-    return board._motcua_stats()
+    lo, hi = bounds(period)
+    Stats = env["motcua.dossier.statistics"].with_user(user)
+    stats = {
+        unit.id: {"received": received, "finished": finished, "on_time": on_time, "late": late, "overdue": 0}
+        for unit, received, finished, on_time, late in Stats._read_group(
+            [("date", ">=", lo), ("date", "<", hi)],
+            ["unit_id"],
+            ["received_count:sum", "finished_count:sum", "on_time_count:sum", "late_count:sum"],
+        )
+    }
+    for unit, overdue in Stats._read_group([("overdue_count", "=", 1)], ["unit_id"], ["overdue_count:sum"]):
+        stats.setdefault(unit.id, {"received": 0, "finished": 0, "on_time": 0, "late": 0})["overdue"] = overdue
+    return stats
 
 
 def sql_stats(period):
     lo, hi = bounds(period)
     cr.execute(SQL, {"lo": lo, "hi": hi})
-    return {row[0]: row[1:] for row in cr.fetchall()}
+    # early and on time together, as the report counts them
+    return {row[0]: (row[1], row[2], row[3] + row[4], row[5], row[6]) for row in cr.fetchall()}
 
 
 def timed(func, budget):
@@ -118,7 +131,7 @@ for period in ("quarter", "year"):
     orm = orm_stats(period, monitor)
     raw = sql_stats(period)
     same = all(
-        (v["received"], v["finished"], v["early"], v["on_time"], v["late"], v["overdue"]) == tuple(raw.get(k, ()))
+        (v["received"], v["finished"], v["on_time"], v["late"], v["overdue"]) == tuple(raw.get(k, ()))
         for k, v in orm.items()
     ) and set(orm) == set(raw)
     orm_ms, orm_n = timed(lambda p=period: orm_stats(p, monitor), budget)
@@ -126,7 +139,7 @@ for period in ("quarter", "year"):
     leader_ms, _n = timed(lambda p=period: orm_stats(p, leader), budget / 2)
     rows = sum(v["received"] for v in orm.values())
     finished = sum(v["finished"] for v in orm.values())
-    on_time = sum(v["early"] + v["on_time"] for v in orm.values())
+    on_time = sum(v["on_time"] for v in orm.values())
     results[period] = {
         "orm_ms": round(orm_ms, 3),
         "sql_ms": round(sql_ms, 3),

@@ -24,7 +24,6 @@
         "views/motcua_procedure_views.xml",
         "views/motcua_dossier_views.xml",
         "views/res_config_settings_views.xml",
-        "views/motcua_dossier_dashboard_views.xml",
         "views/motcua_dossier_statistics_views.xml",
         "views/motcua_dossier_home_views.xml",
         "views/motcua_public_views.xml",

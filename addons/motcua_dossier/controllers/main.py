@@ -1,17 +1,18 @@
-import json
 import logging
 import re
 
-from odoo import fields, http
+from odoo import http
 from odoo.http import request
 
 from odoo.addons.motcua_base.models.motcua_rate_limit import client_address
+from odoo.addons.motcua_base.tools import local_now
 
-from ..models.motcua_dossier_dashboard import PERIODS
+from ..models.motcua_dossier_statistics import PERIODS, period_range
 
 _logger = logging.getLogger(__name__)
 
 RATE_LIMIT_BUCKET = "dossier_lookup"  # motcua.rate_limit.dossier_lookup.limit / .minutes
+NO_STORE = [("Cache-Control", "no-store")]  # lookup answers are never cached
 
 
 def _client():
@@ -34,14 +35,6 @@ def _limited(env):
 def _citizen_env(env):
     """Citizens are answered in Vietnamese on the machine channels (API, switchboard, SMS)."""
     return env["motcua.dossier"]._motcua_citizen_env()
-
-
-def _json(payload, status=200):
-    return request.make_response(
-        json.dumps(payload, ensure_ascii=False),
-        headers=[("Content-Type", "application/json; charset=utf-8"), ("Cache-Control", "no-store")],
-        status=status,
-    )
 
 
 class MotcuaDossierPublic(http.Controller):
@@ -95,12 +88,16 @@ class MotcuaDossierPublic(http.Controller):
         dossier, status = self._lookup(code, key, "api")
         env = _citizen_env(request.env)
         if status == "limited":
-            return _json({"error": "too_many_requests", "message": _limited(env)}, status=429)
+            return request.make_json_response(
+                {"error": "too_many_requests", "message": _limited(env)}, headers=NO_STORE, status=429
+            )
         if not dossier:
-            return _json({"error": "not_found", "message": _neutral(env)}, status=404)
+            return request.make_json_response(
+                {"error": "not_found", "message": _neutral(env)}, headers=NO_STORE, status=404
+            )
         data = dossier.with_context(lang=env.lang)._motcua_public_data()
         data.pop("applicant", None)
-        return _json(data)
+        return request.make_json_response(data, headers=NO_STORE)
 
     @http.route(
         "/api/v1/ivr/dossiers/<string:code>",
@@ -114,14 +111,15 @@ class MotcuaDossierPublic(http.Controller):
         dossier, status = self._lookup(code, key, "ivr")
         env = _citizen_env(request.env)
         if status == "limited":
-            return _json({"status_code": 9, "text": _limited(env)}, status=429)
+            return request.make_json_response({"status_code": 9, "text": _limited(env)}, headers=NO_STORE, status=429)
         if not dossier:
-            return _json({"status_code": 0, "text": _neutral(env)}, status=404)
-        return _json(
+            return request.make_json_response({"status_code": 0, "text": _neutral(env)}, headers=NO_STORE, status=404)
+        return request.make_json_response(
             {
                 "status_code": dossier._motcua_public_data()["status_code"],
                 "text": dossier.with_context(lang=env.lang)._motcua_public_sentence(),
-            }
+            },
+            headers=NO_STORE,
         )
 
     # ------------------------------------------------------------------ procedure catalogue
@@ -160,16 +158,20 @@ class MotcuaDossierPublic(http.Controller):
     # ------------------------------------------------------------------ transparency
     @http.route("/cong-khai", type="http", auth="public", methods=["GET"], website=True, sitemap=True)
     def transparency(self, **kwargs):
-        Dashboard = request.env["motcua.dossier.dashboard"].sudo()
-        today = fields.Date.context_today(Dashboard)
-        periods = []
+        """The figures of every unit for this month, quarter and year: those of the leaders' report."""
+        Statistics = request.env["motcua.dossier.statistics"].sudo()
+        today = local_now().date()
         labels = {
             "month": request.env._("This month"),
             "quarter": request.env._("This quarter"),
             "year": request.env._("This year"),
         }
-        for period, _label in PERIODS:
-            board = Dashboard.new({"period": period, "date": today})
-            stats = sorted(board._motcua_stats().values(), key=lambda v: (-v["rate"], v["unit_name"]))
-            periods.append({"key": period, "label": labels[period], "lines": stats})
+        periods = [
+            {
+                "key": period,
+                "label": labels[period],
+                "lines": Statistics._motcua_unit_figures(*period_range(period, today)),
+            }
+            for period in PERIODS
+        ]
         return request.render("motcua_dossier.transparency_page", {"periods": periods, "today": today})

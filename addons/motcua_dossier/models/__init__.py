@@ -2,9 +2,13 @@ from . import motcua_unit
 from . import motcua_procedure_field
 from . import motcua_procedure
 from . import motcua_dossier
+from . import motcua_dossier_personal_data
+from . import motcua_dossier_workflow
+from . import motcua_dossier_public
+from . import motcua_dossier_notification
+from . import motcua_dossier_online
 from . import motcua_dossier_step
 from . import motcua_dossier_personal
-from . import motcua_dossier_dashboard
 from . import motcua_sms_inbound
 from . import motcua_dossier_statistics
 from . import motcua_dossier_demo

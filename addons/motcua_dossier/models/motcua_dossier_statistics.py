@@ -1,11 +1,31 @@
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
-from .motcua_dossier import FINISHED_STATES, OPEN_STATES, STATES, TIMELINESS
+from odoo.addons.motcua_base.tools import local_day_start
+
+from .motcua_dossier_states import FINISHED_STATES, OPEN_STATES, STATES, TIMELINESS
 
 KINDS = [("received", "Received"), ("finished", "Settled")]
+PERIODS = ("month", "quarter", "year")
+SCORE_PARAM = "motcua_dossier.score_766_points"
+
+
+def period_range(period, day):
+    """[start, end) dates of the month, quarter or year containing ``day``."""
+    if period == "year":
+        start = date(day.year, 1, 1)
+        return start, start + relativedelta(years=1)
+    if period == "quarter":
+        start = date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+        return start, start + relativedelta(months=3)
+    start = date(day.year, day.month, 1)
+    return start, start + relativedelta(months=1)
 
 
 class MotcuaDossierStatistics(models.Model):
@@ -15,8 +35,11 @@ class MotcuaDossierStatistics(models.Model):
     row dated when it was settled, so that one date filter counts what a unit received and
     what it settled in a period. ``on_time_rate`` is 100 on a settled row early or on time, 0 on
     a late one and empty elsewhere: its average is the on-time rate of the rows grouped, and a
-    group that settled nothing has no rate ("—"), as Decision 766 and the public page count it.
-    Rows are those of the dossiers the user may read (their record rules).
+    group that settled nothing has no rate ("—"), as Decision 766 and the public page count it;
+    ``score_766`` is the same average scaled to the points of Decision 766 (parameter
+    ``motcua_dossier.score_766_points``, 20 by default). Rows are those of the dossiers the user
+    may read (their record rules). The public page reads its figures here too
+    (``_motcua_unit_figures``).
     """
 
     _name = "motcua.dossier.statistics"
@@ -53,6 +76,7 @@ class MotcuaDossierStatistics(models.Model):
     late_count = fields.Integer(string="Late", readonly=True)
     overdue_count = fields.Integer(string="Open and overdue", readonly=True)
     on_time_rate = fields.Float(string="On-time rate (%)", readonly=True, aggregator="avg", digits=(5, 1))
+    score_766 = fields.Float(string="Decision 766 score", readonly=True, aggregator="avg", digits=(5, 2))
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
@@ -68,7 +92,7 @@ class MotcuaDossierStatistics(models.Model):
                        0 AS late_count,
                        CASE WHEN d.state IN %(open)s AND d.timeliness = 'overdue' THEN 1 ELSE 0 END
                            AS overdue_count,
-                       NULL::double precision AS on_time_rate
+                       NULL::double precision AS on_time_rate, NULL::double precision AS score_766
                   FROM motcua_dossier d
                  WHERE d.state != 'draft' AND d.received_at IS NOT NULL
                 UNION ALL
@@ -76,13 +100,18 @@ class MotcuaDossierStatistics(models.Model):
                        d.field_id, d.state, d.timeliness, d.due_at, 1, 0, 1,
                        CASE WHEN d.timeliness IN ('early', 'on_time') THEN 1 ELSE 0 END,
                        CASE WHEN d.timeliness = 'late' THEN 1 ELSE 0 END, 0,
-                       CASE WHEN d.timeliness IN ('early', 'on_time') THEN 100.0 ELSE 0.0 END
-                  FROM motcua_dossier d
+                       CASE WHEN d.timeliness IN ('early', 'on_time') THEN 100.0 ELSE 0.0 END,
+                       CASE WHEN d.timeliness IN ('early', 'on_time') THEN points.value ELSE 0.0 END
+                  FROM motcua_dossier d,
+                       (SELECT COALESCE(MAX(CASE WHEN value ~ '^[0-9]+([.][0-9]+)?$'
+                                                 THEN value::double precision END), 20.0) AS value
+                          FROM ir_config_parameter WHERE key = %(score_param)s) points
                  WHERE d.state IN %(finished)s AND d.finished_at IS NOT NULL
             )""",
                 table=SQL.identifier(self._table),
                 open=open_states,
                 finished=finished,
+                score_param=SCORE_PARAM,
             )
         )
 
@@ -103,6 +132,25 @@ class MotcuaDossierStatistics(models.Model):
                 self.env._("You may only see the figures of the dossiers of your units.")
             )
         return None
+
+    @api.model
+    def _motcua_unit_figures(self, date_from, date_to):
+        """The figures of each receiving unit, as the leaders' pivot groups them: dossiers received
+        and settled in the local days [date_from, date_to), the on-time rate of those settled (False
+        when none was) and the dossiers open and overdue now. Read with the user's rights; sorted
+        by rate, then name."""
+        lo, hi = local_day_start(date_from), local_day_start(date_to)
+        figures = {}
+        for unit, received, finished, rate in self._read_group(
+            [("date", ">=", lo), ("date", "<", hi)],
+            ["unit_id"],
+            ["received_count:sum", "finished_count:sum", "on_time_rate:avg"],
+        ):
+            figures[unit] = {"received": received, "finished": finished, "overdue": 0, "rate": rate}
+        for unit, overdue in self._read_group([("overdue_count", "=", 1)], ["unit_id"], ["overdue_count:sum"]):
+            figures.setdefault(unit, {"received": 0, "finished": 0, "rate": False})["overdue"] = overdue
+        lines = [dict(values, unit=unit, unit_name=unit.display_name) for unit, values in figures.items()]
+        return sorted(lines, key=lambda line: (-(line["rate"] or 0.0), line["unit_name"]))
 
     def action_open_dossier(self):
         self.ensure_one()

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .motcua_dossier import TIMELINESS, timeliness_of
+from .motcua_dossier_states import TIMELINESS, timeliness_of
 from .motcua_procedure import STEP_ROLES
 
 STEP_STATES = [("todo", "To do"), ("open", "In progress"), ("done", "Done"), ("cancelled", "Cancelled")]
@@ -135,6 +135,13 @@ class MotcuaDossierPaper(models.Model):
     _order = "dossier_id, sequence, id"
 
     dossier_id = fields.Many2one("motcua.dossier", required=True, ondelete="cascade", index=True)
+    procedure_paper_id = fields.Many2one(
+        "motcua.procedure.paper",
+        string="Paper of the procedure",
+        readonly=True,
+        ondelete="set null",
+        help="The paper of the procedure's checklist this line was copied from.",
+    )
     received = fields.Boolean()
     note = fields.Char()
 

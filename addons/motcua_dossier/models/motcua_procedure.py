@@ -193,6 +193,30 @@ class MotcuaProcedure(models.Model):
     def _motcua_amount_words(self, amount):
         return amount_to_words_vi(amount or 0, capitalize=True)
 
+    def _motcua_accepts_online(self):
+        """Citizens may submit a dossier online for this procedure (the current version, active)."""
+        self.ensure_one()
+        return bool(self.active and not self.current_id and self.online_level != "none")
+
+    def _motcua_online_units(self):
+        """The units a citizen may send an online dossier of this procedure to: the deciding unit,
+        or every current unit of the level with an electronic identifier."""
+        self.ensure_one()
+        if self.unit_id:
+            return self.unit_id
+        return (
+            self.env["motcua.unit"]
+            .sudo()
+            .search(
+                [
+                    ("unit_type", "=", "commune" if self.level == "commune" else "province"),
+                    ("identifier_code", "!=", False),
+                    ("active", "=", True),
+                ]
+            )
+            .filtered(lambda u: not u.is_historical)
+        )
+
     def action_view_dossiers(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("motcua_dossier.motcua_dossier_action")

@@ -4,12 +4,12 @@ from . import test_dossier_lifecycle
 from . import test_security
 from . import test_reports
 from . import test_sms
-from . import test_dashboard
 from . import test_concurrency
 from . import test_tour
 from . import test_public
 from . import test_portal
 from . import test_office
 from . import test_statistics_tour
+from . import test_statistics
 from . import test_guards
 from . import test_personal_data

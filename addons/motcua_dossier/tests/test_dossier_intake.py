@@ -130,6 +130,8 @@ class TestDossierIntake(DossierCase):
         self.assertEqual(dossier.state, "draft")
 
     def test_masked_name(self):
-        dossier = self.new_dossier()
-        self.assertEqual(dossier.motcua_masked_applicant_name(), "N*** V** A")
-        self.assertEqual(dossier._motcua_mask_name("Lê An"), "L* A")
+        """Citizens see the applicant's name masked (motcua_base's mask_name)."""
+        dossier = self.received_dossier()
+        self.assertEqual(dossier._motcua_public_data()["applicant"], "N*** V** A")
+        dossier.sudo().applicant_name = "Lê An"
+        self.assertEqual(dossier._motcua_public_data()["applicant"], "L* A")

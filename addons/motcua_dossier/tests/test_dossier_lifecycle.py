@@ -108,6 +108,24 @@ class TestDossierLifecycle(DossierCase):
         # paused 7.5 working hours: Tuesday 08:00 becomes Wednesday 08:00
         self.assertEqual(step.deadline, utc(2026, 12, 9, 8, 0))
 
+    def test_undeclared_transition_is_refused_in_vietnamese(self):
+        """The state machine moves along its declared transitions only, whoever calls it: a
+        received dossier cannot jump to "returned", and the receiving officer reads why in
+        Vietnamese."""
+        enable_vietnamese(self.env)
+        dossier = self.received_dossier()
+        officer = dossier.with_user(self.officer_a).with_context(lang="vi_VN")
+        with self.assertRaisesRegex(UserError, "không thể chuyển từ Đã tiếp nhận sang Đã trả kết quả"):
+            officer._motcua_set_state("returned", {"returned_at": utc(2026, 12, 7, 10, 0)})
+        self.assertEqual(dossier.state, "received")
+        self.assertFalse(dossier.returned_at)
+        # a declared move passes, written as the workflow writes it (no field guard in the way)
+        officer._motcua_set_state("in_progress")
+        self.assertEqual(dossier.state, "in_progress")
+        # and over RPC the officer still cannot write the state
+        with self.assertRaisesRegex(AccessError, "change only through its actions"):
+            dossier.with_user(self.officer_a).write({"state": "returned"})
+
     def test_wrong_transitions(self):
         dossier = self.new_dossier()
         with self.assertRaisesRegex(UserError, "not possible"):

@@ -1,6 +1,7 @@
 import base64
 import re
 
+from odoo.exceptions import ValidationError
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import OFFICER
@@ -199,6 +200,82 @@ class TestPortal(HttpCase):
         self.assertIn(dossier.sudo().lookup_key, mail.body_html)
         # the receiving officer sees it arrive
         self.assertIn(dossier, self.env["motcua.dossier"].with_user(self.officer).search([("channel", "=", "online")]))
+
+    def test_online_papers_matched_by_their_id(self):
+        """Two papers of the procedure with the same name: the file sent for the mandatory one
+        ticks that one, not the first paper of that name."""
+        procedure = self.env["motcua.procedure"].create(
+            {
+                "code": "POR.0002",
+                "name": "Twin papers procedure",
+                "duration_days": 3,
+                "online_level": "full",
+                "unit_id": self.unit.id,
+                "paper_ids": [
+                    (0, 0, {"sequence": 1, "name": "Copy of the ID card", "mandatory": False}),
+                    (0, 0, {"sequence": 2, "name": "Copy of the ID card", "mandatory": True}),
+                ],
+            }
+        )
+        optional, mandatory = procedure.paper_ids.sorted("sequence")
+        self.authenticate("citizen_a", "citizen_a_pw")
+        url = f"/my/dossiers/new?procedure_id={procedure.id}"
+        response = self.url_open(
+            "/my/dossiers/new",
+            data={
+                "csrf_token": self._csrf(url),
+                "procedure_id": procedure.id,
+                "unit_id": self.unit.id,
+                "applicant_name": "Citizen A",
+                "applicant_email": "a@example.com",
+            },
+            files={f"paper_{mandatory.id}": ("id.pdf", b"%PDF-1.4 id", "application/pdf")},
+        )
+        self.assertEqual(response.status_code, 200)
+        dossier = self.env["motcua.dossier"].search([("procedure_id", "=", procedure.id)])
+        self.assertEqual(dossier.state, "received")
+        received = {line.procedure_paper_id: line.received for line in dossier.paper_ids}
+        self.assertEqual(received, {optional: False, mandatory: True})
+
+    def test_online_submission_rules_live_on_the_model(self):
+        """What the form sends is checked by the model, in the citizen's language; a refusal saves
+        nothing and the page answers 400 with the message and the values typed."""
+        lang = self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(["motcua_base", "motcua_dossier"], ["vi_VN"])
+        Dossier = self.env["motcua.dossier"].with_user(self.citizen_a).with_context(lang=lang.code)
+        count = Dossier.sudo().search_count([])
+        paper = self.procedure.paper_ids
+        values = {"applicant_name": "Citizen A", "applicant_email": "a@example.com"}
+        with self.assertRaisesRegex(ValidationError, "Hãy đính kèm giấy tờ: Application form"):
+            Dossier._motcua_submit_online(self.procedure, self.unit, values, {})
+        with self.assertRaisesRegex(ValidationError, "không được chấp nhận"):
+            Dossier._motcua_submit_online(self.procedure, self.unit, values, {paper.id: [("run.exe", b"MZ\x90")]})
+        with self.assertRaisesRegex(ValidationError, "không phải là tệp PDF"):
+            Dossier._motcua_submit_online(self.procedure, self.unit, values, {paper.id: [("scan.pdf", b"MZ\x90")]})
+        other_unit = self.env["motcua.unit"].create({"name": "Elsewhere", "unit_type": "commune"})
+        with self.assertRaises(ValidationError):
+            Dossier._motcua_submit_online(self.procedure, other_unit, values, {paper.id: [("f.pdf", b"%PDF-1.4")]})
+        # a rule of the receipt that fails after the dossier was created: nothing of it is kept
+        with self.assertRaisesRegex(ValidationError, "số điện thoại hoặc thư điện tử"):
+            Dossier._motcua_submit_online(
+                self.procedure, self.unit, {"applicant_name": "No contact"}, {paper.id: [("f.pdf", b"%PDF-1.4")]}
+            )
+        self.assertEqual(Dossier.sudo().search_count([]), count, "nothing half-saved")
+        self.authenticate("citizen_a", "citizen_a_pw")
+        url = f"/my/dossiers/new?procedure_id={self.procedure.id}"
+        refused = self.url_open(
+            "/my/dossiers/new",
+            data={
+                "csrf_token": self._csrf(url),
+                "procedure_id": self.procedure.id,
+                "unit_id": self.unit.id,
+                "applicant_name": "Citizen A",
+                "request_summary": "Line one",
+            },
+        )
+        self.assertEqual(refused.status_code, 400)
+        self.assertIn("Attach the paper", refused.text)
+        self.assertIn("Line one", refused.text, "what the citizen typed is given back")
 
     def test_online_submission_not_for_offline_procedure(self):
         self.procedure.online_level = "none"
