@@ -69,6 +69,15 @@ class MotcuaOutgoingDocument(models.Model):
     secret_series = fields.Boolean(readonly=True, copy=False)
     issue_date = fields.Datetime(readonly=True, copy=False, tracking=True)
     issued_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    is_public = fields.Boolean(
+        string="Published for the public",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+        help="Shown with its file on the unit's public site (legal documents the unit issued). "
+        "A leader publishes an issued, unclassified document.",
+    )
     recipient_ids = fields.One2many("motcua.outgoing.recipient", "document_id", string="Recipients", copy=True)
     reply_to_incoming_id = fields.Many2one("motcua.incoming.document", string="Reply to", index=True, copy=False)
     sign_visible = fields.Boolean(
@@ -119,7 +128,15 @@ class MotcuaOutgoingDocument(models.Model):
         "issue_date",
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any("is_public" in vals for vals in vals_list):
+            self._motcua_check_public_write()
+        return super().create(vals_list)
+
     def write(self, vals):
+        if "is_public" in vals:
+            self._motcua_check_public_write()
         locked = set(self.ISSUED_FIELDS).intersection(vals)
         if locked and not self.env.su and any(doc.number for doc in self):
             labels = ", ".join(sorted(self._fields[f]._description_string(self.env) for f in locked))
@@ -133,6 +150,44 @@ class MotcuaOutgoingDocument(models.Model):
 
     def _is_leader(self):
         return self.env.user.has_group("motcua_base.group_unit_leader")
+
+    # ------------------------------------------------------------------ publication
+    def _motcua_check_public_write(self):
+        if not self.env.su:
+            raise AccessError(self.env._("A document is published for the public with its Publish button only."))
+
+    def action_publish_public(self):
+        """A leader shows issued, unclassified documents with their file on the unit's site."""
+        if not self._is_leader():
+            raise AccessError(self.env._("Only a leader of the unit can publish a document for the public."))
+        self.check_access("write")
+        self._check_state(["issued", "distributed"], self.env._("Publishing for the public"))
+        for doc in self:
+            if doc.secrecy != "normal":
+                raise UserError(
+                    self.env._("The document %(doc)s is classified: it cannot be published.", doc=doc.display_name)
+                )
+            if not doc.file:
+                raise UserError(self.env._("The document %(doc)s has no file to publish.", doc=doc.display_name))
+        self.sudo().write({"is_public": True})
+        return True
+
+    def action_unpublish_public(self):
+        if not self._is_leader():
+            raise AccessError(self.env._("Only a leader of the unit can withdraw a document from the public."))
+        self.check_access("write")
+        self.sudo().write({"is_public": False})
+        return True
+
+    @api.model
+    @api.private
+    def _motcua_public_documents(self, units, limit=10, document_id=None):
+        """The documents ``units`` published for the public, newest first (sudo: for the public
+        pages, which show their number, date, summary and file only)."""
+        domain = [("is_public", "=", True), ("secrecy", "=", "normal"), ("unit_id", "in", units.ids)]
+        if document_id:
+            domain.append(("id", "=", document_id))
+        return self.sudo().search(domain, order="issue_date desc, id desc", limit=limit)
 
     # ------------------------------------------------------------------ workflow
     def action_submit(self):

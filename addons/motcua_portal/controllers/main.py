@@ -184,9 +184,28 @@ class MotcuaPortal(http.Controller):
             "procedures": unit._motcua_site_procedures() if not unit.is_historical else [],
             "rates": unit._motcua_site_rates(),
             "schedule": unit._motcua_site_schedule(),
+            "documents": request.env["motcua.outgoing.document"]._motcua_public_documents(unit),
             "json_ld": self._organisation_ld(unit),
         }
         return self._render("motcua_portal.unit_page", values)
+
+    @http.route(
+        f"{SITE_PATH}<string:slug>/van-ban/<int:document_id>",
+        type="http",
+        auth="public",
+        methods=["GET"],
+        website=True,
+        sitemap=False,
+    )
+    def unit_document(self, slug, document_id, **kwargs):
+        """The file of a document the unit published for the public (and nothing else)."""
+        unit = self._site_unit(slug)
+        documents = request.env["motcua.outgoing.document"]
+        document = unit and documents._motcua_public_documents(unit, document_id=document_id)
+        if not document or not document.file:
+            return self._not_found(request.env._("This document does not exist or is not published."))
+        stream = request.env["ir.binary"]._get_stream_from(document, "file", filename=document.file_name)
+        return stream.get_response(as_attachment=False)
 
     @http.route(
         f"{SITE_PATH}<string:slug>/feed.atom", type="http", auth="public", methods=["GET"], website=True, sitemap=False

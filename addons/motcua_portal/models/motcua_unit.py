@@ -133,29 +133,68 @@ class MotcuaUnit(models.Model):
         return successors
 
     def action_motcua_transfer_to_successor(self):
-        """Move the news of an ended unit to its successor's site.
+        """Hand an ended unit's work on to its successor, in one action.
 
-        Dossiers are not moved: they keep their receiving unit and history; the ended unit's pages
-        point to the successor (its news addresses redirect there).
+        - its news move to the successor's site (their old addresses redirect there);
+        - the procedures it decided are decided by the successor (the procedure keeps a former
+          version for the dossiers already received under it);
+        - its dossiers in progress are transferred to the successor like any transfer: the code,
+          the steps done and the history stay, a new step opens at the successor with the time left.
+        Dossiers waiting for a supplement stay until they resume (they are counted in the message).
         """
         self._motcua_check_administrator()
         for unit in self:
             successor = unit._motcua_transfer_target()
-            if not successor.motcua_blog_id:
-                successor.action_motcua_create_site()
-            posts = (
-                self.env["blog.post"].sudo().with_context(active_test=False).search([("motcua_unit_id", "=", unit.id)])
-            )
-            posts.write({"blog_id": successor.motcua_blog_id.id})
+            posts = unit._motcua_transfer_news(successor)
+            procedures = unit._motcua_transfer_procedures(successor)
+            dossiers, waiting = unit._motcua_transfer_dossiers(successor)
             body = self.env._(
-                "%(count)s news items transferred from %(unit)s to %(successor)s.",
-                count=len(posts),
+                "Transferred from %(unit)s to %(successor)s: %(posts)s news items, %(procedures)s procedures, "
+                "%(dossiers)s dossiers in progress (%(waiting)s waiting for a supplement stay until they resume).",
                 unit=unit.display_name,
                 successor=successor.display_name,
+                posts=len(posts),
+                procedures=len(procedures),
+                dossiers=len(dossiers),
+                waiting=len(waiting),
             )
             unit.message_post(body=body)
             successor.message_post(body=body)
         return True
+
+    def _motcua_transfer_news(self, successor):
+        if not successor.motcua_blog_id:
+            successor.action_motcua_create_site()
+        posts = self.env["blog.post"].sudo().with_context(active_test=False).search([("motcua_unit_id", "=", self.id)])
+        posts.write({"blog_id": successor.motcua_blog_id.id})
+        return posts
+
+    def _motcua_transfer_procedures(self, successor):
+        procedures = self.env["motcua.procedure"].sudo().search([("unit_id", "=", self.id), ("current_id", "=", False)])
+        procedures.write({"unit_id": successor.id})
+        return procedures
+
+    def _motcua_transfer_dossiers(self, successor):
+        """(transferred, waiting for a supplement): the open dossiers this unit handles."""
+        Dossier = self.env["motcua.dossier"].sudo()
+        handled = Dossier.search(
+            [
+                ("state", "in", ("received", "in_progress", "supplement")),
+                "|",
+                ("handling_unit_id", "=", self.id),
+                "&",
+                ("handling_unit_id", "=", False),
+                ("unit_id", "=", self.id),
+            ]
+        )
+        waiting = handled.filtered(lambda d: d.state == "supplement")
+        moving = handled - waiting
+        if moving:
+            reason = self.env._(
+                "%(unit)s ended; %(successor)s took over its work.", unit=self.name, successor=successor.name
+            )
+            moving.action_transfer(successor, reason)
+        return moving, waiting
 
     @api.private
     def _motcua_site_units(self):

@@ -1,3 +1,4 @@
+import base64
 import json
 import re
 from datetime import timedelta
@@ -7,6 +8,7 @@ from odoo import fields
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 
+from odoo.addons.motcua_documents.tests import pki
 from odoo.addons.motcua_dossier.tests.common import VIETNAMESE_BROWSER, enable_vietnamese
 
 from .common import PortalCommon
@@ -149,6 +151,46 @@ class TestPages(PortalCommon, HttpCase):
         html = self._get("/don-vi/commune-a").text
         self.assertIn("Phòng tiếp công dân A", html)
         self.assertNotIn("Phòng họp chưa công bố", html)
+
+    def _document(self, unit, name, **vals):
+        pdf = pki.make_pdf()
+        return (
+            self.env["motcua.outgoing.document"]
+            .sudo()
+            .with_context(motcua_skip_verify=True)
+            .create(
+                {
+                    "unit_id": unit.id,
+                    "type_id": self.env.ref("motcua_documents.document_type_decision").id,
+                    "summary": f"Quyết định {name}",
+                    "name": name,
+                    "state": "issued",
+                    "issue_date": fields.Datetime.now(),
+                    "file": base64.b64encode(pdf),
+                    "file_name": f"{name}.pdf",
+                    **vals,
+                }
+            )
+        )
+
+    def test_documents_published_for_the_public(self):
+        public = self._document(self.commune_a, "12/QĐ-UBND", is_public=True)
+        internal = self._document(self.commune_a, "13/QĐ-UBND")
+        secret = self._document(self.commune_a, "14/QĐ-UBND", is_public=True, secrecy="secret")
+        other = self._document(self.commune_b, "15/QĐ-UBND", is_public=True)
+        html = self._get("/don-vi/commune-a").text
+        self.assertIn("Văn bản công khai", html)
+        self.assertIn(f'href="/don-vi/commune-a/van-ban/{public.id}"', html)
+        self.assertIn("Quyết định 12/QĐ-UBND", html)
+        for hidden in (internal, secret, other):
+            self.assertNotIn(hidden.summary, html)
+        response = self._get(f"/don-vi/commune-a/van-ban/{public.id}")
+        self.assertEqual(response.headers["Content-Type"], "application/pdf")
+        self.assertTrue(response.content.startswith(b"%PDF-"))
+        for hidden in (internal, secret, other):
+            response = self._get(f"/don-vi/commune-a/van-ban/{hidden.id}", status=404)
+            self.assertIn("Văn bản không tồn tại hoặc chưa được công khai.", response.text)
+            self.assertNotIn(b"%PDF", response.content)
 
     def test_news_item_page(self):
         html = self._get(self.news_a.motcua_public_url).text

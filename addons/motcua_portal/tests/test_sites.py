@@ -45,9 +45,52 @@ class TestSites(PortalCommon):
         post.with_user(self.editor_a).action_motcua_send_back()
         with self.assertRaises(AccessError):
             post.with_user(self.editor_b).write({"name": "x"})
-        self.assertIn("transferred", self.commune_b.message_ids[0].body)
+        self.assertIn("Transferred from", self.commune_b.message_ids[0].body)
         self.assertEqual(self.commune_b._motcua_current_successors(), self.commune_a)
         self.assertIn(self.commune_b, self.commune_a._motcua_all_predecessors())
+
+    def test_transfer_hands_procedures_and_dossiers_in_progress_on(self):
+        procedure = self.env["motcua.procedure"].create(
+            {
+                "code": "B.0001",
+                "name": "Xác nhận tình trạng nhà ở",
+                "level": "commune",
+                "unit_id": self.commune_b.id,
+                "duration_days": 3,
+                "step_ids": [(0, 0, {"sequence": 1, "name": "Thẩm định", "role": "specialist", "share": 100})],
+            }
+        )
+        Dossier = self.env["motcua.dossier"]
+
+        def dossier():
+            return Dossier.create(
+                {"procedure_id": procedure.id, "unit_id": self.commune_b.id, "applicant_name": "Nguyễn Văn An"}
+            )
+
+        in_progress, received, returned = dossier(), dossier(), dossier()
+        (in_progress | received | returned).action_receive()
+        in_progress.action_start()
+        returned.action_start()
+        returned.action_handover()
+        returned.action_return()
+        codes = (in_progress | received).mapped("name")
+        steps_before = len(in_progress.step_ids)
+        self.commune_b.write({"date_end": "2025-06-30", "motcua_successor_ids": [(6, 0, self.commune_a.ids)]})
+        self.commune_b.with_user(self.site_admin).action_motcua_transfer_to_successor()
+        # the procedure is decided by the successor; the dossiers received under it keep a former version
+        self.assertEqual(procedure.unit_id, self.commune_a)
+        self.assertEqual(in_progress.procedure_id.current_id, procedure)
+        self.assertEqual(in_progress.procedure_id.unit_id, self.commune_b)
+        # open work goes on at the successor, with its code and its history
+        for moved in in_progress | received:
+            self.assertEqual(moved.handling_unit_id, self.commune_a)
+            self.assertEqual(moved.current_step_id.unit_id, self.commune_a)
+            self.assertTrue(moved.current_step_id.is_transfer)
+        self.assertEqual((in_progress | received).mapped("name"), codes)
+        self.assertEqual(len(in_progress.step_ids), steps_before + 1, "the step done stays, one step is added")
+        self.assertEqual(returned.state, "returned")
+        self.assertNotEqual(returned.handling_unit_id, self.commune_a)
+        self.assertIn("1 procedures, 2 dossiers in progress", self.commune_b.message_ids[0].body)
 
     def test_successors_are_followed_through_mergers(self):
         self.commune_b.write({"date_end": "2025-06-30", "motcua_successor_ids": [(6, 0, self.district.ids)]})
