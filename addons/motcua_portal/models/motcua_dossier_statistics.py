@@ -1,7 +1,15 @@
 from odoo import api, fields, models
+from odoo.tools.misc import formatLang
 
 from odoo.addons.motcua_base.tools import local_day_start
-from odoo.addons.motcua_dossier.models.motcua_dossier_dashboard import period_range, rate_label
+from odoo.addons.motcua_dossier.models.motcua_dossier_statistics import period_range
+
+
+def rate_label(env, rate, finished):
+    """ "75,0 %" in the user's language; "—" for a unit that settled nothing (it has no rate)."""
+    if not finished:
+        return "—"
+    return "%s %%" % formatLang(env, rate, digits=1)
 
 
 class MotcuaDossierStatistics(models.Model):
