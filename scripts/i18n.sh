@@ -13,7 +13,7 @@ DB="motcua_i18n_$$"
 conf="$VAR/i18n-$$.conf"
 printf '[options]\naddons_path = %s\ndata_dir = %s\n' "$(addons_path)" "$VAR/data" > "$conf"
 modules=$(IFS=,; echo "$*")
-odoo -d "$DB" -i "$modules" --stop-after-init --log-level=warn
+odoo -d "$DB" -i "$modules" --with-demo --stop-after-init --log-level=warn  # demo terms are the catalogue's too
 for m in "$@"; do
   dir="$ROOT/addons/$m/i18n"; mkdir -p "$dir"
   "$PY" "$(odoo_src)/odoo-bin" i18n export -c "$conf" -d "$DB" -o "$dir/$m.pot" "$m"
