@@ -1,6 +1,7 @@
 import json
 from datetime import timedelta
 
+import psycopg2.errors
 import requests
 
 from odoo import api, fields, models, modules
@@ -297,8 +298,7 @@ class MotcuaDvcqgMessage(models.Model):
         """Lock the next message to send: due, and the first unacknowledged one of its dossier. A
         message another worker holds is skipped (and its dossier's later ones wait for it)."""
         self.flush_model()
-        self.env.cr.execute(
-            """
+        query = """
             SELECT m.id FROM motcua_dvcqg_message m
              WHERE m.status IN ('pending', 'sent')
                AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= %s)
@@ -308,10 +308,14 @@ class MotcuaDvcqgMessage(models.Model):
              ORDER BY m.id
              LIMIT 1
                FOR UPDATE SKIP LOCKED
-            """,
-            [fields.Datetime.now()],
-        )
-        row = self.env.cr.fetchone()
+            """
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(query, [fields.Datetime.now()])
+                row = self.env.cr.fetchone()
+        except psycopg2.errors.SerializationFailure:
+            # another worker sent it since this transaction began: it is no longer this one's to send
+            return self.browse()
         return self.browse(row[0]) if row else self.browse()
 
     def _motcua_post(self, config):
