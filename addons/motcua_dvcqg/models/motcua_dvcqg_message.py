@@ -49,7 +49,7 @@ class MotcuaDvcqgMessage(models.Model):
 
     _name = "motcua.dvcqg.message"
     _description = "Message to the National Public Service Portal"
-    _order = "id desc"
+    _order = "id"  # what is stuck: the oldest first
     _rec_name = "idempotency_key"
 
     dossier_id = fields.Many2one("motcua.dossier", required=True, index=True, ondelete="cascade", readonly=True)
