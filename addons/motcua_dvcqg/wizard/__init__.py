@@ -1,0 +1,1 @@
+from . import motcua_dvcqg_catalogue_import
