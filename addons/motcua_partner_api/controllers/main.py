@@ -11,6 +11,7 @@ PREFIX = "/api/partner/v1"
 AUTH_BUCKET = "partner_api_auth"  # failed authentications per address: motcua.rate_limit.partner_api_auth.*
 NO_STORE = [("Cache-Control", "no-store")]  # no answer of the partner API is cached
 MAX_LIMIT = 200
+ERRORS = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 429: "too_many_requests"}
 
 
 def _clean(text, size):
@@ -32,14 +33,13 @@ class MotcuaPartnerApi(http.Controller):
     # ------------------------------------------------------------------ the frame of every call
     def _error(self, env, status):
         messages = {
-            400: ("bad_request", env._("The request's parameters are not valid.")),
-            401: ("unauthorized", env._("A valid API key is required: Authorization: Bearer <key>.")),
-            403: ("forbidden", env._("This API key's partner does not have the scope this endpoint needs.")),
-            404: ("not_found", env._("Nothing matches this code.")),
-            429: ("too_many_requests", env._("Too many requests. Please try again in a minute.")),
+            400: env._("The request's parameters are not valid."),
+            401: env._("A valid API key is required: Authorization: Bearer <key>."),
+            403: env._("This API key's partner does not have the scope this endpoint needs."),
+            404: env._("Nothing matches this code."),
+            429: env._("Too many requests. Please try again in a minute."),
         }
-        error, message = messages[status]
-        return {"error": error, "message": message}
+        return {"error": ERRORS[status], "message": messages[status]}
 
     def _call(self, endpoint, scope, handler, **params):
         """Authenticate, limit, check the scope, answer with ``handler(env, **params)`` -> (status,
