@@ -14,5 +14,6 @@
         "views/motcua_api_partner_views.xml",
         "views/motcua_partner_api_menus.xml",
     ],
+    "demo": ["demo/motcua_api_partner_demo.xml"],
     "installable": True,
 }

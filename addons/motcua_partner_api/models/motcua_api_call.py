@@ -1,10 +1,13 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 
 class MotcuaApiCall(models.Model):
     """One call of the partner API: who (partner and key, when authenticated), which route, the
-    answer's status. Written by the system only; read by administrators."""
+    answer's status. Written by the system only; read by administrators; kept
+    ``motcua_partner_api.call_log_days`` days (365 by default)."""
 
     _name = "motcua.api.call"
     _description = "Partner API call"
@@ -43,3 +46,11 @@ class MotcuaApiCall(models.Model):
                 "client": (client or "")[:128],
             }
         )
+
+    @api.autovacuum
+    def _gc_calls(self):
+        try:
+            days = int(self.env["ir.config_parameter"].sudo().get_param("motcua_partner_api.call_log_days", 365))
+        except ValueError:
+            days = 365
+        self.sudo().search([("date", "<", fields.Datetime.now() - timedelta(days=max(days, 1)))]).unlink()

@@ -1,6 +1,8 @@
 import hashlib
 import json
+from datetime import timedelta
 
+from odoo import fields
 from odoo.tests import tagged
 
 from .common import PERSONAL, PartnerApiCase
@@ -158,6 +160,15 @@ class TestPartnerApi(PartnerApiCase):
         )
         self.assertEqual(calls[0].key_id, self.full.key_ids)
         self.assertEqual(self.full.call_count, 1)
+
+    def test_old_calls_are_purged(self):
+        Call = self.env["motcua.api.call"]
+        old, recent = (
+            Call.sudo().create({"endpoint": "/procedures", "method": "GET", "status": 200, "date": date})
+            for date in (fields.Datetime.now() - timedelta(days=400), fields.Datetime.now() - timedelta(days=300))
+        )
+        Call._gc_calls()
+        self.assertEqual((old.exists(), recent.exists()), (Call, recent))
 
     def test_bad_input_is_never_500(self):
         answers = {
