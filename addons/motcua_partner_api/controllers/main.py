@@ -11,6 +11,7 @@ PREFIX = "/api/partner/v1"
 AUTH_BUCKET = "partner_api_auth"  # failed authentications per address: motcua.rate_limit.partner_api_auth.*
 NO_STORE = [("Cache-Control", "no-store")]  # no answer of the partner API is cached
 MAX_LIMIT = 200
+HEADERS = {401: [("WWW-Authenticate", 'Bearer realm="motcua"')], 429: [("Retry-After", "60")]}
 ERRORS = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 429: "too_many_requests"}
 
 
@@ -41,37 +42,37 @@ class MotcuaPartnerApi(http.Controller):
         }
         return {"error": ERRORS[status], "message": messages[status]}
 
-    def _call(self, endpoint, scope, handler, **params):
-        """Authenticate, limit, check the scope, answer with ``handler(env, **params)`` -> (status,
-        body), and log the call."""
-        env = request.env
-        client = client_address(request.httprequest)
-        Limiter = env["motcua.rate.limit"]
-        key = env["motcua.api.key"].browse()
-        headers = list(NO_STORE)
+    def _authorize(self, scope, client):
+        """(key, refusal): the caller's key and the status refusing the call (401, 403, 429), or
+        None. Failed authentications are counted per address, every call of a partner in its
+        bucket (limit per minute)."""
+        Limiter = request.env["motcua.rate.limit"]
+        Key = request.env["motcua.api.key"]
         attempt = Limiter._attempt(AUTH_BUCKET, client)
         if not attempt:
-            status = 429
-        else:
-            key = env["motcua.api.key"]._motcua_authenticate(request.httprequest.headers.get("Authorization"))
-            status = 401 if not key else None
-        if status == 401:
-            headers.append(("WWW-Authenticate", 'Bearer realm="motcua"'))
-        elif key:
-            attempt._succeeded()
-            partner = key.partner_id
-            if not Limiter._attempt(partner._motcua_bucket(), "calls"):
-                status = 429
-            elif not partner._motcua_has_scope(scope):
-                status = 403
-        if status == 429:
-            headers.append(("Retry-After", "60"))
-        body = self._error(env, status) if status else None
+            return Key, 429
+        key = Key._motcua_authenticate(request.httprequest.headers.get("Authorization"))
+        if not key:
+            return key, 401
+        attempt._succeeded()
+        if not Limiter._attempt(key.partner_id._motcua_bucket(), "calls"):
+            return key, 429
+        return key, (None if key.partner_id._motcua_has_scope(scope) else 403)
+
+    def _call(self, endpoint, scope, handler, **params):
+        """Authorize, answer with ``handler(env, **params)`` -> (status, body), log the call."""
+        env = request.env
+        client = client_address(request.httprequest)
+        key, status = self._authorize(scope, client)
+        body = None
         if not status:
             status, body = handler(env, **params)
-            body = body if status == 200 else self._error(env, status)
         env["motcua.api.call"]._motcua_log(key, endpoint, request.httprequest.method, status, client)
-        return request.make_json_response(body, headers=headers, status=status)
+        return request.make_json_response(
+            body if status == 200 else self._error(env, status),
+            headers=[*NO_STORE, *HEADERS.get(status, [])],
+            status=status,
+        )
 
     # ------------------------------------------------------------------ procedures
     @_route("/procedures")
