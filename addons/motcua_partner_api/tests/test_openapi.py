@@ -1,0 +1,91 @@
+import re
+
+import yaml
+
+from odoo.tests import tagged
+from odoo.tools import file_open
+
+from .common import PREFIX, PartnerApiCase
+
+SPEC = "motcua_partner_api/static/api/partner-openapi.yaml"
+METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
+
+
+def documented(spec):
+    """{(path, method): {status, ...}} of the OpenAPI file."""
+    return {
+        (path, method.upper()): {int(status) for status in operation["responses"]}
+        for path, item in spec["paths"].items()
+        for method, operation in item.items()
+        if method in METHODS
+    }
+
+
+@tagged("post_install", "-at_install")
+class TestOpenApi(PartnerApiCase):
+    """The OpenAPI file describes exactly the routes of the running registry, and each status it
+    documents is the one a request in the situation it names obtains."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        with file_open(SPEC) as spec:
+            cls.spec = yaml.safe_load(spec)
+
+    def routes(self):
+        """{(path, method)} of the registry's routes under the partner API's prefix."""
+        routes = set()
+        for rule in self.env["ir.http"].routing_map().iter_rules():
+            if not rule.rule.startswith(PREFIX + "/"):
+                continue
+            path = re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", r"{\1}", rule.rule[len(PREFIX) :])
+            routes |= {(path, method) for method in (rule.methods or {"GET"}) - {"HEAD", "OPTIONS"}}
+        return routes
+
+    def test_file_is_openapi_3_1_with_this_prefix(self):
+        self.assertEqual(self.spec["openapi"], "3.1.0")
+        self.assertEqual(self.spec["servers"], [{"url": PREFIX}])
+
+    def test_paths_and_methods_are_the_routes(self):
+        self.assertEqual(set(documented(self.spec)), self.routes())
+
+    def test_served_as_it_is_in_the_addon(self):
+        response = self.url_open(f"{PREFIX}/openapi.yaml")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.headers["Cache-Control"], "no-store")
+        with file_open(SPEC, "rb") as spec:
+            self.assertEqual(response.content, spec.read())
+
+    # ------------------------------------------------------------------ each documented status
+    def values(self):
+        """Path parameters that exist and that do not."""
+        return {
+            "/procedures/{code}": (self.procedure.code, "NOPE.0001"),
+            "/dossiers/{code}": (self.dossier.name, "000.20.01.T01-000000-9999"),
+            "/civil-extracts/{code}": (self.event.verification_code, "ZZZZ-ZZZZ-ZZZZ"),
+        }
+
+    def produce(self, path, status):
+        """The answer to a request made in the situation in which ``path`` answers ``status``."""
+        known, unknown = self.values().get(path, ("", ""))
+        url = path.replace("{code}", unknown if status == 404 else known)
+        if path == "/openapi.yaml":
+            return self.url_open(PREFIX + url)
+        if status == 429:
+            self.full.rate_limit = 1
+            self.call(url, self.full_key)
+        key = {401: None, 403: self.bare_key}.get(status, self.full_key)
+        return self.call(url, key, **({"limit": "abc"} if status == 400 else {}))
+
+    def test_every_documented_status_is_produced(self):
+        for (path, method), statuses in documented(self.spec).items():
+            self.assertEqual(method, "GET")
+            for status in sorted(statuses):
+                with self.subTest(path=path, status=status):
+                    self.env["motcua.rate.limit"].search([("bucket", "like", "partner_api")]).unlink()
+                    self.full.rate_limit = 1000
+                    response = self.produce(path, status)
+                    self.assertEqual(response.status_code, status, response.text)
+                    if path != "/openapi.yaml":
+                        self.assertEqual(response.headers["Content-Type"], "application/json; charset=utf-8")
+                        self.assertEqual(bool(response.json().get("error")), status != 200)
