@@ -310,7 +310,8 @@ class MotcuaOutgoingDocument(models.Model):
                     stamp_text=stamp_text,
                     reason=doc.summary or "",
                     location=doc.unit_id.name,
-                    long_term=dict(self._signature_options(), trust_roots=self._get_trust_roots()),
+                    # signing always asks the responders: their answers are embedded (PAdES B-LT)
+                    long_term=dict(self._signature_options(), allow_fetching=True, trust_roots=self._get_trust_roots()),
                 )
             except SignatureError as exc:
                 raise UserError(

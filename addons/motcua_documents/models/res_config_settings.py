@@ -19,8 +19,10 @@ class ResConfigSettings(models.TransientModel):
     motcua_revocation_offline = fields.Boolean(
         string="Do not contact revocation responders",
         config_parameter="motcua_documents.revocation_offline",
-        help="Only use the validation data embedded in the documents. Signatures whose revocation "
-        "status is not embedded are then shown as 'Revocation status unknown', never as valid.",
+        help="When checking documents, only use the validation data embedded in them. Signatures "
+        "whose revocation status is not embedded are then shown as 'Revocation status unknown', never "
+        "as valid. Signing still asks the responders of the unit's certificate: their answers are "
+        "embedded in the signed file.",
     )
     motcua_revocation_timeout = fields.Integer(
         string="Responder timeout (seconds)",

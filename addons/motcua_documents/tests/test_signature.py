@@ -273,6 +273,20 @@ class TestCourtGradeSignatures(PkiCase):
         result = verify_pdf(self.basic("signer"), [self.root], allow_fetching=False, moment=after_expiry)
         self.assertEqual(result["state"], "expired")
 
+    def test_timestamp_of_an_untrusted_authority_is_said_invalid(self):
+        other = pki.LocalPki()
+        self.addCleanup(other.close)
+        long_term = {"trust_roots": [self.root, other.cert("root")], "timeout": 5, "tsa_url": other.tsa_url}
+        signed = sign_pdf(
+            self.pdf, self.local.keys["signer"], self.local.cert("signer"), [self.root], long_term=long_term
+        )
+        self.assertTrue(any("/tsa/" in path for path in other.requests), "the other TSA stamped it")
+        doc = self.upload(signed)
+        self.assertEqual(doc.signature_timestamp_state, "invalid")
+        self.assertIn("Dấu thời gian không hợp lệ hoặc tổ chức cấp không được tin cậy.", self.message(doc))
+        # the signature itself is still judged now, on its own revocation data
+        self.assertEqual(doc.signature_state, "valid")
+
     def test_tampered_long_term_signature_refused(self):
         doc = self._signed_outgoing()
         tampered = pki.tamper(base64.b64decode(doc.file))

@@ -156,10 +156,10 @@ def _validate(embedded, kwargs, moment):
 
 
 def _revocation_unknown(embedded, kwargs, moment):
-    """Whether the chain is good apart from revocation data nobody could provide."""
+    """Whether the chain is good at ``moment`` apart from revocation data nobody could provide."""
     soft = dict(kwargs, allow_fetching=False, revocation_mode="soft-fail")
     with _quiet_pyhanko():
-        status = validate_pdf_signature(embedded, ValidationContext(moment=moment, **soft))
+        status = validate_pdf_signature(embedded, ValidationContext(moment=moment, retroactive_revinfo=True, **soft))
     return bool(status.trusted)
 
 
@@ -191,8 +191,9 @@ def _check_one(embedded, kwargs, moment):
     except Exception as exc:
         return dict(EMPTY_RESULT, state="tampered", details=str(exc))
     details = status.revocation_details
+    reference = ts_time if ts_state == "valid" else moment
     return {
-        "state": _state_of(status, embedded, kwargs, moment),
+        "state": _state_of(status, embedded, kwargs, reference),
         "signer": _name(status.signing_cert),
         "signing_time": ts_time or status.signer_reported_dt or False,
         "revocation_date": (details.revocation_date if details else None) or False,
