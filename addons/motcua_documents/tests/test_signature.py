@@ -260,10 +260,12 @@ class TestCourtGradeSignatures(PkiCase):
         self.local.stop_responders()
         self.params.set_param("motcua_documents.revocation_offline", True)
         self.local.requests.clear()
-        doc.with_user(self.officer_a).action_verify_signature()
+        doc.with_user(self.officer_a).with_context(lang="vi_VN").action_verify_signature()
         self.assertEqual(doc.signature_state, "valid")
         self.assertEqual(doc.signature_timestamp_state, "valid")
         self.assertFalse(self.local.requests, "nothing was fetched")
+        self.assertIn("Chữ ký hợp lệ", self.message(doc))
+        self.assertIn("Dấu thời gian của tổ chức cung cấp dịch vụ tin cậy", self.message(doc))
         # past the signer's expiry, the timestamp proves the signature was made while it was valid
         after_expiry = self.local.now + timedelta(days=self.local.SIGNER_DAYS + 30)
         self.assertGreater(after_expiry, self.local.cert("signer").not_valid_after_utc)
