@@ -30,6 +30,7 @@
         "views/motcua_unit_certificate_views.xml",
         "views/motcua_unit_views.xml",
         "views/res_users_views.xml",
+        "views/res_config_settings_views.xml",
         "wizard/motcua_incoming_assign_views.xml",
         "wizard/motcua_document_register_wizard_views.xml",
         "views/motcua_documents_menus.xml",

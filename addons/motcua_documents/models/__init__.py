@@ -8,3 +8,4 @@ from . import motcua_incoming_document
 from . import motcua_outgoing_document
 from . import motcua_outgoing_recipient
 from . import motcua_unit
+from . import res_config_settings

@@ -3,6 +3,7 @@ from datetime import UTC
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
+from odoo.tools import str2bool
 
 from odoo.addons.motcua_base.tools import check_file_content
 
@@ -26,10 +27,24 @@ SIGNATURE_STATES = [
     ("unsigned", "Not signed"),
     ("valid", "Valid signature"),
     ("tampered", "Modified after signing"),
+    ("revoked", "Certificate revoked"),
+    ("revocation_unknown", "Revocation status unknown"),
     ("expired", "Certificate expired or not yet valid"),
     ("untrusted", "Untrusted certificate"),
     ("invalid", "Invalid signature"),
 ]
+TIMESTAMP_STATES = [
+    ("none", "No timestamp"),
+    ("valid", "Valid timestamp"),
+    ("invalid", "Invalid or untrusted timestamp"),
+]
+
+
+def _naive_utc(moment):
+    """A naive UTC datetime (as Odoo stores them) of an aware datetime, or False."""
+    return moment.astimezone(UTC).replace(tzinfo=None) if moment else False
+
+
 # the fields of a document whose reading is logged when it is secret
 CONTENT_FIELDS = {"summary", "file", "attachment_ids", "instructions", "display_name", "name"}
 
@@ -54,6 +69,13 @@ class MotcuaDocumentMixin(models.AbstractModel):
     signature_state = fields.Selection(SIGNATURE_STATES, default="none", readonly=True, copy=False, string="Signature")
     signature_signer = fields.Char(readonly=True, copy=False, string="Signed by")
     signature_time = fields.Datetime(readonly=True, copy=False, string="Signed on")
+    signature_revocation_date = fields.Datetime(readonly=True, copy=False, string="Certificate revoked on")
+    signature_timestamp_state = fields.Selection(
+        TIMESTAMP_STATES, default="none", readonly=True, copy=False, string="Timestamp"
+    )
+    signature_timestamp = fields.Datetime(
+        readonly=True, copy=False, string="Timestamped on", help="The time a time-stamping authority vouches for."
+    )
     signature_details = fields.Text(readonly=True, copy=False, string="Verification details")
     res_model = fields.Char(
         string="Linked model",
@@ -129,47 +151,102 @@ class MotcuaDocumentMixin(models.AbstractModel):
                 continue
         return roots
 
+    @api.model
+    def _signature_options(self):
+        """The settings of signature checks: online revocation checks, their timeout, the TSA."""
+        params = self.env["ir.config_parameter"].sudo()
+        return {
+            "allow_fetching": not str2bool(params.get_param("motcua_documents.revocation_offline") or "0"),
+            "timeout": int(params.get_param("motcua_documents.revocation_timeout") or 10),
+            "tsa_url": params.get_param("motcua_documents.tsa_url") or False,
+        }
+
+    def _signature_values(self, roots, options):
+        """The signature fields of this document after checking its main file."""
+        self.ensure_one()
+        values = dict.fromkeys(
+            (
+                "signature_signer",
+                "signature_time",
+                "signature_revocation_date",
+                "signature_timestamp",
+                "signature_details",
+            ),
+            False,
+        )
+        values["signature_timestamp_state"] = "none"
+        if not self.file:
+            return dict(values, signature_state="none")
+        if not (self.file_name or "").lower().endswith(".pdf"):
+            return dict(values, signature_state="unsigned")
+        try:
+            result = verify_pdf(
+                base64.b64decode(self.file), roots, allow_fetching=options["allow_fetching"], timeout=options["timeout"]
+            )
+        except SignatureError as exc:
+            raise ValidationError(
+                self.env._("The file %(name)s cannot be read as a PDF: %(error)s", name=self.file_name, error=exc)
+            )
+        return dict(
+            values,
+            signature_state=result["state"],
+            signature_signer=result["signer"],
+            signature_time=_naive_utc(result["signing_time"]),
+            signature_revocation_date=_naive_utc(result["revocation_date"]),
+            signature_timestamp_state=result["timestamp_state"],
+            signature_timestamp=_naive_utc(result["timestamp_time"]),
+            signature_details=result["details"],
+        )
+
+    def _signature_message(self):
+        """What the chatter says of the signature check, in the user's language."""
+        self.ensure_one()
+        labels = dict(self._fields["signature_state"]._description_selection(self.env))
+        parts = [
+            self.env._(
+                "Signature check of %(file)s: %(state)s. Signed by %(signer)s on %(time)s.",
+                file=self.file_name,
+                state=labels[self.signature_state],
+                signer=self.signature_signer or "?",
+                time=fields.Datetime.to_string(self.signature_time) if self.signature_time else "?",
+            )
+        ]
+        if self.signature_state == "revoked":
+            parts.append(
+                self.env._(
+                    "The certificate was revoked on %(date)s.",
+                    date=fields.Datetime.to_string(self.signature_revocation_date) or "?",
+                )
+            )
+        elif self.signature_state == "revocation_unknown":
+            parts.append(
+                self.env._(
+                    "No OCSP responder or CRL could be reached and the file embeds no validation data: "
+                    "whether the certificate was revoked is unknown. Check again later."
+                )
+            )
+        if self.signature_timestamp_state == "valid":
+            parts.append(
+                self.env._(
+                    "Timestamp of a trusted authority: %(time)s.",
+                    time=fields.Datetime.to_string(self.signature_timestamp),
+                )
+            )
+        elif self.signature_timestamp_state == "invalid":
+            parts.append(self.env._("The timestamp is not valid or its authority is not trusted."))
+        else:
+            parts.append(self.env._("No timestamp: the signing time is the one the signer claims."))
+        return " ".join(parts)
+
     def _verify_signature(self):
         """Verify the signatures of the main file and show the result on the document and in its chatter."""
         roots = self._get_trust_roots()
-        labels = dict(self._fields["signature_state"]._description_selection(self.env))
+        options = self._signature_options()
         for doc in self:
-            values = {"signature_signer": False, "signature_time": False, "signature_details": False}
-            if not doc.file:
-                values["signature_state"] = "none"
-            elif not (doc.file_name or "").lower().endswith(".pdf"):
-                values["signature_state"] = "unsigned"
-            else:
-                try:
-                    result = verify_pdf(base64.b64decode(doc.file), roots)
-                except SignatureError as exc:
-                    raise ValidationError(
-                        self.env._(
-                            "The file %(name)s cannot be read as a PDF: %(error)s",
-                            name=doc.file_name,
-                            error=exc,
-                        )
-                    )
-                signing_time = result["signing_time"]
-                values.update(
-                    {
-                        "signature_state": result["state"],
-                        "signature_signer": result["signer"],
-                        "signature_time": signing_time.astimezone(UTC).replace(tzinfo=None) if signing_time else False,
-                        "signature_details": result["details"],
-                    }
-                )
+            values = doc._signature_values(roots, options)
             super(MotcuaDocumentMixin, doc.with_context(motcua_skip_verify=True)).write(values)
             if values["signature_state"] not in ("none", "unsigned") and hasattr(doc, "message_post"):
-                doc.sudo().message_post(
-                    body=self.env._(
-                        "Signature check of %(file)s: %(state)s. Signed by %(signer)s on %(time)s.",
-                        file=doc.file_name,
-                        state=labels[values["signature_state"]],
-                        signer=values["signature_signer"] or "?",
-                        time=fields.Datetime.to_string(values["signature_time"]) if values["signature_time"] else "?",
-                    )
-                )
+                doc.sudo().message_post(body=doc._signature_message())
         return True
 
     def action_verify_signature(self):

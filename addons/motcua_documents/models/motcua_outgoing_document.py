@@ -365,9 +365,18 @@ class MotcuaOutgoingDocument(models.Model):
                     stamp_text=stamp_text,
                     reason=doc.summary or "",
                     location=doc.unit_id.name,
+                    # signing always asks the responders: their answers are embedded (PAdES B-LT)
+                    long_term=dict(self._signature_options(), allow_fetching=True, trust_roots=self._get_trust_roots()),
                 )
             except SignatureError as exc:
-                raise UserError(self.env._("The PDF cannot be signed: %(error)s", error=exc))
+                raise UserError(
+                    self.env._(
+                        "The PDF cannot be signed: %(error)s. The certificate of the unit must chain to a "
+                        "trusted root, must not be revoked, and its OCSP responder or CRL (and the "
+                        "time-stamping authority, if configured) must answer.",
+                        error=exc,
+                    )
+                )
             doc.write({"file": base64.b64encode(signed)})
             doc.message_post(body=self.env._("Signed with the certificate of %(unit)s.", unit=doc.unit_id.name))
         return True
