@@ -56,7 +56,7 @@ class MotcuaIndicator(models.Model):
     source = fields.Char(
         required=True,
         default="Decision 766/QĐ-TTg (2022) — to verify",
-        help="The article of the decision the formula and the points come from; \"to verify\" until checked.",
+        help='The article of the decision the formula and the points come from; "to verify" until checked.',
     )
     active = fields.Boolean(default=True)
 
@@ -75,9 +75,7 @@ class MotcuaIndicator(models.Model):
     def _check_dates(self):
         for indicator in self:
             if indicator.date_to and indicator.date_to < indicator.date_from:
-                raise ValidationError(
-                    self.env._("The indicator %(code)s ends before it starts.", code=indicator.code)
-                )
+                raise ValidationError(self.env._("The indicator %(code)s ends before it starts.", code=indicator.code))
             others = self.search([("code", "=", indicator.code), ("id", "!=", indicator.id)])
             for other in others:
                 if indicator._motcua_overlaps(other):

@@ -19,7 +19,7 @@ class MotcuaIndicatorGroup(models.Model):
     source = fields.Char(
         required=True,
         default="Decision 766/QĐ-TTg (2022) — to verify",
-        help="Where the group and its points come from (article of the decision); say \"to verify\" "
+        help='Where the group and its points come from (article of the decision); say "to verify" '
         "until someone checked the figures against the decision's text.",
     )
     indicator_ids = fields.One2many("motcua.indicator", "group_id", string="Indicators")

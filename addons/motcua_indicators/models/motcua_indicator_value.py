@@ -37,9 +37,7 @@ class MotcuaIndicatorValue(models.Model):
 
     unit_id = fields.Many2one("motcua.unit", string="Receiving unit", required=True, index=True, readonly=True)
     period = fields.Date(string="Month", required=True, index=True, readonly=True)
-    indicator_id = fields.Many2one(
-        "motcua.indicator", required=True, index=True, readonly=True, ondelete="cascade"
-    )
+    indicator_id = fields.Many2one("motcua.indicator", required=True, index=True, readonly=True, ondelete="cascade")
     group_id = fields.Many2one(related="indicator_id.group_id", store=True, index=True)
     group_sequence = fields.Integer(related="indicator_id.group_id.sequence", store=True)
     points = fields.Float(string="Indicator points", readonly=True, digits=(5, 2))

@@ -1,1 +1,7 @@
-from . import test_indicator_rules, test_indicator_values, test_indicator_security, test_indicators_public, test_indicators_tour
+from . import (
+    test_indicator_rules,
+    test_indicator_values,
+    test_indicator_security,
+    test_indicators_public,
+    test_indicators_tour,
+)

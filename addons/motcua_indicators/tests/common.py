@@ -45,7 +45,14 @@ class IndicatorCase(DossierCase):
         ]
         cls.dossiers = [cls._hand_made(cls.commune_a, *row, index=index) for index, row in enumerate(rows, 1)]
         cls.dossier_b = cls._hand_made(
-            cls.commune_b, "desk", "returned", utc(2026, 10, 5, 9), utc(2026, 10, 6, 9), "early", cls.procedure, index=10
+            cls.commune_b,
+            "desk",
+            "returned",
+            utc(2026, 10, 5, 9),
+            utc(2026, 10, 6, 9),
+            "early",
+            cls.procedure,
+            index=10,
         )
         cls.october, cls.september, cls.november = date(2026, 10, 1), date(2026, 9, 1), date(2026, 11, 1)
         cls.env["motcua.indicator.value"]._motcua_refresh(today=date(2026, 11, 20))
@@ -53,7 +60,12 @@ class IndicatorCase(DossierCase):
     @classmethod
     def _hand_made(cls, unit, channel, state, received_at, finished_at, timeliness, procedure, index):
         dossier = cls.env["motcua.dossier"].create(
-            {"procedure_id": procedure.id, "unit_id": unit.id, "applicant_name": f"Người nộp {index}", "channel": channel}
+            {
+                "procedure_id": procedure.id,
+                "unit_id": unit.id,
+                "applicant_name": f"Người nộp {index}",
+                "channel": channel,
+            }
         )
         if state != "draft":
             dossier.write(

@@ -1,6 +1,6 @@
 """Who sees which figures, who may change the rules, and what a drill-down opens."""
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import IndicatorCase
@@ -21,9 +21,10 @@ class TestIndicatorSecurity(IndicatorCase):
         groups = Value.formatted_read_group([], ["unit_id"], ["numerator:sum"])
         self.assertNotIn(self.commune_a.id, [group["unit_id"][0] for group in groups])
         self.assertFalse([row for row in Value.name_search("Dossiers") if row[0] in self.commune_a_value_ids()])
-        mine = Value.search([])
-        exported = mine.export_data(["unit_id/name"])["datas"]
-        self.assertNotIn(["Commune A"], exported)
+        with self.assertRaises(UserError):  # leaders do not export (base.group_allow_export)
+            Value.search([]).export_data(["unit_id/name"])
+        self.leader_b.group_ids += self.env.ref("base.group_allow_export")
+        self.assertNotIn(["Commune A"], Value.search([]).export_data(["unit_id/name"])["datas"])
         with self.assertRaises(AccessError):
             Value.browse(self.commune_a_value_ids()).read(["numerator"])
         # the district leader sees both communes below the district

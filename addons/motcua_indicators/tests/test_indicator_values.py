@@ -83,5 +83,6 @@ class TestIndicatorValues(IndicatorCase):
         self.dossiers[2].write({"timeliness": "on_time"})
         Value._motcua_refresh(today=date(2027, 11, 5))
         self.assertEqual(self.figure(self.commune_a, self.october, "TDGQ.1").numerator, 2)
-        Value._motcua_refresh(today=date(2027, 10, 5))
+        # in September 2027 it is the oldest of the 12 months, recomputed
+        Value._motcua_refresh(today=date(2027, 9, 5))
         self.assertEqual(self.figure(self.commune_a, self.october, "TDGQ.1").numerator, 3)

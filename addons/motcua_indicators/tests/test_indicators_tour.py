@@ -11,7 +11,9 @@ from ..models.motcua_indicator_value import month_starts
 class TestIndicatorsTour(HttpCase):
     def test_a_leader_drills_down_to_the_dossiers(self):
         unit = self.env["motcua.unit"].create({"name": "Phường Chỉ Số", "unit_type": "commune"})
-        procedure = self.env["motcua.procedure"].create({"code": "IND.T1", "name": "Indicator tour", "duration_days": 2})
+        procedure = self.env["motcua.procedure"].create(
+            {"code": "IND.T1", "name": "Indicator tour", "duration_days": 2}
+        )
         new_test_user(
             self.env, login="ind_leader", groups="motcua_base.group_unit_leader", motcua_unit_ids=[(6, 0, unit.ids)]
         )
@@ -22,8 +24,13 @@ class TestIndicatorsTour(HttpCase):
                 {"procedure_id": procedure.id, "unit_id": unit.id, "applicant_name": name}
             )
             dossier.write(
-                {"name": f"T-{name}", "state": "returned", "received_at": moment, "finished_at": moment,
-                 "timeliness": timeliness}
+                {
+                    "name": f"T-{name}",
+                    "state": "returned",
+                    "received_at": moment,
+                    "finished_at": moment,
+                    "timeliness": timeliness,
+                }
             )
         self.env["motcua.indicator.value"]._motcua_refresh()
         self.start_tour("/odoo/decision-766-indicators", "motcua_indicators_tour", login="ind_leader")
