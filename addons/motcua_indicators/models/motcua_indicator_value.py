@@ -37,7 +37,9 @@ class MotcuaIndicatorValue(models.Model):
 
     unit_id = fields.Many2one("motcua.unit", string="Receiving unit", required=True, index=True, readonly=True)
     period = fields.Date(string="Month", required=True, index=True, readonly=True)
+    period_label = fields.Char(string="Month (mm/yyyy)", compute="_compute_period_label", store=True)
     indicator_id = fields.Many2one("motcua.indicator", required=True, index=True, readonly=True, ondelete="cascade")
+    indicator_code = fields.Char(related="indicator_id.code", string="Code")
     group_id = fields.Many2one(related="indicator_id.group_id", store=True, index=True)
     group_sequence = fields.Integer(related="indicator_id.group_id.sequence", store=True)
     points = fields.Float(string="Indicator points", readonly=True, digits=(5, 2))
@@ -52,6 +54,11 @@ class MotcuaIndicatorValue(models.Model):
     _unit_period_indicator_uniq = models.Constraint(
         "UNIQUE(unit_id, period, indicator_id)", "One figure per unit, month and indicator."
     )
+
+    @api.depends("period")
+    def _compute_period_label(self):
+        for value in self:
+            value.period_label = value.period.strftime("%m/%Y") if value.period else False
 
     # ------------------------------------------------------------------ computation
     @api.model
@@ -156,7 +163,7 @@ class MotcuaIndicatorValue(models.Model):
             "%(indicator)s — %(unit)s, %(month)s: %(part)s",
             indicator=self.indicator_id.name,
             unit=self.unit_id.display_name,
-            month=self.period.strftime("%m/%Y"),
+            month=self.period_label,
             part=self.env._("counted") if numerator else self.env._("all"),
         )
         return {

@@ -5,6 +5,7 @@ import re
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.motcua_base.tools import local_now
+from odoo.addons.motcua_dossier.tests.common import VIETNAMESE_BROWSER, enable_vietnamese
 
 from ..models.motcua_indicator_value import month_starts
 
@@ -13,6 +14,8 @@ from ..models.motcua_indicator_value import month_starts
 class TestIndicatorsPublicPage(HttpCase):
     def setUp(self):
         super().setUp()
+        enable_vietnamese(self.env)  # the citizens' language, as on the demo website
+        self.env["ir.module.module"]._load_module_terms(["motcua_indicators"], ["vi_VN"])
         self.month = month_starts(local_now().date(), 1)[0]
         self.unit = self.env["motcua.unit"].create({"name": "Phường Kiểm Thử", "unit_type": "commune"})
         ref = self.env.ref
@@ -42,21 +45,21 @@ class TestIndicatorsPublicPage(HttpCase):
         )
 
     def page_text(self):
-        response = self.url_open("/cong-khai/chi-so")
+        response = self.url_open("/cong-khai/chi-so", headers=VIETNAMESE_BROWSER)
         self.assertEqual(response.status_code, 200)
         return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.text))
 
     def test_the_page_shows_the_stored_total_and_groups(self):
         text = self.page_text()
         self.assertRegex(text, r"1 Phường Kiểm Thử 26\.00 / 38 15\.00 11\.00")
-        self.assertIn("Public information and transparency", text)
-        self.assertNotIn("Online public service", text.split("Last month")[0], "no value: no column")
-        self.assertIn("Provisional figures", text)
+        self.assertIn("Công khai, minh bạch (18) Tiến độ giải quyết (20)", text)
+        self.assertNotIn("Dịch vụ công trực tuyến", text.split("Tháng trước")[0], "no value: no column")
+        self.assertIn("Số liệu tạm tính", text)
 
     def test_verified_figures_are_not_called_provisional(self):
         self.env["ir.config_parameter"].sudo().set_param("motcua_indicators.verified", "True")
-        self.assertNotIn("Provisional figures", self.page_text())
+        self.assertNotIn("Số liệu tạm tính", self.page_text())
 
     def test_the_results_page_links_to_the_indicators(self):
-        response = self.url_open("/cong-khai")
-        self.assertRegex(response.text, r'href="(/[a-z_]+)?/cong-khai/chi-so"')
+        response = self.url_open("/cong-khai", headers=VIETNAMESE_BROWSER)
+        self.assertRegex(response.text, r'href="(/[a-z_]+)?/cong-khai/chi-so">Chỉ số chất lượng phục vụ')

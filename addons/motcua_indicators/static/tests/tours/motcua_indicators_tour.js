@@ -17,7 +17,7 @@ registry.category("web_tour.tours").add("motcua_indicators_tour", {
         {
             content: "Open the dossiers counted as settled early or on time",
             trigger:
-                ".o_list_view .o_data_row:contains(Dossiers settled early or on time) button.o_motcua_open_numerator",
+                ".o_list_view .o_data_row:contains(TDGQ.1) button.o_motcua_open_numerator",
             run: "click",
         },
         {
