@@ -85,7 +85,10 @@ class TestRating(RatingCase):
     def test_request_by_email_and_by_sms(self):
         by_mail = self.returned_dossier(applicant_email="an@example.com")
         by_mail.with_user(self.officer_a).action_motcua_request_rating()
-        mail = self.env["mail.mail"].sudo().search([("email_to", "=", "an@example.com")], order="id desc", limit=1)
+        mails = self.env["mail.mail"].sudo().search([("model", "=", "motcua.dossier"), ("res_id", "=", by_mail.id)])
+        mail = mails.filtered(lambda m: "/danh-gia/" in (m.body_html or ""))
+        self.assertEqual(len(mail), 1)
+        self.assertEqual(mail.subject, f"How was the service for dossier {by_mail.name}?")
         self.assertIn(f"/danh-gia/{by_mail.sudo().rating_token}", mail.body_html)
         self.assertIn("Rating request e-mailed to the applicant.", by_mail.message_ids[0].body)
         self.assertNotIn(by_mail.sudo().rating_token, by_mail.message_ids[0].body)

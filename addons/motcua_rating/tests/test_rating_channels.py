@@ -2,6 +2,8 @@ import re
 
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.motcua_dossier.tests.common import enable_vietnamese
+
 from .common import RatingCase
 
 
@@ -112,23 +114,25 @@ class TestRatingChannels(RatingCase, HttpCase):
         )
 
     def test_sms_keyword(self):
+        enable_vietnamese(self.env)
+        self.env["ir.module.module"]._load_module_terms(["motcua_rating"], ["vi_VN"])
         self.env.company.motcua_sms_inbound_secret = "s3cret-value"
         dossier = self.returned_dossier()
         key = dossier.sudo().lookup_key
         ok = self._sms(f"dg {dossier.name} {key} 1")
         self.assertEqual(ok.status_code, 200)
-        self.assertEqual(ok.text, f"Thank you: your rating of dossier {dossier.name} was recorded.")
+        self.assertEqual(ok.text, f"Cam on ong/ba: danh gia ho so {dossier.name} da duoc ghi nhan.")
         rating = self.ratings_of(dossier)
         self.assertEqual((rating.motcua_channel, rating.rating), ("sms", 1.0))
         self.assertFalse(dossier.satisfied)
         log = self.env["motcua.sms.inbound"].sudo().search([], limit=1)
         self.assertEqual((log.result, log.dossier_id), ("rated", dossier))
         again = self._sms(f"DG {dossier.name} {key} 5")
-        self.assertIn("was already rated on", again.text)
+        self.assertIn(f"Ho so {dossier.name} da duoc danh gia ngay", again.text)
         self.assertEqual(self.env["motcua.sms.inbound"].sudo().search([], limit=1).result, "rating_refused")
         self.assertEqual(self.ratings_of(dossier).rating, 1.0)
         wrong = self._sms(f"DG {dossier.name} WRONG1 5")
-        self.assertEqual(wrong.text, "No dossier matches the dossier code and lookup key you entered.")
+        self.assertEqual(wrong.text, "Khong tim thay ho so khop voi ma ho so va ma tra cuu da nhap.")
         bad_level = self._sms(f"DG {self.returned_dossier().name} {key} 9")
         self.assertEqual(bad_level.status_code, 200)
         # the lookup keyword still works
@@ -158,7 +162,7 @@ class TestRatingChannels(RatingCase, HttpCase):
         self.assertEqual(self.ratings_of(mine).rating, 5.0)
         # an officer who reads the dossier is not its applicant
         self.authenticate("t_officer_a", "t_officer_a")
-        csrf = self._csrf("/my")
+        csrf = self._csrf(f"/danh-gia/quay/{self.commune_a.id}")
         self.url_open(f"/my/dossiers/{theirs.id}/rating", data={"csrf_token": csrf, "level": "5"})
         self.assertFalse(theirs.rated)
 
@@ -171,7 +175,9 @@ class TestRatingChannels(RatingCase, HttpCase):
         page = self.url_open("/cong-khai")
         self.assertEqual(page.status_code, 200)
         self.assertIn("Satisfaction rate", page.text)
-        rows = re.findall(r"<tr>\s*<td>(Commune [AB])</td>(.*?)</tr>", page.text, re.S)
-        cells = {unit: re.findall(r'o_motcua_satisfaction"[^>]*>([^<]*)<', row) for unit, row in rows[:2]}
-        self.assertEqual(cells["Commune A"], ["66.7%"])
-        self.assertEqual(cells["Commune B"], ["—"])
+        # the first period (this month): one row per unit, the rate in its last cell
+        month = page.text.split("<table>")[1].split("</table>")[0]
+        rows = dict(re.findall(r"<td>[^<]*(Commune [AB])</td>(.*?)</tr>", month, re.S))
+        cell = r'o_motcua_satisfaction"[^>]*>\s*([^<]*?)\s*</td>'
+        self.assertEqual(re.findall(cell, rows["Commune A"]), ["66.7%"])
+        self.assertEqual(re.findall(cell, rows["Commune B"]), ["—"])
