@@ -123,9 +123,7 @@ class MotcuaDossier(models.Model):
                 )
             )
         if dossier.state not in RATEABLE_STATES:
-            raise UserError(
-                env._("Dossier %(code)s can be rated once its result is handed over.", code=dossier.name)
-            )
+            raise UserError(env._("Dossier %(code)s can be rated once its result is handed over.", code=dossier.name))
         reasons = env["motcua.rating.reason"].sudo().browse([int(r) for r in reason_ids]).exists()
         rating = (
             env["rating.rating"]
@@ -188,8 +186,10 @@ class MotcuaDossier(models.Model):
         elif dossier.applicant_phone and dossier.channel != "online":
             citizen = dossier._motcua_citizen_env()
             text = dossier._motcua_sms(
-                citizen._("Rate the service for dossier %(code)s: text DG %(code)s %(key)s 5, 3 or 1 "
-                          "(very satisfied, satisfied, not satisfied)."),
+                citizen._(
+                    "Rate the service for dossier %(code)s: text DG %(code)s %(key)s 5, 3 or 1 "
+                    "(very satisfied, satisfied, not satisfied)."
+                ),
                 code=dossier.name,
                 key=dossier.lookup_key,
             )

@@ -26,7 +26,13 @@ class MotcuaDossier(models.Model):
         for xmlid in CITIZEN_DOSSIERS:
             dossier = ref(f"motcua_dossier.{xmlid}", raise_if_not_found=False)
             if dossier:
-                dossier.sudo().write({"partner_id": citizen.partner_id.id, "applicant_email": citizen.email, "applicant_name": citizen.name})
+                dossier.sudo().write(
+                    {
+                        "partner_id": citizen.partner_id.id,
+                        "applicant_email": citizen.email,
+                        "applicant_name": citizen.name,
+                    }
+                )
         for xmlid, channel, level, reasons, comment in DEMO_RATINGS:
             dossier = ref(f"motcua_dossier.{xmlid}", raise_if_not_found=False)
             if dossier and dossier.state == "returned" and not dossier.rated:

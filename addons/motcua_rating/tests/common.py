@@ -30,4 +30,6 @@ class RatingCase(DossierCase):
         )
 
     def ratings_of(self, dossier):
-        return self.env["rating.rating"].sudo().search([("res_model", "=", "motcua.dossier"), ("res_id", "=", dossier.id)])
+        return (
+            self.env["rating.rating"].sudo().search([("res_model", "=", "motcua.dossier"), ("res_id", "=", dossier.id)])
+        )

@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.motcua_dossier.tests.common import enable_vietnamese
+
 from .common import RatingCase
 
 
@@ -77,18 +79,24 @@ class TestRating(RatingCase):
         self.returned_dossier()  # returned, not rated: not counted
         self.dossier_b()._motcua_rate("sms", "5")
         today = self.env["motcua.dossier"]._now().date()
-        rates = self.env["motcua.dossier"]._motcua_satisfaction_by_unit(today - timedelta(days=1), today + timedelta(days=2))
+        rates = self.env["motcua.dossier"]._motcua_satisfaction_by_unit(
+            today - timedelta(days=1), today + timedelta(days=2)
+        )
         self.assertEqual(rates[self.commune_a.id], 50.0)
         self.assertEqual(rates[self.commune_b.id], 100.0)
         self.assertNotIn(self.department.id, rates)
 
     def test_request_by_email_and_by_sms(self):
+        # the citizens are written to in Vietnamese
+        enable_vietnamese(self.env)
+        self.env["ir.module.module"]._load_module_terms(["motcua_rating"], ["vi_VN"])
         by_mail = self.returned_dossier(applicant_email="an@example.com")
         by_mail.with_user(self.officer_a).action_motcua_request_rating()
         mails = self.env["mail.mail"].sudo().search([("model", "=", "motcua.dossier"), ("res_id", "=", by_mail.id)])
         mail = mails.filtered(lambda m: "/danh-gia/" in (m.body_html or ""))
         self.assertEqual(len(mail), 1)
-        self.assertEqual(mail.subject, f"How was the service for dossier {by_mail.name}?")
+        self.assertEqual(mail.subject, f"Ông/bà đánh giá thế nào về việc giải quyết hồ sơ {by_mail.name}?")
+        self.assertIn("Đánh giá mức độ hài lòng", mail.body_html)
         self.assertIn(f"/danh-gia/{by_mail.sudo().rating_token}", mail.body_html)
         self.assertIn("Rating request e-mailed to the applicant.", by_mail.message_ids[0].body)
         self.assertNotIn(by_mail.sudo().rating_token, by_mail.message_ids[0].body)
@@ -96,7 +104,11 @@ class TestRating(RatingCase):
         by_sms.with_user(self.officer_a).action_motcua_request_rating()
         sms = self.sms_of(by_sms)[-1]
         key = by_sms.sudo().lookup_key
-        self.assertIn(f"DG {by_sms.name} {key} 5, 3 or 1", sms.body)
+        self.assertEqual(
+            sms.body,
+            f"Danh gia ho so {by_sms.name}: nhan DG {by_sms.name} {key} 5, 3 hoac 1 (rat hai long, hai long, "
+            "khong hai long).",
+        )
         # the staff's view of the SMS hides the key
         self.assertNotIn(key, by_sms.message_ids[0].body)
         by_sms._motcua_rate("sms", "5")

@@ -24,7 +24,12 @@ class TestRatingChannels(RatingCase, HttpCase):
         self.assertIn(dossier.name, page.text)
         self.assertIn("Waited too long at the desk", page.text)
         self.assertNotIn("Nguyễn Văn An", page.text)  # the applicant is not named
-        data = {"csrf_token": self._csrf(url), "level": "5", "reason_ids": [str(self.reason_wait.id)], "feedback": "Tốt"}
+        data = {
+            "csrf_token": self._csrf(url),
+            "level": "5",
+            "reason_ids": [str(self.reason_wait.id)],
+            "feedback": "Tốt",
+        }
         done = self.url_open(url, data=data)
         self.assertEqual(done.status_code, 200)
         self.assertIn(f"Your rating of dossier {dossier.name} was recorded.", done.text)
@@ -45,7 +50,9 @@ class TestRatingChannels(RatingCase, HttpCase):
         bad_level = self.url_open(url, data={"csrf_token": self._csrf(url), "level": "4"})
         self.assertEqual(bad_level.status_code, 400)
         self.assertIn("Choose very satisfied, satisfied or not satisfied.", bad_level.text)
-        bad_reason = self.url_open(url, data={"csrf_token": self._csrf(url), "level": "3", "reason_ids": ["x", "999999"]})
+        bad_reason = self.url_open(
+            url, data={"csrf_token": self._csrf(url), "level": "3", "reason_ids": ["x", "999999"]}
+        )
         self.assertEqual(bad_reason.status_code, 200)
         self.assertFalse(self.ratings_of(dossier).motcua_reason_ids)
         # a dossier not returned yet: the link says so
@@ -141,7 +148,12 @@ class TestRatingChannels(RatingCase, HttpCase):
     # ------------------------------------------------------------------ portal
     def test_portal_owner_rates_others_cannot(self):
         citizen = self.env["res.users"].create(
-            {"name": "Citizen R", "login": "citizen_r", "password": "citizen_r_pw", "group_ids": [(6, 0, [self.env.ref("base.group_portal").id])]}
+            {
+                "name": "Citizen R",
+                "login": "citizen_r",
+                "password": "citizen_r_pw",
+                "group_ids": [(6, 0, [self.env.ref("base.group_portal").id])],
+            }
         )
         mine = self.returned_dossier()
         mine.sudo().partner_id = citizen.partner_id

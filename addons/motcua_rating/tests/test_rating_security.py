@@ -109,7 +109,9 @@ class TestRatingSecurity(RatingCase):
     def test_leaders_read_their_unit_tree_monitor_all(self):
         leader = self.Rating.with_user(self.leader_a)
         self.assertEqual(leader.search([("res_model", "=", "motcua.dossier")]), self.rating_a)
-        self.assertEqual(self.rating_a.with_user(self.leader_a).read(["feedback"])[0]["feedback"], "Cán bộ X thái độ không tốt")
+        self.assertEqual(
+            self.rating_a.with_user(self.leader_a).read(["feedback"])[0]["feedback"], "Cán bộ X thái độ không tốt"
+        )
         self.assertEqual(self.dossier_a.with_user(self.leader_a).rating_last_feedback, "Cán bộ X thái độ không tốt")
         # another unit's leader: nothing of commune A on any read path
         other = self.Rating.with_user(self.leader_b)

@@ -1,7 +1,6 @@
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import RatingCase
-from odoo.tests import HttpCase
 
 
 @tagged("post_install", "-at_install")
