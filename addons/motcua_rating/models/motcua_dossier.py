@@ -97,7 +97,8 @@ class MotcuaDossier(models.Model):
     # ------------------------------------------------------------------ rating
     @api.model
     def _motcua_rating_levels(self):
-        return dict(LEVELS)
+        """{level: label} in the user's language, best first."""
+        return dict(self.env["rating.rating"]._fields["motcua_level"]._description_selection(self.env))
 
     @api.private
     def _motcua_rate(self, channel, level, reason_ids=(), feedback=""):
