@@ -22,11 +22,15 @@ class MotcuaPaymentPortal(PaymentPortal):
     @staticmethod
     def _motcua_providers(dossier_sudo, partner, amount):
         desk = request.env.ref("motcua_payment.payment_provider_desk")
-        providers = request.env["payment.provider"].sudo()._get_compatible_providers(
-            request.env.company.id,
-            partner.id,
-            amount,
-            currency_id=dossier_sudo._motcua_currency().id,
+        providers = (
+            request.env["payment.provider"]
+            .sudo()
+            ._get_compatible_providers(
+                request.env.company.id,
+                partner.id,
+                amount,
+                currency_id=dossier_sudo._motcua_currency().id,
+            )
         )
         return providers - desk
 
@@ -50,8 +54,10 @@ class MotcuaPaymentPortal(PaymentPortal):
         partner = self._motcua_payer(dossier_sudo)
         currency = dossier_sudo._motcua_currency()
         providers = self._motcua_providers(dossier_sudo, partner, amount)
-        payment_methods = request.env["payment.method"].sudo()._get_compatible_payment_methods(
-            providers.ids, partner.id, currency_id=currency.id
+        payment_methods = (
+            request.env["payment.method"]
+            .sudo()
+            ._get_compatible_payment_methods(providers.ids, partner.id, currency_id=currency.id)
         )
         tokens = request.env["payment.token"].sudo()._get_available_tokens(providers.ids, partner.id)
         values = {
@@ -96,7 +102,10 @@ class MotcuaPaymentPortal(PaymentPortal):
             raise ValidationError(request.env._("The amount to pay was changed: reload the page."))
         dossier_sudo._motcua_check_no_pending(obligation)
         partner = self._motcua_payer(dossier_sudo)
-        if self._cast_as_int(kwargs.get("provider_id")) not in self._motcua_providers(dossier_sudo, partner, amount).ids:
+        if (
+            self._cast_as_int(kwargs.get("provider_id"))
+            not in self._motcua_providers(dossier_sudo, partner, amount).ids
+        ):
             raise ValidationError(request.env._("This payment provider is not available for the dossier."))
         kwargs.update(
             amount=amount,

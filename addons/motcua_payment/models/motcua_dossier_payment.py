@@ -38,7 +38,11 @@ class MotcuaDossier(models.Model):
         groups="motcua_base.group_receiving_officer",
     )
     fee_due = fields.Boolean(
-        string="Fees to pay", compute="_compute_fee_due", store=True, index=True, help="The dossier has fees or charges."
+        string="Fees to pay",
+        compute="_compute_fee_due",
+        store=True,
+        index=True,
+        help="The dossier has fees or charges.",
     )
     payment_state = fields.Selection(
         PAYMENT_STATES,
@@ -128,7 +132,9 @@ class MotcuaDossier(models.Model):
         )
         if pending:
             raise UserError(
-                self.env._("A payment of %(code)s is being processed by the provider: wait for its outcome.", code=self.name)
+                self.env._(
+                    "A payment of %(code)s is being processed by the provider: wait for its outcome.", code=self.name
+                )
             )
 
     @api.model

@@ -55,6 +55,7 @@ class PaymentTransaction(models.Model):
 
     def _log_message_on_linked_documents(self, message):
         """The payment's messages go to the dossier's chatter, as on an invoice."""
-        super()._log_message_on_linked_documents(message)
+        result = super()._log_message_on_linked_documents(message)
         for dossier in self.sudo().motcua_dossier_ids:
             dossier.message_post(body=message)
+        return result

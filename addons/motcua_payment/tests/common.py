@@ -18,7 +18,9 @@ class PaymentCase(DossierCase):
         cls.demo_method = cls.env.ref("payment_demo.payment_method_demo")
         cls.vnd = cls.env.ref("base.VND")
         cls.citizen = new_test_user(cls.env, login="citizen_pay", groups="base.group_portal", name="Trần Thị Bình")
-        cls.other_citizen = new_test_user(cls.env, login="citizen_other", groups="base.group_portal", name="Lê Văn Cường")
+        cls.other_citizen = new_test_user(
+            cls.env, login="citizen_other", groups="base.group_portal", name="Lê Văn Cường"
+        )
 
     def citizen_dossier(self, partner=None, **vals):
         dossier = self.received_dossier(**vals)

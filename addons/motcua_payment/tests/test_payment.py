@@ -84,7 +84,9 @@ class TestPayment(PaymentCase):
         self.assertEqual(wizard.amount, 20000)
         wizard.action_confirm()
         self.assertEqual(dossier.payment_state, "paid")
-        self.assertEqual(dossier.with_user(self.officer_a).payment_transaction_ids.payment_method_id.code, "wire_transfer")
+        self.assertEqual(
+            dossier.with_user(self.officer_a).payment_transaction_ids.payment_method_id.code, "wire_transfer"
+        )
 
     def test_desk_refuses_an_unknown_method(self):
         dossier = self.received_dossier()

@@ -101,19 +101,32 @@ class TestPaymentPortal(HttpCase):
     def test_forged_amount_is_refused(self):
         self.authenticate("pay_citizen", "pay_citizen_pw")
         self.assertIn("The amount to pay was changed", self._transaction(self.dossier, amount=1.0))
-        self.assertFalse(self.env["payment.transaction"].sudo().search([("motcua_dossier_ids", "in", self.dossier.ids)]))
+        self.assertFalse(
+            self.env["payment.transaction"].sudo().search([("motcua_dossier_ids", "in", self.dossier.ids)])
+        )
 
     def test_another_citizens_dossier_is_refused(self):
         self.authenticate("pay_intruder", "pay_intruder_pw")
         self.assertIn("cannot be paid from this page", self._transaction(self.dossier))
         self.assertEqual(self.url_open(f"/my/dossiers/{self.dossier.id}/pay", allow_redirects=False).status_code, 303)
-        self.assertFalse(self.env["payment.transaction"].sudo().search([("motcua_dossier_ids", "in", self.dossier.ids)]))
+        self.assertFalse(
+            self.env["payment.transaction"].sudo().search([("motcua_dossier_ids", "in", self.dossier.ids)])
+        )
 
     def test_desk_provider_and_injected_values_are_refused(self):
         self.authenticate("pay_citizen", "pay_citizen_pw")
         desk = self.env.ref("motcua_payment.payment_provider_desk")
-        self.assertIn("not available for the dossier", self._transaction(self.dossier, provider_id=desk.id, payment_method_id=self.env.ref("motcua_payment.payment_method_cash").id))
-        self.assertIn("not whitelisted", self._transaction(self.dossier, motcua_dossier_ids=[Command.set(self.other.ids)]))
+        self.assertIn(
+            "not available for the dossier",
+            self._transaction(
+                self.dossier,
+                provider_id=desk.id,
+                payment_method_id=self.env.ref("motcua_payment.payment_method_cash").id,
+            ),
+        )
+        self.assertIn(
+            "not whitelisted", self._transaction(self.dossier, motcua_dossier_ids=[Command.set(self.other.ids)])
+        )
         self.assertFalse(self.env["payment.transaction"].sudo().search([("motcua_dossier_ids", "in", self.other.ids)]))
 
     def test_forged_obligation_is_refused(self):
@@ -129,7 +142,7 @@ class TestPaymentPortal(HttpCase):
         self.dossier.with_user(self.officer).action_record_payment("cash")
         self.authenticate("pay_citizen", "pay_citizen_pw")
         page = self.url_open(f"/my/dossiers/{self.dossier.id}")
-        self.assertNotIn("o_motcua_pay\"", page.text)
+        self.assertNotIn('o_motcua_pay"', page.text)
         self.assertIn("Fees paid", page.text)
         pay = self.url_open(f"/my/dossiers/{self.dossier.id}/pay", allow_redirects=False)
         self.assertEqual(pay.status_code, 303)
