@@ -89,7 +89,7 @@ class MotcuaDossier(models.Model):
                 state = "to_pay"
             dossier.payment_state = state
             dossier.paid_online = any(t.operation in ONLINE_OPERATIONS for t in payments)
-            dossier.paid_at = max(payments.mapped("last_state_change")) if payments else False
+            dossier.paid_at = max(t.motcua_recorded_at or t.last_state_change for t in payments) if payments else False
 
     def _motcua_fee_transactions(self):
         self.ensure_one()

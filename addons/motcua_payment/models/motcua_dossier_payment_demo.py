@@ -27,8 +27,10 @@ class MotcuaDossier(models.Model):
             ("obligation", "procedure_land_transfer", centre, 4),
         ]
         dossiers = self.browse()
+        days = self._motcua_demo_working_days(ward, now)
         for key, procedure_xmlid, unit, days_ago in plans:
-            received = min(unit._motcua_effective_start(now - timedelta(days=days_ago)), now - timedelta(hours=3))
+            # a morning of a working day of the last week, as the other demo dossiers
+            received = self._motcua_demo_moment(days, days_ago, 0.1)
             dossier = office.with_context(motcua_now=received).create(
                 {
                     "procedure_id": ref(f"motcua_dossier.{procedure_xmlid}").id,
