@@ -30,14 +30,7 @@ class MotcuaDossier(models.Model):
             dossier.obligation_waiting = any(o.state == "waiting" for o in dossier.obligation_ids)
 
     def action_open_obligation(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "motcua.obligation.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_dossier_id": self.id},
-        }
+        return self._motcua_open_dialog("motcua.obligation.wizard")
 
     def action_request_obligation(self, kind, amount, notice):
         """The applicant must settle a financial obligation first: the clock pauses until it is paid."""

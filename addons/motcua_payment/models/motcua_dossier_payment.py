@@ -142,15 +142,19 @@ class MotcuaDossier(models.Model):
         return self.env.ref("base.VND")
 
     # ------------------------------------------------------------------ desk
-    def action_open_record_payment(self):
+    def _motcua_open_dialog(self, model):
+        """A dialog of this addon (``model``, a wizard) on the dossier."""
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
-            "res_model": "motcua.payment.record.wizard",
+            "res_model": model,
             "view_mode": "form",
             "target": "new",
             "context": {"default_dossier_id": self.id},
         }
+
+    def action_open_record_payment(self):
+        return self._motcua_open_dialog("motcua.payment.record.wizard")
 
     def action_record_payment(self, method, note=False, obligation=None):
         """The desk received the fees (or an obligation) in cash or saw the bank transfer: the

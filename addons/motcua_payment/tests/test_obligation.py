@@ -101,3 +101,20 @@ class TestObligationPause(PaymentCase):
         data = dossier._motcua_public_data()
         self.assertTrue(data["obligation_waiting"])
         self.assertEqual(data["obligation_label"], "Waiting for the citizen's financial obligation")
+
+    def test_handler_records_the_obligation_in_its_dialog(self):
+        dossier = self.received_dossier()
+        action = dossier.with_user(self.specialist_a).action_open_obligation()
+        self.assertEqual(action["res_model"], "motcua.obligation.wizard")
+        wizard = (
+            self.env["motcua.obligation.wizard"]
+            .with_user(self.specialist_a)
+            .with_context(action["context"])
+            .create({"kind": "land_levy", "amount": 35000000, "notice": "TB 88/CCT"})
+        )
+        wizard.action_confirm()
+        self.assertTrue(dossier.obligation_waiting)
+        self.assertEqual(dossier.obligation_ids.amount, 35000000)
+        self.assertIn(
+            "Waiting for the citizen's financial obligation", dossier._motcua_public_data()["obligation_label"]
+        )
