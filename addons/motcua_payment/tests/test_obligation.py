@@ -109,7 +109,7 @@ class TestObligationPause(PaymentCase):
         wizard = (
             self.env["motcua.obligation.wizard"]
             .with_user(self.specialist_a)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"kind": "land_levy", "amount": 35000000, "notice": "TB 88/CCT"})
         )
         wizard.action_confirm()
