@@ -46,7 +46,8 @@ class MotcuaDossier(models.Model):
             if dossier.state in FINISHED_STATES:
                 value = timeliness_of(dossier.finished_at, deadline, dossier._local)
             elif dossier.state in OPEN_STATES and deadline:
-                moment = dossier.paused_at if dossier.state == "supplement" and dossier.paused_at else now
+                # a paused clock (supplement, financial obligation) stops at the pause
+                moment = dossier.paused_at or now
                 value = "overdue" if moment > deadline else "within"
             else:
                 value = False
@@ -330,20 +331,8 @@ class MotcuaDossier(models.Model):
         self._check_state(["supplement"], self.env._("Resubmitting"))
         for dossier in self:
             now = dossier._now()
-            unit = dossier.handling_unit_id or dossier.unit_id
-            paused = max(unit.working_time_between(dossier.paused_at, now), 0.0) if dossier.paused_at else 0.0
-            vals = {
-                "paused_at": False,
-                "state_before_pause": False,
-                "paused_hours": dossier.paused_hours + paused,
-            }
-            if paused:
-                # a lawful pause: the appointment and the legal due date both move
-                vals["due_at"] = dossier.unit_id.add_working_time(dossier.due_at, hours=paused)
-                vals["legal_due_at"] = dossier.unit_id.add_working_time(dossier._motcua_legal_due(), hours=paused)
-                step = dossier.current_step_id
-                if step and step.deadline:
-                    step.sudo().deadline = step.unit_id.add_working_time(step.deadline, hours=paused)
+            vals, paused = dossier._motcua_resume_vals(now)
+            vals["state_before_pause"] = False
             dossier._motcua_set_state(dossier.state_before_pause or "received", vals)
             dossier.message_post(
                 body=self.env._(
@@ -353,6 +342,23 @@ class MotcuaDossier(models.Model):
             )
             dossier._motcua_update_timeliness(now)
         return True
+
+    def _motcua_resume_vals(self, now):
+        """End the lawful pause that started at ``paused_at`` (a supplement, a financial obligation):
+        the paused working time moves the appointment, the legal due date and the open step's
+        deadline. Returns the dossier's values to write and the paused working hours."""
+        self.ensure_one()
+        unit = self.handling_unit_id or self.unit_id
+        paused = max(unit.working_time_between(self.paused_at, now), 0.0) if self.paused_at else 0.0
+        vals = {"paused_at": False, "paused_hours": self.paused_hours + paused}
+        if paused:
+            # a lawful pause: the appointment and the legal due date both move
+            vals["due_at"] = self.unit_id.add_working_time(self.due_at, hours=paused)
+            vals["legal_due_at"] = self.unit_id.add_working_time(self._motcua_legal_due(), hours=paused)
+            step = self.current_step_id
+            if step and step.deadline:
+                step.sudo().deadline = step.unit_id.add_working_time(step.deadline, hours=paused)
+        return vals, paused
 
     def action_refuse(self, reason):
         self._check_group("motcua_base.group_receiving_officer", self.env._("refuse a dossier"))

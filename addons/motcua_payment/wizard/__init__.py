@@ -1,0 +1,1 @@
+from . import motcua_obligation_wizard, motcua_payment_record_wizard
