@@ -16,10 +16,12 @@ EVENTS = [
     ("supplement", "Supplement requested"),
     ("resubmitted", "Supplement answered"),
     ("apology", "Apology with a new date"),
+    ("due_changed", "Appointment changed"),
     ("result_ready", "Result ready"),
     ("returned", "Returned"),
     ("refused", "Refused"),
     ("withdrawn", "Withdrawn"),
+    ("snapshot", "Current state (backfill)"),
 ]
 STATUSES = [
     ("pending", "Pending"),
@@ -222,8 +224,8 @@ class MotcuaDvcqgMessage(models.Model):
 
     @api.model
     def _motcua_event_facts(self, dossier, event, facts):
-        """What the event itself tells: supplements and apologies with the old and new appointment,
-        the reason of a refusal or a withdrawal."""
+        """What the event itself tells: supplements, apologies and moved appointments with the old and
+        new appointment, the reason of a refusal or a withdrawal."""
         old_due = national_datetime(facts.get("old_due"))
         if event == "supplement":
             return {
@@ -246,9 +248,10 @@ class MotcuaDvcqgMessage(models.Model):
                     }
                 ]
             }
-        if event == "apology":
+        if event in ("apology", "due_changed"):
+            # an apology, or an appointment moved without one: the same shape under two names
             return {
-                "DanhSachXinLoi": [
+                ("DanhSachXinLoi" if event == "apology" else "DanhSachHenLai"): [
                     {
                         "LyDo": facts.get("reason") or "",
                         "NgayHenTraCu": old_due,

@@ -50,14 +50,20 @@ class DvcqgCase(DossierCase):
     """The dossier test ground, a real local national portal, and the test procedure mapped."""
 
     @classmethod
+    def serve(cls, handler):
+        """Start a local HTTP server answering with ``handler`` for the test class; returns it."""
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        server.daemon_threads = True
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        cls.addClassCleanup(server.server_close)
+        cls.addClassCleanup(server.shutdown)
+        return server
+
+    @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.server = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
-        cls.server.daemon_threads = True
-        thread = threading.Thread(target=cls.server.serve_forever, daemon=True)
-        thread.start()
-        cls.addClassCleanup(cls.server.server_close)
-        cls.addClassCleanup(cls.server.shutdown)
+        cls.server = cls.serve(Receiver)
         param = cls.env["ir.config_parameter"].sudo().set_param
         param("motcua_dvcqg.url", f"http://127.0.0.1:{cls.server.server_port}/dvcqg/")
         param("motcua_dvcqg.username", "lgsp-user")
