@@ -10,7 +10,7 @@ from odoo.tests import tagged
 
 from .common import NATIONAL_CODE, DvcqgCase
 
-MARRIAGE_CODE = "1.000894.000.00.00.H38"
+MARRIAGE_CODE = "1.008888.000.00.00.H38"
 
 
 def catalogue(fee="15000"):
@@ -36,7 +36,7 @@ def catalogue(fee="15000"):
             "data": [
                 {
                     "MaTTHC": MARRIAGE_CODE,
-                    "TenTTHC": "Đăng ký kết hôn",
+                    "TenTTHC": "Đăng ký kết hôn lưu động",
                     "LinhVuc": "Hộ tịch",
                     "CapThucHien": "Cấp Xã",
                     "ThoiHanGiaiQuyet": "5",
@@ -116,7 +116,7 @@ class TestCatalogueEndpoint(DvcqgCase):
         )
         self.assertEqual({r["path"] for r in Catalogue.requests}, {"/lgsp/LayDanhSachTTHC"})
         self.assertEqual(Catalogue.requests[0]["auth"], "Basic " + base64.b64encode(b"lgsp-user:s3cret-pass").decode())
-        marriage = self.Procedure.search([("code", "=", "1.000894")])
+        marriage = self.Procedure.search([("code", "=", "1.008888")])
         self.assertEqual(
             (
                 marriage.name,
@@ -126,7 +126,7 @@ class TestCatalogueEndpoint(DvcqgCase):
                 marriage.result_paper,
                 marriage.version,
             ),
-            ("Đăng ký kết hôn", "commune", 5, 0, "Giấy chứng nhận kết hôn", 1),
+            ("Đăng ký kết hôn lưu động", "commune", 5, 0, "Giấy chứng nhận kết hôn", 1),
         )
         self.assertEqual(marriage.field_id.name, "Hộ tịch")
         self.assertEqual(self.env["motcua.dvcqg.procedure.map"]._motcua_code_of(marriage), MARRIAGE_CODE)
@@ -151,7 +151,7 @@ class TestCatalogueEndpoint(DvcqgCase):
             "0 mappings created, 0 updated.\nProcedures: 0 created, 0 new versions, 0 updated, 2 unchanged.",
         )
         self.assertEqual(len(self.Procedure.search([("code", "=", "T.0001")])), 2, "no third version")
-        self.assertEqual(len(self.Procedure.search([("code", "=", "1.000894")])), 1)
+        self.assertEqual(len(self.Procedure.search([("code", "=", "1.008888")])), 1)
 
     def test_a_procedure_without_dossiers_is_updated_in_place(self):
         Catalogue.pages = catalogue(fee="18000")
@@ -159,7 +159,7 @@ class TestCatalogueEndpoint(DvcqgCase):
         self.assertEqual((self.procedure.version, self.procedure.fee), (1, 18000))
 
     def assert_nothing_changed(self):
-        self.assertEqual(self.Procedure.search_count([("code", "in", ["T.0001", "1.000894"])]), 1)
+        self.assertEqual(self.Procedure.search_count([("code", "in", ["T.0001", "1.008888"])]), 1)
         self.assertEqual((self.procedure.version, self.procedure.fee), (1, 15000))
         self.assertFalse(self.mapping.national_name)
 
@@ -167,11 +167,11 @@ class TestCatalogueEndpoint(DvcqgCase):
         bad_fee = catalogue()
         bad_fee[1]["data"][0]["LePhi"] = "năm mươi nghìn"
         not_a_list = catalogue()
-        not_a_list[1] = {"data": "1.000894.000.00.00.H38", "pages": 2}
+        not_a_list[1] = {"data": "1.008888.000.00.00.H38", "pages": 2}
         cases = [
             ("error", None, r"The national catalogue answered 503: .*LGSP bao tri"),
             ("html", None, "The national catalogue's answer is not JSON: <html>"),
-            ("ok", bad_fee, "The catalogue row 1.000894.000.00.00.H38 has an invalid LePhi: năm mươi nghìn."),
+            ("ok", bad_fee, "The catalogue row 1.008888.000.00.00.H38 has an invalid LePhi: năm mươi nghìn."),
             ("ok", not_a_list, "The catalogue must be a list of procedures."),
         ]
         for scenario, pages, message in cases:
