@@ -8,6 +8,7 @@ from odoo.exceptions import UserError
 
 from odoo.addons.motcua_base.tools import strip_diacritics
 
+from .motcua_dvcqg_message import network_error
 from .motcua_dvcqg_procedure_map import NATIONAL_CODE
 
 _logger = logging.getLogger(__name__)
@@ -92,7 +93,8 @@ class MotcuaDvcqgCatalogue(models.AbstractModel):
     def _motcua_resolve_field(self, rules):
         """The procedure field (lĩnh vực) named by a row, created when the catalogue brings a new one."""
         if "field_id" in rules:
-            Field = self.env["motcua.procedure.field"]
+            # the catalogue names the fields in Vietnamese, whatever the administrator's language
+            Field = self.env["motcua.procedure.field"].with_context(lang="vi_VN")
             name = rules["field_id"]
             rules["field_id"] = (Field.search([("name", "=ilike", name)], limit=1) or Field.create({"name": name})).id
         return rules
@@ -229,7 +231,9 @@ class MotcuaDvcqgCatalogue(models.AbstractModel):
                 )
             ) from error
         except requests.RequestException as error:
-            raise UserError(self.env._("The national catalogue cannot be reached: %(error)s", error=error)) from error
+            raise UserError(
+                self.env._("The national catalogue cannot be reached: %(error)s", error=network_error(error))
+            ) from error
         if not response.ok:
             raise UserError(
                 self.env._(

@@ -1,4 +1,5 @@
 import json
+import re
 from datetime import timedelta
 
 import psycopg2.errors
@@ -38,6 +39,14 @@ PAPER_KINDS = {"original": "1", "copy": "2"}
 # answers that mean "your data is wrong": resending the same message would not help
 REJECTED = (400, 422)
 MAX_DELAY = timedelta(days=1)
+
+
+def network_error(error):
+    """The reason of a failed connection as an administrator reads it ("Connection refused"), not
+    the chain of the HTTP library's exceptions."""
+    text = str(error)
+    match = re.search(r"\[Errno -?\d+\] ([^'\")]+)", text)
+    return match.group(1).strip() if match else text[:200]
 
 
 def national_datetime(moment):
@@ -341,7 +350,7 @@ class MotcuaDvcqgMessage(models.Model):
         except requests.Timeout:
             return "retry", self.env._("No answer within %(seconds)s seconds.", seconds=config["timeout"])
         except requests.RequestException as error:
-            return "retry", self.env._("The national portal cannot be reached: %(error)s", error=error)
+            return "retry", self.env._("The national portal cannot be reached: %(error)s", error=network_error(error))
         answer = f"{response.status_code} {response.text[:500]}"
         if response.ok or response.status_code == 409:  # 409: already received under this key
             return "acknowledged", answer

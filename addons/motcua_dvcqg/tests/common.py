@@ -1,4 +1,5 @@
 import json
+import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -6,6 +7,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from odoo.addons.motcua_dossier.tests.common import DossierCase
 
 NATIONAL_CODE = "1.011442.000.00.00.H38"
+
+
+def closed_port():
+    """A local port nothing listens on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 class Receiver(BaseHTTPRequestHandler):

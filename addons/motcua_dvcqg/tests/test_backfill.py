@@ -86,6 +86,12 @@ class TestBackfill(DvcqgCase):
         self.assertFalse(self.env["ir.config_parameter"].sudo().get_param("motcua_dvcqg.backfill_before"))
         self.assertEqual(self.Message._cron_backfill(), 0)
 
+    def test_by_default_the_dossiers_received_before_the_installation(self):
+        wizard = self.env["motcua.dvcqg.backfill"].with_user(self.admin_user).create({})
+        installed = self.env.ref("motcua_dvcqg.ir_cron_dvcqg_send").create_date
+        self.assertTrue(installed)
+        self.assertEqual(wizard.received_before, installed)
+
     def test_only_administrators_backfill(self):
         self._earlier()
         for user in (self.monitor, self.officer_a, self.leader_a):

@@ -8,7 +8,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import NATIONAL_CODE, DvcqgCase
+from .common import NATIONAL_CODE, DvcqgCase, closed_port
 
 MARRIAGE_CODE = "1.008888.000.00.00.H38"
 
@@ -107,6 +107,9 @@ class TestCatalogueEndpoint(DvcqgCase):
         return wizard.result
 
     def test_import_creates_then_versions_then_changes_nothing(self):
+        self.env["res.lang"]._activate_lang("vi_VN")
+        civil_status = self.env["motcua.procedure.field"].create({"name": "Civil status"})
+        civil_status.update_field_translations("name", {"vi_VN": "Hộ tịch"})
         self.assertEqual(
             self.import_endpoint(),
             "1 mappings created, 1 updated.\nProcedures: 1 created, 0 new versions, 0 updated, 1 unchanged.",
@@ -128,7 +131,7 @@ class TestCatalogueEndpoint(DvcqgCase):
             ),
             ("Đăng ký kết hôn lưu động", "commune", 5, 0, "Giấy chứng nhận kết hôn", 1),
         )
-        self.assertEqual(marriage.field_id.name, "Hộ tịch")
+        self.assertEqual(marriage.field_id, civil_status, "the field is found by its Vietnamese name")
         self.assertEqual(self.env["motcua.dvcqg.procedure.map"]._motcua_code_of(marriage), MARRIAGE_CODE)
         self.assertEqual(self.mapping.national_name, "Xác nhận tình trạng hôn nhân")
 
@@ -193,6 +196,14 @@ class TestCatalogueEndpoint(DvcqgCase):
             "1 mappings created, 1 updated.\nProcedures: 1 created, 0 new versions, 1 updated, 0 unchanged.",
         )
         self.assertEqual(self.procedure.fee, 99000)
+
+    def test_an_unreachable_endpoint_is_a_clear_error(self):
+        self.env["ir.config_parameter"].sudo().set_param(
+            "motcua_dvcqg.catalogue_url", f"http://127.0.0.1:{closed_port()}/x"
+        )
+        with self.assertRaisesRegex(UserError, "^The national catalogue cannot be reached: Connection refused$"):
+            self.import_endpoint()
+        self.assert_nothing_changed()
 
     def test_without_an_endpoint_the_administrator_is_told(self):
         param = self.env["ir.config_parameter"].sudo().set_param

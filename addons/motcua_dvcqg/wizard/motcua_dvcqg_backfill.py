@@ -19,7 +19,9 @@ class MotcuaDvcqgBackfill(models.TransientModel):
 
     @api.model
     def _default_received_before(self):
-        return self.env["ir.model"].sudo()._get("motcua.dvcqg.message").create_date or fields.Datetime.now()
+        """When the module was installed: its sender was created then."""
+        sender = self.env.ref("motcua_dvcqg.ir_cron_dvcqg_send", raise_if_not_found=False)
+        return sender.sudo().create_date if sender else fields.Datetime.now()
 
     @api.depends("received_before")
     def _compute_dossier_count(self):
