@@ -37,7 +37,7 @@ def catalogue(fee="15000"):
                 {
                     "MaTTHC": MARRIAGE_CODE,
                     "TenTTHC": "Đăng ký kết hôn lưu động",
-                    "LinhVuc": "Hộ tịch",
+                    "LinhVuc": "Hộ tịch thử nghiệm",
                     "CapThucHien": "Cấp Xã",
                     "ThoiHanGiaiQuyet": "5",
                     "LePhi": "0",
@@ -108,8 +108,8 @@ class TestCatalogueEndpoint(DvcqgCase):
 
     def test_import_creates_then_versions_then_changes_nothing(self):
         self.env["res.lang"]._activate_lang("vi_VN")
-        civil_status = self.env["motcua.procedure.field"].create({"name": "Civil status"})
-        civil_status.update_field_translations("name", {"vi_VN": "Hộ tịch"})
+        civil_status = self.env["motcua.procedure.field"].create({"name": "Test civil status"})
+        civil_status.update_field_translations("name", {"vi_VN": "Hộ tịch thử nghiệm"})
         self.assertEqual(
             self.import_endpoint(),
             "1 mappings created, 1 updated.\nProcedures: 1 created, 0 new versions, 0 updated, 1 unchanged.",
