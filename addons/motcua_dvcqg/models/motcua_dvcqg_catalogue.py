@@ -25,6 +25,16 @@ LEVELS = {
 MAX_PAGES = 200  # a catalogue of 20,000 procedures at 100 a page: a loop guard, not a limit
 
 
+def text_of(row, key):
+    """A catalogue cell as text (CSV cells are text, JSON values may be numbers or null)."""
+    return str(row.get(key) or "").strip()
+
+
+def short_code(code):
+    """The short form of a national code as procedures carry it: 1.011442.000.00.00.H38 -> 1.011442."""
+    return ".".join(code.split(".")[:2])
+
+
 class MotcuaDvcqgCatalogue(models.AbstractModel):
     """The national procedure catalogue: its rows (from a file or from the national portal's
     ``LayDanhSachTTHC`` service) create or update the procedures and their national codes. A changed
@@ -47,7 +57,7 @@ class MotcuaDvcqgCatalogue(models.AbstractModel):
 
     @api.model
     def _motcua_number(self, row, key, kind=float):
-        value = str(row.get(key) or "").strip().replace(",", ".")
+        value = text_of(row, key).replace(",", ".")
         if not value:
             return None
         try:
@@ -69,13 +79,13 @@ class MotcuaDvcqgCatalogue(models.AbstractModel):
     def _motcua_rules_of(self, row):
         """The procedure fields a row gives (only those it carries)."""
         rules = {
-            "name": str(row.get("TenTTHC") or "").strip(),
+            "name": text_of(row, "TenTTHC"),
             "duration_days": self._motcua_number(row, "ThoiHanGiaiQuyet"),
             "fee": self._motcua_number(row, "LePhi", int),
             "charge": self._motcua_number(row, "Phi", int),
-            "result_paper": str(row.get("KetQuaThucHien") or "").strip(),
+            "result_paper": text_of(row, "KetQuaThucHien"),
         }
-        level = strip_diacritics(str(row.get("CapThucHien") or "")).strip().lower()
+        level = strip_diacritics(text_of(row, "CapThucHien")).lower()
         if level:
             if level not in LEVELS:
                 raise UserError(
@@ -86,7 +96,7 @@ class MotcuaDvcqgCatalogue(models.AbstractModel):
                     )
                 )
             rules["level"] = LEVELS[level]
-        rules["field_id"] = str(row.get("LinhVuc") or "").strip()  # a name: found or made when applied
+        rules["field_id"] = text_of(row, "LinhVuc")  # a name: found or made when applied
         return {key: value for key, value in rules.items() if value not in (None, "")}
 
     @api.model
@@ -103,11 +113,8 @@ class MotcuaDvcqgCatalogue(models.AbstractModel):
     @api.model
     def _motcua_find(self, row, code):
         """The current procedure of a row: by its local code, the national code or its short form."""
-        local = str(row.get("MaNoiBo") or "").strip()
-        short = ".".join(code.split(".")[:2])
-        return self.env["motcua.procedure"].search(
-            [("code", "in", [c for c in (local, code, short) if c]), ("current_id", "=", False)], limit=1
-        )
+        codes = [c for c in (text_of(row, "MaNoiBo"), code, short_code(code)) if c]
+        return self.env["motcua.procedure"].search([("code", "in", codes), ("current_id", "=", False)], limit=1)
 
     @api.model
     def _motcua_apply_rules(self, procedure, rules, counts):
@@ -142,9 +149,8 @@ class MotcuaDvcqgCatalogue(models.AbstractModel):
         if not (rules.get("name") and rules.get("duration_days")):
             counts["unknown"].append(f"{code} {rules.get('name', '')}".strip())
             return self.env["motcua.procedure"]
-        local = str(row.get("MaNoiBo") or "").strip() or ".".join(code.split(".")[:2])
         counts["created"] += 1
-        return self.env["motcua.procedure"].create({"code": local, **rules})
+        return self.env["motcua.procedure"].create({"code": text_of(row, "MaNoiBo") or short_code(code), **rules})
 
     @api.model
     @api.private
@@ -152,7 +158,7 @@ class MotcuaDvcqgCatalogue(models.AbstractModel):
         """Import catalogue rows; every row is read before anything changes. Returns the summary."""
         parsed = []
         for row in rows:
-            code = str(row.get("MaTTHC") or "").strip()
+            code = text_of(row, "MaTTHC")
             parsed.append((row, code, self._motcua_rules_of(row) if NATIONAL_CODE.match(code) else None))
         counts = dict.fromkeys(("mapped", "remapped", "created", "versions", "updated", "unchanged"), 0)
         counts.update(unknown=[], invalid=[], rules=False)
