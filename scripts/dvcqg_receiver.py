@@ -7,7 +7,9 @@ It takes the messages MotCua's outbox (addon motcua_dvcqg) posts to
 http://127.0.0.1:8099/dvcqg/<service> (DongBoHoSoMC, CapNhatTienDoHoSoMC), prints one line per
 message, and answers as the real portal is expected to: 200 {"status": "ok"} for a new
 idempotency key, 409 {"status": "duplicate"} for a key it already has (a retry or a replay: counted
-once). GET / lists the dossiers it knows with their last national status. Standard library only;
+once). GET / lists the dossiers it knows with their last national status. POST
+/dvcqg/LayDanhSachTTHC answers a one-page national procedure catalogue (the demo's birth
+registration, its fee given by --birth-fee) for the catalogue import. Standard library only;
 nothing is stored on disk.
 """
 
@@ -19,6 +21,28 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 LOCK = threading.Lock()
 KEYS = set()
 DOSSIERS = {}
+CATALOGUE_SERVICE = "LayDanhSachTTHC"
+
+
+def catalogue(birth_fee):
+    """One page of the national catalogue, in the shape the catalogue import reads."""
+    return {
+        "page": 1,
+        "pages": 1,
+        "data": [
+            {
+                "MaTTHC": "1.001193.000.00.00.H59",
+                "TenTTHC": "Đăng ký khai sinh",
+                "MaNoiBo": "1.001193",
+                "LinhVuc": "Hộ tịch",
+                "CapThucHien": "Cấp Xã",
+                "ThoiHanGiaiQuyet": "1",
+                "LePhi": str(birth_fee),
+                "Phi": "0",
+                "KetQuaThucHien": "Giấy khai sinh",
+            }
+        ],
+    }
 
 
 class Receiver(BaseHTTPRequestHandler):
@@ -31,6 +55,11 @@ class Receiver(BaseHTTPRequestHandler):
         self.wfile.write(payload)
 
     def do_POST(self):
+        if self.path.rstrip("/").endswith("/" + CATALOGUE_SERVICE):
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            print(f"catalogue {CATALOGUE_SERVICE} (birth registration fee {self.server.birth_fee})", flush=True)
+            self._answer(200, catalogue(self.server.birth_fee))
+            return
         try:
             body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))))
             key = self.headers.get("Idempotency-Key") or body["key"]
@@ -66,8 +95,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8099)
+    parser.add_argument("--birth-fee", type=int, default=0, help="fee of the birth registration in the catalogue")
     args = parser.parse_args()
     server = ThreadingHTTPServer((args.host, args.port), Receiver)
+    server.birth_fee = args.birth_fee
     print(f"National portal stand-in on http://{args.host}:{args.port}/dvcqg/ (Ctrl-C stops it)", flush=True)
     try:
         server.serve_forever()

@@ -16,6 +16,7 @@
         "data/ir_cron_data.xml",
         "data/motcua_dvcqg_status_map_data.xml",
         "wizard/motcua_dvcqg_catalogue_import_views.xml",
+        "wizard/motcua_dvcqg_backfill_views.xml",
         "views/motcua_dvcqg_message_views.xml",
         "views/motcua_dvcqg_mapping_views.xml",
         "views/motcua_dossier_views.xml",

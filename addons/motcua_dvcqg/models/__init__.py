@@ -2,5 +2,7 @@ from . import motcua_dvcqg_procedure_map
 from . import motcua_dvcqg_status_map
 from . import motcua_dvcqg_agency_map
 from . import motcua_dvcqg_message
+from . import motcua_dvcqg_message_backfill
+from . import motcua_dvcqg_catalogue
 from . import motcua_dossier
 from . import res_config_settings

@@ -72,6 +72,13 @@ class MotcuaDossier(models.Model):
             dossier._dvcqg_enqueue("apology", old_due=old[dossier.id], reason=reason)
         return result
 
+    def action_change_due(self, new_due, reason):
+        old = self._dvcqg_due_dates()
+        result = super().action_change_due(new_due, reason)
+        for dossier in self:
+            dossier._dvcqg_enqueue("due_changed", old_due=old[dossier.id], reason=reason)
+        return result
+
     def action_refuse(self, reason):
         result = super().action_refuse(reason)
         self._dvcqg_enqueue("refused")

@@ -1,4 +1,5 @@
 import json
+import re
 from datetime import timedelta
 
 import psycopg2.errors
@@ -16,10 +17,12 @@ EVENTS = [
     ("supplement", "Supplement requested"),
     ("resubmitted", "Supplement answered"),
     ("apology", "Apology with a new date"),
+    ("due_changed", "Appointment changed"),
     ("result_ready", "Result ready"),
     ("returned", "Returned"),
     ("refused", "Refused"),
     ("withdrawn", "Withdrawn"),
+    ("snapshot", "Current state (backfill)"),
 ]
 STATUSES = [
     ("pending", "Pending"),
@@ -36,6 +39,14 @@ PAPER_KINDS = {"original": "1", "copy": "2"}
 # answers that mean "your data is wrong": resending the same message would not help
 REJECTED = (400, 422)
 MAX_DELAY = timedelta(days=1)
+
+
+def network_error(error):
+    """The reason of a failed connection as an administrator reads it ("Connection refused"), not
+    the chain of the HTTP library's exceptions."""
+    text = str(error)
+    match = re.search(r"\[Errno -?\d+\] ([^'\")]+)", text)
+    return match.group(1).strip() if match else text[:200]
 
 
 def national_datetime(moment):
@@ -222,8 +233,8 @@ class MotcuaDvcqgMessage(models.Model):
 
     @api.model
     def _motcua_event_facts(self, dossier, event, facts):
-        """What the event itself tells: supplements and apologies with the old and new appointment,
-        the reason of a refusal or a withdrawal."""
+        """What the event itself tells: supplements, apologies and moved appointments with the old and
+        new appointment, the reason of a refusal or a withdrawal."""
         old_due = national_datetime(facts.get("old_due"))
         if event == "supplement":
             return {
@@ -246,9 +257,10 @@ class MotcuaDvcqgMessage(models.Model):
                     }
                 ]
             }
-        if event == "apology":
+        if event in ("apology", "due_changed"):
+            # an apology, or an appointment moved without one: the same shape under two names
             return {
-                "DanhSachXinLoi": [
+                ("DanhSachXinLoi" if event == "apology" else "DanhSachHenLai"): [
                     {
                         "LyDo": facts.get("reason") or "",
                         "NgayHenTraCu": old_due,
@@ -338,7 +350,7 @@ class MotcuaDvcqgMessage(models.Model):
         except requests.Timeout:
             return "retry", self.env._("No answer within %(seconds)s seconds.", seconds=config["timeout"])
         except requests.RequestException as error:
-            return "retry", self.env._("The national portal cannot be reached: %(error)s", error=error)
+            return "retry", self.env._("The national portal cannot be reached: %(error)s", error=network_error(error))
         answer = f"{response.status_code} {response.text[:500]}"
         if response.ok or response.status_code == 409:  # 409: already received under this key
             return "acknowledged", answer

@@ -14,6 +14,13 @@ class ResConfigSettings(models.TransientModel):
         help="Base URL of the national portal's services (through the provincial integration platform); "
         "each message is posted to <URL>/<service>.",
     )
+    motcua_dvcqg_catalogue_url = fields.Char(
+        string="National catalogue endpoint",
+        config_parameter="motcua_dvcqg.catalogue_url",
+        groups="base.group_system",
+        help="URL of the national procedure catalogue service (LayDanhSachTTHC), read with the same "
+        "credentials; empty: <national portal endpoint>/LayDanhSachTTHC.",
+    )
     motcua_dvcqg_username = fields.Char(
         string="National portal user", config_parameter="motcua_dvcqg.username", groups="base.group_system"
     )

@@ -1,4 +1,5 @@
 import json
+import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -6,6 +7,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from odoo.addons.motcua_dossier.tests.common import DossierCase
 
 NATIONAL_CODE = "1.011442.000.00.00.H38"
+
+
+def closed_port():
+    """A local port nothing listens on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 class Receiver(BaseHTTPRequestHandler):
@@ -50,14 +58,20 @@ class DvcqgCase(DossierCase):
     """The dossier test ground, a real local national portal, and the test procedure mapped."""
 
     @classmethod
+    def serve(cls, handler):
+        """Start a local HTTP server answering with ``handler`` for the test class; returns it."""
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        server.daemon_threads = True
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        cls.addClassCleanup(server.server_close)
+        cls.addClassCleanup(server.shutdown)
+        return server
+
+    @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.server = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
-        cls.server.daemon_threads = True
-        thread = threading.Thread(target=cls.server.serve_forever, daemon=True)
-        thread.start()
-        cls.addClassCleanup(cls.server.server_close)
-        cls.addClassCleanup(cls.server.shutdown)
+        cls.server = cls.serve(Receiver)
         param = cls.env["ir.config_parameter"].sudo().set_param
         param("motcua_dvcqg.url", f"http://127.0.0.1:{cls.server.server_port}/dvcqg/")
         param("motcua_dvcqg.username", "lgsp-user")

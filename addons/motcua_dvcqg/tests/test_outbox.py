@@ -6,7 +6,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .common import NATIONAL_CODE, DvcqgCase, Receiver
+from .common import NATIONAL_CODE, DvcqgCase, Receiver, closed_port
 
 MONDAY_10 = "2026-12-07 03:00:00"  # Monday 7 December 2026, 10:00 in Viet Nam
 
@@ -102,6 +102,16 @@ class TestOutbox(DvcqgCase):
             self.assertEqual(self.send(), 2)
         self.assertEqual([r["key"] for r in Receiver.requests], [first.idempotency_key] * 3 + [second.idempotency_key])
         self.assertEqual((first.status, first.attempts, second.status), ("acknowledged", 3, "acknowledged"))
+
+    @freeze_time(MONDAY_10)
+    def test_an_unreachable_portal_is_said_in_a_few_words(self):
+        self.env["ir.config_parameter"].sudo().set_param("motcua_dvcqg.url", f"http://127.0.0.1:{closed_port()}/dvcqg")
+        dossier = self.received_dossier()
+        self.send()
+        self.assertEqual(
+            self.messages(dossier).stuck_reason,
+            "To be sent again: The national portal cannot be reached: Connection refused",
+        )
 
     def test_gives_up_after_the_last_attempt(self):
         Receiver.scenarios = ["error"] * 4

@@ -1,1 +1,2 @@
 from . import motcua_dvcqg_catalogue_import
+from . import motcua_dvcqg_backfill

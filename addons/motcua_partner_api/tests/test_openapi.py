@@ -1,23 +1,23 @@
-import re
-
-import yaml
-
 from odoo.tests import tagged
 from odoo.tools import file_open
+
+from odoo.addons.motcua_base.tests.openapi import (
+    documented_operations,
+    load_spec,
+    parameter_problems,
+    registry_routes,
+)
 
 from .common import PREFIX, PartnerApiCase
 
 SPEC = "motcua_partner_api/static/api/partner-openapi.yaml"
-METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
 
 
 def documented(spec):
     """{(path, method): {status, ...}} of the OpenAPI file."""
     return {
-        (path, method.upper()): {int(status) for status in operation["responses"]}
-        for path, item in spec["paths"].items()
-        for method, operation in item.items()
-        if method in METHODS
+        key: {int(status) for status in operation["responses"]}
+        for key, operation in documented_operations(spec).items()
     }
 
 
@@ -29,18 +29,11 @@ class TestOpenApi(PartnerApiCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        with file_open(SPEC) as spec:
-            cls.spec = yaml.safe_load(spec)
+        cls.spec = load_spec(SPEC)
 
     def routes(self):
         """{(path, method)} of the registry's routes under the partner API's prefix."""
-        routes = set()
-        for rule in self.env["ir.http"].routing_map().iter_rules():
-            if not rule.rule.startswith(PREFIX + "/"):
-                continue
-            path = re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", r"{\1}", rule.rule[len(PREFIX) :])
-            routes |= {(path, method) for method in (rule.methods or {"GET"}) - {"HEAD", "OPTIONS"}}
-        return routes
+        return set(registry_routes(self.env, PREFIX))
 
     def test_file_is_openapi_3_1_with_this_prefix(self):
         self.assertEqual(self.spec["openapi"], "3.1.0")
@@ -48,6 +41,9 @@ class TestOpenApi(PartnerApiCase):
 
     def test_paths_and_methods_are_the_routes(self):
         self.assertEqual(set(documented(self.spec)), self.routes())
+
+    def test_documented_parameters_are_the_routes_parameters(self):
+        self.assertEqual(parameter_problems(documented_operations(self.spec), registry_routes(self.env, PREFIX)), [])
 
     def test_served_as_it_is_in_the_addon(self):
         response = self.url_open(f"{PREFIX}/openapi.yaml")
