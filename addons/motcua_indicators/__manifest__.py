@@ -7,11 +7,12 @@
     "website": "https://github.com/motcua/motcua",
     "author": "MotCua contributors",
     "license": "LGPL-3",
-    "depends": ["motcua_dossier"],
+    "depends": ["motcua_dossier", "motcua_payment", "motcua_rating"],
     "data": [
         "security/ir.model.access.csv",
         "security/motcua_indicators_security.xml",
         "data/motcua_indicator_data.xml",
+        "data/motcua_indicator_service_data.xml",
         "data/ir_cron_data.xml",
         "views/motcua_indicator_views.xml",
         "views/motcua_indicator_value_views.xml",
