@@ -1,0 +1,1 @@
+from .qr_stamp import stamp_qr
