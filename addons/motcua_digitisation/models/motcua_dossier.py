@@ -149,9 +149,9 @@ class MotcuaDossier(models.Model):
         if pdf:
             check_file_content(self.env, pdf, file_name or "result.pdf", allowed={"pdf"})
         else:
-            pdf = self.env["ir.actions.report"].sudo()._render_qweb_pdf(
-                "motcua_digitisation.action_report_eresult", self.ids
-            )[0]
+            # a real PDF, also under test (Odoo's tests get the report's HTML by default)
+            reports = self.env["ir.actions.report"].sudo().with_context(force_report_rendering=True)
+            pdf = reports._render_qweb_pdf("motcua_digitisation.action_report_eresult", self.ids)[0]
         token = secrets.token_urlsafe(24)
         url = f"{self.get_base_url()}{VERIFY_PATH}{token}"
         env_vi = self.with_context(lang=self._motcua_form_lang()).env
