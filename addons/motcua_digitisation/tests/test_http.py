@@ -7,14 +7,13 @@ from .common import PkiDigitisationCase
 
 @tagged("post_install", "-at_install")
 class TestDigitisationHttp(PkiDigitisationCase, HttpCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.dossier = cls.issued(cls, pdf=pki.make_pdf())
-        cls.dossier.sudo().partner_id = cls.portal.partner_id
-        cls.entry = cls.dossier.eresult_id.sudo()
-        cls.signed = cls.entry.attachment_id.raw
-        cls.url = f"/xac-minh/ket-qua/{cls.entry.token}"
+    def setUp(self):
+        super().setUp()
+        self.dossier = self.issued(pdf=pki.make_pdf())
+        self.dossier.sudo().partner_id = self.portal.partner_id
+        self.entry = self.dossier.eresult_id.sudo()
+        self.signed = self.entry.attachment_id.raw
+        self.url = f"/xac-minh/ket-qua/{self.entry.token}"
 
     def verify(self, url=None, upload=None):
         if upload is None:
@@ -53,7 +52,10 @@ class TestDigitisationHttp(PkiDigitisationCase, HttpCase):
         response = self.verify(upload=self.signed)
         self.assertEqual(response.status_code, 200)
         self.assertIn("The file you sent is this electronic result, unchanged, and its signature is valid.", response.text)
-        tampered = pki.tamper(self.signed)
+        # one byte of the signed content changed (a forger's edit), the file otherwise intact
+        middle = len(self.signed) // 4
+        tampered = self.signed[:middle] + bytes([self.signed[middle] ^ 0x01]) + self.signed[middle + 1 :]
+        self.assertNotEqual(tampered, self.signed)
         response = self.verify(upload=tampered)
         self.assertIn("The file you sent is NOT this electronic result", response.text)
         self.assertNotIn("unchanged, and its signature is valid", response.text)

@@ -10,17 +10,20 @@ registry.category("web_tour.tours").add("motcua_digitisation_attach_scan", {
         },
         {
             content: "Choose the scanned file",
-            trigger: ".modal .o_field_binary input[type=file]",
-            async run(helpers) {
+            trigger: ".modal .o_field_binary input[type=file]:not(:visible)",
+            run(helpers) {
                 const pdf = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n" +
                     "2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
-                const file = new File([pdf], "don-de-nghi.pdf", { type: "application/pdf" });
-                await helpers.upload(file);
+                const transfer = new DataTransfer();
+                transfer.items.add(new File([pdf], "don-de-nghi.pdf", { type: "application/pdf" }));
+                const input = helpers.anchor;
+                input.files = transfer.files;
+                input.dispatchEvent(new Event("change", { bubbles: true }));
             },
         },
         {
             content: "The file is chosen",
-            trigger: ".modal .o_field_binary input[type=text][readonly]:value(don-de-nghi.pdf)",
+            trigger: ".modal .o_field_binary input[type=text]:value(don-de-nghi.pdf)",
         },
         {
             content: "Attach",
