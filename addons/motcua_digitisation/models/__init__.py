@@ -1,1 +1,1 @@
-from . import motcua_citizen_paper, motcua_dossier, motcua_digitisation_demo, motcua_dossier_paper, motcua_unit
+from . import motcua_citizen_paper, motcua_dossier, motcua_dossier_paper, motcua_unit

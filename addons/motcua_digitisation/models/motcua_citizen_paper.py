@@ -116,8 +116,8 @@ class MotcuaCitizenPaper(models.Model):
 
     @api.private
     def _motcua_check_upload(self, raw):
-        """"match" when ``raw`` is the signed PDF issued (same bytes, its signature intact),
-        "mismatch" otherwise (another file, or the issued file changed), "empty" without a file."""
+        """``match`` when ``raw`` is the signed PDF issued (same bytes, its signature intact),
+        ``mismatch`` otherwise (another file, or the issued file changed), ``empty`` without a file."""
         self.ensure_one()
         if not raw:
             return "empty"

@@ -1,3 +1,4 @@
+import base64
 import hashlib
 import secrets
 
@@ -6,7 +7,7 @@ from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.motcua_base.tools import check_file_content
 
-from ..tools import stamp_qr
+from ..tools import DEMO_PASSWORD, demo_certificate, demo_scan, stamp_qr
 from .motcua_citizen_paper import paper_key
 
 # the contract of the Decree 766 indicators (motcua_indicators), and what leads to them
@@ -104,9 +105,10 @@ class MotcuaDossier(models.Model):
 
     def _motcua_log_read(self, fnames, access_type):
         """What the store holds for a person is personal data: the desk that reads it is logged."""
-        super()._motcua_log_read(fnames, access_type)
+        result = super()._motcua_log_read(fnames, access_type)
         if "reusable_summary" in fnames:
             self.filtered("reusable_summary")._motcua_log_access(["reusable_summary"], access_type)
+        return result
 
     def action_reuse_all(self):
         self.paper_ids.filtered("reusable_scan_id").action_reuse_scan()
@@ -116,9 +118,7 @@ class MotcuaDossier(models.Model):
     def _motcua_check_vals(self, vals):
         if not self.env.su and DIGITISATION_FIELDS & set(vals):
             raise AccessError(
-                self.env._(
-                    "The digitisation of a dossier is recorded by scanning its papers and issuing its result."
-                )
+                self.env._("The digitisation of a dossier is recorded by scanning its papers and issuing its result.")
             )
         return super()._motcua_check_vals(vals)
 
@@ -143,9 +143,7 @@ class MotcuaDossier(models.Model):
         if self.state not in ERESULT_STATES:
             raise UserError(self.env._("The electronic result is issued once the result is ready."))
         if self.eresult_id:
-            raise UserError(
-                self.env._("The electronic result of %(code)s was already issued.", code=self.name)
-            )
+            raise UserError(self.env._("The electronic result of %(code)s was already issued.", code=self.name))
         if pdf:
             check_file_content(self.env, pdf, file_name or "result.pdf", allowed={"pdf"})
         else:
@@ -196,18 +194,20 @@ class MotcuaDossier(models.Model):
                 "signer": unit.name,
             }
         )
-        entry.attachment_id = self.env["ir.attachment"].sudo().create(
-            {
-                "name": f"{self.name}-ket-qua-dien-tu.pdf",
-                "raw": signed,
-                "mimetype": "application/pdf",
-                "res_model": entry._name,
-                "res_id": entry.id,
-            }
+        entry.attachment_id = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                {
+                    "name": f"{self.name}-ket-qua-dien-tu.pdf",
+                    "raw": signed,
+                    "mimetype": "application/pdf",
+                    "res_model": entry._name,
+                    "res_id": entry.id,
+                }
+            )
         )
-        self._motcua_workflow_write(
-            {"eresult_id": entry.id, "result_attachment_ids": [(4, entry.attachment_id.id)]}
-        )
+        self._motcua_workflow_write({"eresult_id": entry.id, "result_attachment_ids": [(4, entry.attachment_id.id)]})
 
     def action_open_eresult_wizard(self):
         self.ensure_one()
@@ -223,3 +223,42 @@ class MotcuaDossier(models.Model):
     def action_download_eresult(self):
         self.ensure_one()
         return self.eresult_id.action_open_file()
+
+    # ------------------------------------------------------------------ demo
+    @api.model
+    def _motcua_digitisation_demo(self):
+        """The demo: a returned dossier of the ward with its papers scanned and a signed
+        electronic result (a demo certificate of the ward), and the same applicant's paper
+        offered for reuse on a new draft."""
+        ward = self.env.ref("motcua_base.unit_long_an_ward", raise_if_not_found=False)
+        if not ward or self.search_count([("eresult_issued", "=", True)], limit=1):
+            return
+        dossier = self.search(
+            [("unit_id", "=", ward.id), ("state", "=", "returned"), ("personal_id", "!=", False)], limit=1
+        )
+        if not dossier:
+            return
+        root_pem, archive = demo_certificate(ward.name)
+        self.env["motcua.trust.root"].create({"name": "MotCua demo root CA", "certificate": base64.b64encode(root_pem)})
+        self.env["motcua.unit.certificate"].create(
+            {
+                "unit_id": ward.id,
+                "pkcs12_file": base64.b64encode(archive),
+                "pkcs12_name": "demo.p12",
+                "password": DEMO_PASSWORD,
+            }
+        )
+        for line in dossier.paper_ids.filtered("received"):
+            line._motcua_attach_scan(demo_scan(line.name), f"{dossier.name}_{line.sequence}.pdf")
+        dossier._motcua_issue_eresult()
+        again = self.create(
+            {
+                "procedure_id": dossier.procedure_id.id,
+                "unit_id": ward.id,
+                "applicant_name": dossier.applicant_name,
+                "applicant_id_number": dossier.personal_id.id_number,
+                "applicant_phone": dossier.personal_id.phone,
+                "request_summary": "Hồ sơ mới của cùng người nộp: giấy tờ đã số hóa được dùng lại.",
+            }
+        )
+        return again

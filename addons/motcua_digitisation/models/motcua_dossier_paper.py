@@ -15,7 +15,7 @@ class MotcuaDossierPaper(models.Model):
     _inherit = "motcua.dossier.paper"
 
     scan_id = fields.Many2one(
-        "motcua.citizen.paper", string="Scan", readonly=True, copy=False, index="btree_not_null", ondelete="restrict"
+        "motcua.citizen.paper", readonly=True, copy=False, index="btree_not_null", ondelete="restrict"
     )
     digitised = fields.Boolean(readonly=True, copy=False)
     digitised_by = fields.Many2one("res.users", readonly=True, copy=False)
@@ -52,9 +52,7 @@ class MotcuaDossierPaper(models.Model):
 
     def _motcua_check_digitisation_vals(self, vals):
         if not self.env.su and DIGITISATION_LINE_FIELDS & set(vals):
-            raise AccessError(
-                self.env._("A paper is marked digitised by attaching its scan, not by hand.")
-            )
+            raise AccessError(self.env._("A paper is marked digitised by attaching its scan, not by hand."))
 
     def _motcua_check_scannable(self):
         """The desk of the dossier attaches scans while the dossier is open; a dossier already
@@ -98,8 +96,10 @@ class MotcuaDossierPaper(models.Model):
                 "valid_until": valid_until,
             }
         )
-        entry.attachment_id = self.env["ir.attachment"].sudo().create(
-            {"name": file_name, "raw": raw, "res_model": entry._name, "res_id": entry.id}
+        entry.attachment_id = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create({"name": file_name, "raw": raw, "res_model": entry._name, "res_id": entry.id})
         )
         self.sudo().write(
             {
@@ -112,8 +112,7 @@ class MotcuaDossierPaper(models.Model):
             }
         )
         dossier.message_post(
-            body=source
-            or self.env._("Scan of %(paper)s attached: %(file)s.", paper=self.name, file=file_name)
+            body=source or self.env._("Scan of %(paper)s attached: %(file)s.", paper=self.name, file=file_name)
         )
         return entry
 

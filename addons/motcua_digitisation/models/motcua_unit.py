@@ -75,8 +75,10 @@ class MotcuaUnit(models.Model):
                 )
             )
         code, number = match["code"], int(match["number"])
-        dossier = self.env["motcua.dossier"].sudo().search(
-            [("name", "=", code), ("state", "!=", "draft"), ("unit_id", "child_of", self.id)], limit=1
+        dossier = (
+            self.env["motcua.dossier"]
+            .sudo()
+            .search([("name", "=", code), ("state", "!=", "draft"), ("unit_id", "child_of", self.id)], limit=1)
         )
         if not dossier:
             raise UserError(self.env._("No dossier %(code)s was received by %(unit)s.", code=code, unit=self.name))

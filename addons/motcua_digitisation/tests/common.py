@@ -19,7 +19,7 @@ class DigitisationCase(DossierCase):
         wizard = (
             self.env[action["res_model"]]
             .with_user(user or self.officer_a)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"file": base64.b64encode(raw or self.scan_pdf), "file_name": name, **kw})
         )
         return wizard.action_attach()
@@ -59,7 +59,7 @@ class PkiDigitisationCase(DigitisationCase):
         dossier = self.to_result_ready(self.received_dossier())
         action = dossier.with_user(user or self.specialist_a).action_open_eresult_wizard()
         vals = {"file": base64.b64encode(pdf), "file_name": "ket-qua.pdf"} if pdf else {}
-        self.env[action["res_model"]].with_user(user or self.specialist_a).with_context(action["context"]).create(
+        self.env[action["res_model"]].with_user(user or self.specialist_a).with_context(**action["context"]).create(
             vals
         ).action_issue()
         return dossier

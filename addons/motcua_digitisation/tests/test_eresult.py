@@ -18,7 +18,9 @@ def qr_codes(pdf):
     with tempfile.TemporaryDirectory() as folder:
         with open(f"{folder}/r.pdf", "wb") as out:
             out.write(pdf)
-        subprocess.run(["pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", f"{folder}/r.pdf", f"{folder}/p"], check=True)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", f"{folder}/r.pdf", f"{folder}/p"], check=True
+        )
         found = subprocess.run(
             ["zbarimg", "-q", "--raw", f"{folder}/p-1.png"], capture_output=True, text=True, check=False
         )
@@ -43,7 +45,9 @@ class TestEresult(PkiDigitisationCase):
         self.assertIn(dossier.name, text)
         self.assertIn("Test marital-status confirmation", text)
         self.assertEqual(dossier.result_attachment_ids, entry.sudo().attachment_id, "offered in the portal")
-        self.assertIn("Electronic result issued, signed with the certificate of Commune A.", dossier.message_ids[0].body)
+        self.assertIn(
+            "Electronic result issued, signed with the certificate of Commune A.", dossier.message_ids[0].body
+        )
         self.assertEqual(entry.kind, "result")
         with self.assertRaisesRegex(UserError, "was already issued"):
             dossier.with_user(self.specialist_a)._motcua_issue_eresult()

@@ -51,7 +51,9 @@ class TestDigitisationHttp(PkiDigitisationCase, HttpCase):
     def test_the_issued_pdf_matches_and_a_tampered_one_is_refused(self):
         response = self.verify(upload=self.signed)
         self.assertEqual(response.status_code, 200)
-        self.assertIn("The file you sent is this electronic result, unchanged, and its signature is valid.", response.text)
+        self.assertIn(
+            "The file you sent is this electronic result, unchanged, and its signature is valid.", response.text
+        )
         # one byte of the signed content changed (a forger's edit), the file otherwise intact
         middle = len(self.signed) // 4
         tampered = self.signed[:middle] + bytes([self.signed[middle] ^ 0x01]) + self.signed[middle + 1 :]
@@ -85,8 +87,12 @@ class TestDigitisationHttp(PkiDigitisationCase, HttpCase):
     def test_another_citizen_or_unit_gets_nothing(self):
         link = f"/my/dossiers/{self.dossier.id}/result/{self.entry.attachment_id.id}"
         other = self.env["res.users"].create(
-            {"name": "Other citizen", "login": "other_citizen", "password": "other_citizen",
-             "group_ids": [(6, 0, [self.env.ref("base.group_portal").id])]}
+            {
+                "name": "Other citizen",
+                "login": "other_citizen",
+                "password": "other_citizen",
+                "group_ids": [(6, 0, [self.env.ref("base.group_portal").id])],
+            }
         )
         self.authenticate(other.login, other.login)
         self.assertEqual(self.url_open(link).status_code, 404)

@@ -24,9 +24,13 @@ class TestScan(DigitisationCase):
         # a second paper received on paper without scan: the dossier is not fully digitised
         self.line(dossier, "Divorce decision").with_user(self.officer_a).received = True
         self.assertFalse(dossier.papers_digitised)
-        self.attach(self.line(dossier, "Divorce decision"), raw=base64.b64decode(
-            b"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg=="
-        ), name="quyet-dinh.png")
+        self.attach(
+            self.line(dossier, "Divorce decision"),
+            raw=base64.b64decode(
+                b"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg=="
+            ),
+            name="quyet-dinh.png",
+        )
         self.assertTrue(dossier.papers_digitised)
         dossier.with_user(self.officer_a).action_receive()
         self.assertTrue(dossier.papers_digitised)
@@ -37,7 +41,9 @@ class TestScan(DigitisationCase):
         self.attach(form, name="don.pdf")
         with self.assertRaisesRegex(ValidationError, "The file thu.pdf is not a PDF file"):
             self.attach(form, raw=b"<html>not a scan</html>", name="thu.pdf")
-        with self.assertRaisesRegex(ValidationError, "The file thu.exe is not accepted: send one of JPEG, JPG, PDF, PNG."):
+        with self.assertRaisesRegex(
+            ValidationError, "The file thu.exe is not accepted: send one of JPEG, JPG, PDF, PNG."
+        ):
             self.attach(form, raw=b"MZ", name="thu.exe")
         self.assertEqual(form.scan_id.sudo().attachment_id.raw, self.scan_pdf, "the first scan is kept")
 

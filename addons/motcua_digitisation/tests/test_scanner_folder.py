@@ -18,7 +18,7 @@ class TestScannerFolder(DigitisationCase):
         with open(os.path.join(self.folder, name), "wb") as out:
             out.write(raw)
 
-    def read(self, *parts):
+    def note(self, *parts):
         with open(os.path.join(self.folder, *parts), encoding="utf-8") as note:
             return note.read().strip()
 
@@ -35,7 +35,9 @@ class TestScannerFolder(DigitisationCase):
         self.drop("000.20.01.T01-990101-9999_1.pdf", self.scan_pdf)
         self.drop(f"{code}_1.jpg", b"not a jpeg at all")
         cron = self.env.ref("motcua_digitisation.ir_cron_import_scans")
-        self.assertEqual((cron.code, cron.interval_number, cron.interval_type), ("model._cron_import_scans()", 5, "minutes"))
+        self.assertEqual(
+            (cron.code, cron.interval_number, cron.interval_type), ("model._cron_import_scans()", 5, "minutes")
+        )
         self.env["motcua.unit"].with_user(cron.user_id)._cron_import_scans()
         first, second = dossier.paper_ids.sorted("sequence")
         self.assertTrue(first.digitised and second.digitised)
@@ -47,13 +49,16 @@ class TestScannerFolder(DigitisationCase):
             sorted(n for n in os.listdir(os.path.join(self.folder, "error")) if not n.endswith(".txt")),
             sorted(["000.20.01.T01-990101-9999_1.pdf", "ghi-chu.pdf", f"{code}_3.pdf", f"{code}_1.jpg"]),
         )
-        self.assertEqual(self.read("error", f"{code}_3.pdf.txt"), f"The dossier {code} has no paper number 3.")
+        self.assertEqual(self.note("error", f"{code}_3.pdf.txt"), f"The dossier {code} has no paper number 3.")
         self.assertEqual(
-            self.read("error", "000.20.01.T01-990101-9999_1.pdf.txt"),
+            self.note("error", "000.20.01.T01-990101-9999_1.pdf.txt"),
             "No dossier 000.20.01.T01-990101-9999 was received by Commune A.",
         )
-        self.assertIn("must be <dossier code>_<number of the paper", self.read("error", "ghi-chu.pdf.txt"))
-        self.assertEqual(self.read("error", f"{code}_1.jpg.txt"), f"The file {code}_1.jpg is not a JPG file: its content is text/plain.")
+        self.assertIn("must be <dossier code>_<number of the paper", self.note("error", "ghi-chu.pdf.txt"))
+        self.assertEqual(
+            self.note("error", f"{code}_1.jpg.txt"),
+            f"The file {code}_1.jpg is not a JPG file: its content is text/plain.",
+        )
         self.assertEqual([n for n in os.listdir(self.folder) if os.path.isfile(os.path.join(self.folder, n))], [])
 
     def test_a_dossier_of_another_unit_is_not_imported(self):

@@ -12,7 +12,7 @@ class MotcuaPaperScanWizard(models.TransientModel):
     _name = "motcua.paper.scan.wizard"
     _description = "Attach the scan of a paper"
 
-    paper_id = fields.Many2one("motcua.dossier.paper", string="Paper", required=True, readonly=True)
+    paper_id = fields.Many2one("motcua.dossier.paper", required=True, readonly=True)
     file = fields.Binary(string="Scan", required=True, help="PDF, JPEG or PNG.")
     file_name = fields.Char()
     valid_until = fields.Date(help="Leave empty when the paper does not expire; an expired paper is not reused.")

@@ -1,11 +1,9 @@
 import base64
 
-
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.motcua_base.tools import local_year
-
 
 OUTGOING_SCOPE = "motcua.outgoing.document"
 OUTGOING_SECRET_SCOPE = "motcua.outgoing.document.secret"

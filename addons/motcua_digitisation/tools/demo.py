@@ -1,4 +1,5 @@
-import base64
+"""Throw-away material of the demo database: a certificate to sign with, scanned papers."""
+
 import datetime
 import io
 
@@ -9,12 +10,10 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from reportlab.pdfgen import canvas
 
-from odoo import api, models
-
-DEMO_PASSWORD = "demo"  # noqa: S105 - a throw-away certificate of the demo database
+DEMO_PASSWORD = "demo"  # a throw-away certificate of the demo database
 
 
-def _demo_certificate(common_name):
+def demo_certificate(common_name):
     """A demo root and a signing certificate of ``common_name`` issued by it (no OCSP nor CRL:
     nothing to ask), as (root PEM, PKCS#12 bytes)."""
     now = datetime.datetime.now(datetime.UTC)
@@ -76,45 +75,3 @@ def demo_scan(title):
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()
-
-
-class MotcuaDossier(models.Model):
-    _inherit = "motcua.dossier"
-
-    @api.model
-    def _motcua_digitisation_demo(self):
-        """The demo: a returned dossier of the ward with its papers scanned and a signed
-        electronic result (a demo certificate of the ward), and the same applicant's paper
-        offered for reuse on a new draft."""
-        ward = self.env.ref("motcua_base.unit_long_an_ward", raise_if_not_found=False)
-        if not ward or self.search_count([("eresult_issued", "=", True)], limit=1):
-            return
-        dossier = self.search(
-            [("unit_id", "=", ward.id), ("state", "=", "returned"), ("personal_id", "!=", False)], limit=1
-        )
-        if not dossier:
-            return
-        root_pem, archive = _demo_certificate(ward.name)
-        self.env["motcua.trust.root"].create({"name": "MotCua demo root CA", "certificate": base64.b64encode(root_pem)})
-        self.env["motcua.unit.certificate"].create(
-            {
-                "unit_id": ward.id,
-                "pkcs12_file": base64.b64encode(archive),
-                "pkcs12_name": "demo.p12",
-                "password": DEMO_PASSWORD,
-            }
-        )
-        for line in dossier.paper_ids.filtered("received"):
-            line._motcua_attach_scan(demo_scan(line.name), f"{dossier.name}_{line.sequence}.pdf")
-        dossier._motcua_issue_eresult()
-        again = self.create(
-            {
-                "procedure_id": dossier.procedure_id.id,
-                "unit_id": ward.id,
-                "applicant_name": dossier.applicant_name,
-                "applicant_id_number": dossier.personal_id.id_number,
-                "applicant_phone": dossier.personal_id.phone,
-                "request_summary": "Hồ sơ mới của cùng người nộp: giấy tờ đã số hóa được dùng lại.",
-            }
-        )
-        return again
