@@ -5,7 +5,7 @@ import secrets
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.motcua_base.tools import check_file_content
+from odoo.addons.motcua_base.tools import check_file_content, strip_diacritics
 
 from ..tools import DEMO_PASSWORD, demo_certificate, demo_scan, stamp_qr
 from .motcua_citizen_paper import paper_key
@@ -250,7 +250,9 @@ class MotcuaDossier(models.Model):
         )
         for line in dossier.paper_ids.filtered("received"):
             line._motcua_attach_scan(demo_scan(line.name), f"{dossier.name}_{line.sequence}.pdf")
-        dossier._motcua_issue_eresult()
+        # the result as the handler would upload it: no report rendering while the server installs
+        result = dossier.procedure_id.result_paper or dossier.procedure_id.name
+        dossier._motcua_issue_eresult(demo_scan(strip_diacritics(result)), f"{dossier.name}-ket-qua.pdf")
         again = self.create(
             {
                 "procedure_id": dossier.procedure_id.id,

@@ -71,7 +71,7 @@ def demo_scan(title):
     pdf.setFont("Helvetica", 16)
     pdf.drawString(72, 760, title)
     pdf.setFont("Helvetica", 10)
-    pdf.drawString(72, 740, "Scanned copy (demo)")
+    pdf.drawString(72, 740, "Ban sao (du lieu mau)")
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()
