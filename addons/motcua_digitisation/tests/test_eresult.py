@@ -4,7 +4,7 @@ import subprocess
 import tempfile
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tools.pdf import PdfReader
 
 from odoo.addons.motcua_documents.tests import pki
@@ -28,7 +28,10 @@ def qr_codes(pdf):
 
 
 @tagged("post_install", "-at_install")
-class TestEresult(PkiDigitisationCase):
+class TestEresult(PkiDigitisationCase, HttpCase):
+    """An HttpCase: the printed result document is rendered by wkhtmltopdf, which fetches its
+    style sheets from the test server (from a TransactionCase it would wait for the test's locks)."""
+
     def test_the_result_is_stamped_signed_and_kept(self):
         dossier = self.issued()
         self.assertTrue(dossier.eresult_issued)
