@@ -30,7 +30,14 @@ def qr_codes(pdf):
 @tagged("post_install", "-at_install")
 class TestEresult(PkiDigitisationCase, HttpCase):
     """An HttpCase: the printed result document is rendered by wkhtmltopdf, which fetches its
-    style sheets from the test server (from a TransactionCase it would wait for the test's locks)."""
+    style sheets from the test server (from a TransactionCase it would wait for the test's locks).
+    Vietnamese installed, as in an office: the result is printed in Vietnamese."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("vi_VN")
+        cls.env["ir.module.module"]._load_module_terms(["motcua_digitisation"], ["vi_VN"], overwrite=True)
 
     def test_the_result_is_stamped_signed_and_kept(self):
         dossier = self.issued()
@@ -43,8 +50,9 @@ class TestEresult(PkiDigitisationCase, HttpCase):
         token = entry.sudo().token
         self.assertEqual(len(token), 32)
         self.assertEqual(qr_codes(signed), [f"{dossier.get_base_url()}/xac-minh/ket-qua/{token}"])
-        text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(signed)).pages)
-        self.assertIn(f"Electronic copy of the result of dossier {dossier.name}", text)
+        text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(signed)).pages).split())
+        self.assertIn("KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", text)
+        self.assertIn(f"Bản điện tử kết quả giải quyết hồ sơ {dossier.name}", text)
         self.assertIn(dossier.name, text)
         self.assertIn("Test marital-status confirmation", text)
         self.assertEqual(dossier.result_attachment_ids, entry.sudo().attachment_id, "offered in the portal")
