@@ -1,13 +1,9 @@
 import base64
 
-from cryptography.x509.oid import NameOID
-
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.motcua_base.tools import local_year
-
-from ..tools import SignatureError, sign_pdf
 
 OUTGOING_SCOPE = "motcua.outgoing.document"
 OUTGOING_SECRET_SCOPE = "motcua.outgoing.document.secret"
@@ -328,55 +324,9 @@ class MotcuaOutgoingDocument(models.Model):
                 raise AccessError(self.env._("Only the signer of the document can sign it."))
             if not doc.file or not (doc.file_name or "").lower().endswith(".pdf"):
                 raise UserError(self.env._("Attach the PDF of the document before signing it."))
-            certificate = (
-                self.env["motcua.unit.certificate"]
-                .sudo()
-                .search(
-                    [("unit_id", "=", doc.unit_id.id), ("valid_until", ">", fields.Datetime.now())],
-                    order="valid_until desc",
-                    limit=1,
-                )
+            signed = self.env["motcua.unit.certificate"]._motcua_sign_pdf(
+                doc.unit_id, base64.b64decode(doc.file), visible=doc.sign_visible, reason=doc.summary or ""
             )
-            if not certificate:
-                raise UserError(
-                    self.env._(
-                        "The unit %(unit)s has no valid signing certificate: ask an administrator to upload one.",
-                        unit=doc.unit_id.name,
-                    )
-                )
-            key, cert, others = certificate._load()
-            common_names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
-            signer_name = common_names[0].value if common_names else cert.subject.rfc4514_string()
-            now = doc.unit_id._motcua_local_now()
-            stamp_text = "\n".join(
-                [
-                    self.env._("Signed by: %(signer)s", signer=signer_name),
-                    self.env._("Unit: %(unit)s", unit=doc.unit_id.name),
-                    self.env._("Time: %(time)s", time=now.strftime("%d/%m/%Y %H:%M:%S %z")),
-                ]
-            )
-            try:
-                signed = sign_pdf(
-                    base64.b64decode(doc.file),
-                    key,
-                    cert,
-                    others,
-                    visible=doc.sign_visible,
-                    stamp_text=stamp_text,
-                    reason=doc.summary or "",
-                    location=doc.unit_id.name,
-                    # signing always asks the responders: their answers are embedded (PAdES B-LT)
-                    long_term=dict(self._signature_options(), allow_fetching=True, trust_roots=self._get_trust_roots()),
-                )
-            except SignatureError as exc:
-                raise UserError(
-                    self.env._(
-                        "The PDF cannot be signed: %(error)s. The certificate of the unit must chain to a "
-                        "trusted root, must not be revoked, and its OCSP responder or CRL (and the "
-                        "time-stamping authority, if configured) must answer.",
-                        error=exc,
-                    )
-                )
             doc.write({"file": base64.b64encode(signed)})
             doc.message_post(body=self.env._("Signed with the certificate of %(unit)s.", unit=doc.unit_id.name))
         return True

@@ -1,9 +1,11 @@
 import base64
 
-from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from cryptography.x509.oid import NameOID
 
-from ..tools import SignatureError, load_pkcs12
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..tools import SignatureError, load_pkcs12, sign_pdf
 
 
 class MotcuaUnitCertificate(models.Model):
@@ -62,3 +64,57 @@ class MotcuaUnitCertificate(models.Model):
         self.ensure_one()
         cert = self.sudo()
         return load_pkcs12(base64.b64decode(cert.pkcs12_file), cert.password)
+
+    @api.model
+    @api.private
+    def _motcua_sign_pdf(self, unit, data, visible=True, reason=""):
+        """``data`` (PDF bytes) signed with the valid certificate of ``unit`` (PAdES B-LT: the
+        responders are asked and their answers embedded). Callers check the right to sign."""
+        certificate = self.sudo().search(
+            [("unit_id", "=", unit.id), ("valid_until", ">", fields.Datetime.now())],
+            order="valid_until desc",
+            limit=1,
+        )
+        if not certificate:
+            raise UserError(
+                self.env._(
+                    "The unit %(unit)s has no valid signing certificate: ask an administrator to upload one.",
+                    unit=unit.name,
+                )
+            )
+        key, cert, others = certificate._load()
+        common_names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+        signer_name = common_names[0].value if common_names else cert.subject.rfc4514_string()
+        now = unit._motcua_local_now()
+        stamp_text = "\n".join(
+            [
+                self.env._("Signed by: %(signer)s", signer=signer_name),
+                self.env._("Unit: %(unit)s", unit=unit.name),
+                self.env._("Time: %(time)s", time=now.strftime("%d/%m/%Y %H:%M:%S %z")),
+            ]
+        )
+        documents = self.env["motcua.outgoing.document"]
+        try:
+            return sign_pdf(
+                data,
+                key,
+                cert,
+                others,
+                visible=visible,
+                stamp_text=stamp_text,
+                reason=reason,
+                location=unit.name,
+                # signing always asks the responders: their answers are embedded (PAdES B-LT)
+                long_term=dict(
+                    documents._signature_options(), allow_fetching=True, trust_roots=documents._get_trust_roots()
+                ),
+            )
+        except SignatureError as exc:
+            raise UserError(
+                self.env._(
+                    "The PDF cannot be signed: %(error)s. The certificate of the unit must chain to a "
+                    "trusted root, must not be revoked, and its OCSP responder or CRL (and the "
+                    "time-stamping authority, if configured) must answer.",
+                    error=exc,
+                )
+            )
