@@ -7,7 +7,7 @@
     "website": "https://github.com/motcua/motcua",
     "author": "MotCua contributors",
     "license": "LGPL-3",
-    "depends": ["motcua_dossier", "motcua_payment", "motcua_rating"],
+    "depends": ["motcua_dossier", "motcua_digitisation", "motcua_payment", "motcua_rating"],
     "data": [
         "security/ir.model.access.csv",
         "security/motcua_indicators_security.xml",
