@@ -15,3 +15,5 @@ from . import motcua_dossier_demo
 from . import res_company
 from . import res_config_settings
 from . import sms_sms
+from . import motcua_dossier_interagency
+from . import motcua_dossier_step_statistics

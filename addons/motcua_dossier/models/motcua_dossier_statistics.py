@@ -40,6 +40,10 @@ class MotcuaDossierStatistics(models.Model):
     ``motcua_dossier.score_766_points``, 20 by default). Rows are those of the dossiers the user
     may read (their record rules). The public page reads its figures here too
     (``_motcua_unit_figures``).
+
+    A dossier is counted once, at its receiving unit, however many units handle it (each unit's
+    part is measured by ``motcua.dossier.step.statistics``); an inbound inter-agency dossier
+    (``origin_agency_code``) is counted by the agency that received it, not here.
     """
 
     _name = "motcua.dossier.statistics"
@@ -57,6 +61,7 @@ class MotcuaDossierStatistics(models.Model):
             "field_id",
             "timeliness",
             "due_at",
+            "origin_agency_code",
         ]
     }
 
@@ -94,7 +99,7 @@ class MotcuaDossierStatistics(models.Model):
                            AS overdue_count,
                        NULL::double precision AS on_time_rate, NULL::double precision AS score_766
                   FROM motcua_dossier d
-                 WHERE d.state != 'draft' AND d.received_at IS NOT NULL
+                 WHERE d.state != 'draft' AND d.received_at IS NOT NULL AND d.origin_agency_code IS NULL
                 UNION ALL
                 SELECT d.id * 2 + 1, d.id, 'finished', d.finished_at, d.unit_id, d.procedure_id,
                        d.field_id, d.state, d.timeliness, d.due_at, 1, 0, 1,
@@ -106,7 +111,7 @@ class MotcuaDossierStatistics(models.Model):
                        (SELECT COALESCE(MAX(CASE WHEN value ~ '^[0-9]+([.][0-9]+)?$'
                                                  THEN value::double precision END), 20.0) AS value
                           FROM ir_config_parameter WHERE key = %(score_param)s) points
-                 WHERE d.state IN %(finished)s AND d.finished_at IS NOT NULL
+                 WHERE d.state IN %(finished)s AND d.finished_at IS NOT NULL AND d.origin_agency_code IS NULL
             )""",
                 table=SQL.identifier(self._table),
                 open=open_states,
@@ -137,20 +142,44 @@ class MotcuaDossierStatistics(models.Model):
     def _motcua_unit_figures(self, date_from, date_to):
         """The figures of each receiving unit, as the leaders' pivot groups them: dossiers received
         and settled in the local days [date_from, date_to), the on-time rate of those settled (False
-        when none was) and the dossiers open and overdue now. Read with the user's rights; sorted
-        by rate, then name."""
+        when none was), those settled late (``late``) and the dossiers open and overdue now; and
+        each unit's part of the dossiers (inter-agency ones too): the steps it handed over
+        (``steps``) and the dossiers late at that unit (``late_here``), with a line for a unit that
+        only handled steps. Read with the user's rights; sorted by rate, then name."""
         lo, hi = local_day_start(date_from), local_day_start(date_to)
         figures = {}
-        for unit, received, finished, rate in self._read_group(
+        for unit, received, finished, rate, late in self._read_group(
             [("date", ">=", lo), ("date", "<", hi)],
             ["unit_id"],
-            ["received_count:sum", "finished_count:sum", "on_time_rate:avg"],
+            ["received_count:sum", "finished_count:sum", "on_time_rate:avg", "late_count:sum"],
         ):
-            figures[unit] = {"received": received, "finished": finished, "overdue": 0, "rate": rate}
+            figures[unit] = {"received": received, "finished": finished, "overdue": 0, "rate": rate, "late": late}
         for unit, overdue in self._read_group([("overdue_count", "=", 1)], ["unit_id"], ["overdue_count:sum"]):
-            figures.setdefault(unit, {"received": 0, "finished": 0, "rate": False})["overdue"] = overdue
+            figures.setdefault(unit, {"received": 0, "finished": 0, "rate": False, "late": 0})["overdue"] = overdue
+        # each unit's part of the dossiers, late or not, whichever unit received them (inter-agency)
+        parts = self.env["motcua.dossier.step.statistics"]._motcua_unit_parts(lo, hi)
+        for unit, (steps, late_here) in parts.items():
+            line = figures.setdefault(unit, {"received": 0, "finished": 0, "overdue": 0, "rate": False, "late": 0})
+            line.update(steps=steps, late_here=late_here)
+        for line in figures.values():
+            line.setdefault("steps", 0)
+            line.setdefault("late_here", 0)
         lines = [dict(values, unit=unit, unit_name=unit.display_name) for unit, values in figures.items()]
         return sorted(lines, key=lambda line: (-(line["rate"] or 0.0), line["unit_name"]))
+
+    @api.model
+    def _motcua_totals(self, date_from, date_to, domain=()):
+        """The province's totals for the local days [date_from, date_to) (of the rows of ``domain``):
+        each dossier once, at its receiving unit (inbound inter-agency dossiers are their origin's).
+        Read with the user's rights."""
+        lo, hi = local_day_start(date_from), local_day_start(date_to)
+        [(received, finished, rate, late)] = self._read_group(
+            [*domain, ("date", ">=", lo), ("date", "<", hi)],
+            [],
+            ["received_count:sum", "finished_count:sum", "on_time_rate:avg", "late_count:sum"],
+        )
+        [(overdue,)] = self._read_group([*domain, ("overdue_count", "=", 1)], [], ["overdue_count:sum"])
+        return {"received": received, "finished": finished, "rate": rate, "late": late, "overdue": overdue}
 
     def action_open_dossier(self):
         self.ensure_one()
