@@ -65,8 +65,10 @@ class MotcuaDossier(models.Model):
             )
         if not FOREIGN_CODE.match(origin):
             raise ValidationError(self.env._("Give the electronic identifier code of the origin agency."))
-        own = self.env["motcua.unit"].sudo().search(
-            [("identifier_code", "=", origin), ("motcua_external", "=", False)], limit=1
+        own = (
+            self.env["motcua.unit"]
+            .sudo()
+            .search([("identifier_code", "=", origin), ("motcua_external", "=", False)], limit=1)
         )
         if own:
             raise ValidationError(
@@ -160,9 +162,7 @@ class MotcuaDossier(models.Model):
         transferred = new("Lý Thị Ngọc", "080193004321", ref("motcua_dossier.procedure_marital_status"))
         transferred.with_context(**at(12, 0.1)).action_receive()
         transferred.with_context(**at(12, 0.2)).action_start()
-        transferred.with_context(**at(12, 0.3)).action_transfer(
-            justice, "Xác minh thông tin hộ tịch tại Sở Tư pháp"
-        )
+        transferred.with_context(**at(12, 0.3)).action_transfer(justice, "Xác minh thông tin hộ tịch tại Sở Tư pháp")
         for days_ago, share in ((7, 0.5), (7, 0.8), (6, 0.5)):  # late at the department, then the ward
             transferred.with_context(**at(days_ago, share)).action_handover()
         transferred.with_context(**at(5, 0.3)).action_return()

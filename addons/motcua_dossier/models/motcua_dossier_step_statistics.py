@@ -32,7 +32,7 @@ class MotcuaDossierStepStatistics(models.Model):
         "motcua.dossier": ["unit_id", "procedure_id", "state"],
     }
 
-    step_id = fields.Many2one("motcua.dossier.step", string="Step", readonly=True)
+    step_id = fields.Many2one("motcua.dossier.step", readonly=True)
     dossier_id = fields.Many2one("motcua.dossier", readonly=True)
     unit_id = fields.Many2one("motcua.unit", string="Handling unit", readonly=True)
     receiving_unit_id = fields.Many2one("motcua.unit", string="Receiving unit", readonly=True)

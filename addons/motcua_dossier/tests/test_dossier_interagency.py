@@ -1,5 +1,6 @@
 """Inter-agency dossiers (liên thông): one code, each agency's part measured, counted once."""
 
+import re
 from datetime import date, timedelta
 
 from freezegun import freeze_time
@@ -7,7 +8,10 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
-from .common import LEADER, DossierCase, utc
+from odoo.addons.motcua_base.tests.report_common import MotcuaReportCase
+from odoo.addons.motcua_base.tools import local_day_start, local_now
+
+from .common import LEADER, VIETNAMESE_BROWSER, DossierCase, enable_vietnamese, utc
 
 DECEMBER = (date(2026, 12, 1), date(2027, 1, 1))
 INBOUND_CODE = "000.00.00.H29-261207-0042"
@@ -268,3 +272,97 @@ class TestInteragencySecurity(InteragencyCase):
             Steps.with_user(self.leader_d).browse(commune_rows.ids).read(["on_time_rate"])
         with self.assertRaises(AccessError):  # a specialist is no leader: no figures at all
             Steps.with_user(self.specialist_d).search([])
+
+
+@tagged("post_install", "-at_install")
+class TestInteragencyPages(InteragencyCase, MotcuaReportCase):
+    """What the citizen and the public read: the late unit named, never its staff."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        enable_vietnamese(cls.env)
+
+    def setUp(self):
+        super().setUp()
+        self.opener.headers.update(VIETNAMESE_BROWSER)
+        self.env["motcua.rate.limit"].sudo().search([("bucket", "=", "dossier_lookup")]).unlink()
+
+    def test_lookup_of_a_late_dossier_names_the_late_unit(self):
+        dossier = self.transferred_three_times()
+        key = dossier.sudo().lookup_key
+        page = self.url_open(f"/tra-cuu-ho-so?code={dossier.name}&key={key}")
+        self.assertEqual(page.status_code, 200)
+        late_at = re.search(r"<th>Quá hạn tại</th>\s*<td[^>]*>(.*?)</td>", page.text, re.S)
+        self.assertEqual(late_at.group(1).strip(), "Department D")
+        for staff in ("Specialist D", "Leader A", "Specialist A", "District leader", "Officer A"):
+            self.assertNotIn(staff, page.text)
+        api = self.url_open(f"/api/v1/dossiers/{dossier.name}?key={key}")
+        self.assertEqual(api.json()["late_units"], ["Department D"])
+        on_time = self.received_dossier()
+        page = self.url_open(f"/tra-cuu-ho-so?code={on_time.name}&key={on_time.sudo().lookup_key}")
+        self.assertNotIn("Quá hạn tại", page.text)
+
+    def test_transparency_says_which_unit_was_late(self):
+        receiver = self._unit("Liên thông xã X", "commune")
+        department = self._unit("Liên thông sở Y", "department")
+        procedure = self.env["motcua.procedure"].create({"code": "LT.0001", "name": "Liên thông", "duration_days": 1})
+        month_start = local_day_start(local_now().date().replace(day=1))
+        moment = month_start + timedelta(hours=3)  # in this (local) month
+        for index, (late_unit, timeliness) in enumerate(((department, "late"), (department, "late"), (False, "early"))):
+            dossier = self.env["motcua.dossier"].create(
+                {"procedure_id": procedure.id, "unit_id": receiver.id, "applicant_name": "X"}
+            )
+            dossier.write(
+                {
+                    "name": f"LT-{index}",
+                    "state": "returned",
+                    "received_at": moment - timedelta(hours=2),
+                    "finished_at": moment,
+                    "timeliness": timeliness,
+                }
+            )
+            for unit, step_timeliness in ((receiver, "on_time"), (department, "late" if late_unit else "early")):
+                self.env["motcua.dossier.step"].create(
+                    {
+                        "dossier_id": dossier.id,
+                        "name": "Step",
+                        "unit_id": unit.id,
+                        "state": "done",
+                        "start_at": moment - timedelta(hours=2),
+                        "deadline": moment - timedelta(hours=1),
+                        "done_at": moment - timedelta(hours=1),
+                        "timeliness": step_timeliness,
+                    }
+                )
+        self.env.flush_all()
+        page = self.url_open("/cong-khai")
+        self.assertEqual(page.status_code, 200)
+        month = page.text.split("<h2")[1]  # this month's section
+
+        def row(table_class, name):
+            table = re.search(rf'class="{table_class}"(.*?)</table>', month, re.S).group(1)
+            cells = re.search(rf"{name}</td>(.*?)</tr>", table, re.S).group(1)
+            return [re.sub(r"<[^>]+>|\s+", "", cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", cells, re.S)]
+
+        self.assertEqual(row("motcua-late-units", "Liên thông xã X"), ["2", "0"], "late, but not at the receiver")
+        self.assertEqual(row("motcua-late-units", "Liên thông sở Y"), ["0", "2"], "late there, received elsewhere")
+        self.assertIn("Đơn vị để quá hạn", month)
+        self.assertIn("Tổng cộng toàn tỉnh", month)
+
+    def test_control_slip_names_the_late_unit_and_the_origin(self):
+        dossier = self.transferred_three_times()
+        self.assertPrinted(
+            self.render_pdf("motcua_dossier.action_report_dossier_control", dossier),
+            "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
+            "Đơn vị giải quyết quá hạn: Department D",
+        )
+        with freeze_time(utc(2026, 12, 7, 10, 0)):
+            inbound = self.new_dossier()
+            inbound.paper_ids.write({"received": True})
+            inbound.action_receive_interagency(INBOUND_CODE, "000.00.00.H29")
+        self.assertPrinted(
+            self.render_pdf("motcua_dossier.action_report_dossier_control", inbound),
+            f"Mã hồ sơ: {INBOUND_CODE}",
+            "Hồ sơ liên thông do cơ quan khác tiếp nhận: 000.00.00.H29",
+        )
