@@ -142,30 +142,39 @@ class MotcuaDossierStatistics(models.Model):
     def _motcua_unit_figures(self, date_from, date_to):
         """The figures of each receiving unit, as the leaders' pivot groups them: dossiers received
         and settled in the local days [date_from, date_to), the on-time rate of those settled (False
-        when none was), those settled late (``late``) and the dossiers open and overdue now; and
-        each unit's part of the dossiers (inter-agency ones too): the steps it handed over
-        (``steps``) and the dossiers late at that unit (``late_here``), with a line for a unit that
-        only handled steps. Read with the user's rights; sorted by rate, then name."""
+        when none was) and the dossiers open and overdue now. Read with the user's rights; sorted
+        by rate, then name."""
         lo, hi = local_day_start(date_from), local_day_start(date_to)
         figures = {}
-        for unit, received, finished, rate, late in self._read_group(
+        for unit, received, finished, rate in self._read_group(
             [("date", ">=", lo), ("date", "<", hi)],
             ["unit_id"],
-            ["received_count:sum", "finished_count:sum", "on_time_rate:avg", "late_count:sum"],
+            ["received_count:sum", "finished_count:sum", "on_time_rate:avg"],
         ):
-            figures[unit] = {"received": received, "finished": finished, "overdue": 0, "rate": rate, "late": late}
+            figures[unit] = {"received": received, "finished": finished, "overdue": 0, "rate": rate}
         for unit, overdue in self._read_group([("overdue_count", "=", 1)], ["unit_id"], ["overdue_count:sum"]):
-            figures.setdefault(unit, {"received": 0, "finished": 0, "rate": False, "late": 0})["overdue"] = overdue
-        # each unit's part of the dossiers, late or not, whichever unit received them (inter-agency)
-        parts = self.env["motcua.dossier.step.statistics"]._motcua_unit_parts(lo, hi)
-        for unit, (steps, late_here) in parts.items():
-            line = figures.setdefault(unit, {"received": 0, "finished": 0, "overdue": 0, "rate": False, "late": 0})
-            line.update(steps=steps, late_here=late_here)
-        for line in figures.values():
-            line.setdefault("steps", 0)
-            line.setdefault("late_here", 0)
+            figures.setdefault(unit, {"received": 0, "finished": 0, "rate": False})["overdue"] = overdue
         lines = [dict(values, unit=unit, unit_name=unit.display_name) for unit, values in figures.items()]
         return sorted(lines, key=lambda line: (-(line["rate"] or 0.0), line["unit_name"]))
+
+    @api.model
+    def _motcua_late_units(self, date_from, date_to):
+        """Which unit was late, for the local days [date_from, date_to): per unit, the dossiers it
+        received that were settled late (``late``) and the dossiers late at that unit (``late_here``:
+        a step of that unit handed over late, whichever unit received the dossier; each dossier once
+        per unit). Units with neither are left out; sorted by name. Read with the user's rights."""
+        lo, hi = local_day_start(date_from), local_day_start(date_to)
+        late = dict(
+            self._read_group(
+                [("late_count", "=", 1), ("date", ">=", lo), ("date", "<", hi)], ["unit_id"], ["late_count:sum"]
+            )
+        )
+        here = self.env["motcua.dossier.step.statistics"]._motcua_late_here(lo, hi)
+        lines = [
+            {"unit": unit, "unit_name": unit.display_name, "late": late.get(unit, 0), "late_here": here.get(unit, 0)}
+            for unit in late.keys() | here.keys()
+        ]
+        return sorted(lines, key=lambda line: line["unit_name"])
 
     @api.model
     def _motcua_totals(self, date_from, date_to, domain=()):

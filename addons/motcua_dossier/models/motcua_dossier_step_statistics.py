@@ -100,17 +100,17 @@ class MotcuaDossierStepStatistics(models.Model):
         return None
 
     @api.model
-    def _motcua_unit_parts(self, date_from, date_to):
-        """{unit: (steps handed over, dossiers late there)} for the steps handed over in
-        [date_from, date_to) (naive UTC): a dossier late at a unit counts once for it, however many
-        of its steps were late there. Read with the user's rights."""
-        period = [("finished_count", "=", 1), ("date", ">=", date_from), ("date", "<", date_to)]
-        parts = {unit: [settled, 0] for unit, settled in self._read_group(period, ["unit_id"], ["finished_count:sum"])}
-        for unit, late in self._read_group(
-            [*period, ("late_count", "=", 1)], ["unit_id"], ["dossier_id:count_distinct"]
-        ):
-            parts[unit][1] = late
-        return {unit: tuple(values) for unit, values in parts.items()}
+    def _motcua_late_here(self, date_from, date_to):
+        """{unit: dossiers late there}: the dossiers with a step of the unit handed over late in
+        [date_from, date_to) (naive UTC), each once per unit however many of its steps were late
+        there. Read with the user's rights."""
+        return dict(
+            self._read_group(
+                [("late_count", "=", 1), ("date", ">=", date_from), ("date", "<", date_to)],
+                ["unit_id"],
+                ["dossier_id:count_distinct"],
+            )
+        )
 
     def action_open_dossier(self):
         self.ensure_one()
