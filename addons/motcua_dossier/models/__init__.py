@@ -10,6 +10,7 @@ from . import motcua_dossier_online
 from . import motcua_dossier_step
 from . import motcua_dossier_personal
 from . import motcua_sms_inbound
+from . import motcua_dossier_figures_mixin
 from . import motcua_dossier_statistics
 from . import motcua_dossier_demo
 from . import res_company

@@ -3,8 +3,6 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models, tools
-from odoo.exceptions import AccessError
-from odoo.fields import Domain
 from odoo.tools import SQL
 
 from odoo.addons.motcua_base.tools import local_day_start
@@ -47,6 +45,7 @@ class MotcuaDossierStatistics(models.Model):
     """
 
     _name = "motcua.dossier.statistics"
+    _inherit = ["motcua.dossier.figures.mixin"]
     _description = "Dossier statistics"
     _auto = False
     _order = "date desc, id desc"
@@ -119,24 +118,6 @@ class MotcuaDossierStatistics(models.Model):
                 score_param=SCORE_PARAM,
             )
         )
-
-    @api.model
-    def _search(self, domain, *args, **kwargs):
-        """Only the rows of the dossiers the user may read: the dossier's record rules decide."""
-        if not self.env.su:
-            domain = Domain(domain) & Domain("dossier_id", "in", self.env["motcua.dossier"]._search([]))
-        return super()._search(domain, *args, **kwargs)
-
-    def _check_access(self, operation):
-        result = super()._check_access(operation)
-        if result or self.env.su or not self:
-            return result
-        forbidden = self - self.browse(self._search([("id", "in", self.ids)]))
-        if forbidden:
-            return forbidden, lambda: AccessError(
-                self.env._("You may only see the figures of the dossiers of your units.")
-            )
-        return None
 
     @api.model
     def _motcua_unit_figures(self, date_from, date_to):

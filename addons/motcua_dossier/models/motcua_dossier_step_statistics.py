@@ -1,5 +1,4 @@
 from odoo import api, fields, models, tools
-from odoo.exceptions import AccessError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
@@ -23,6 +22,7 @@ class MotcuaDossierStepStatistics(models.Model):
     """
 
     _name = "motcua.dossier.step.statistics"
+    _inherit = ["motcua.dossier.figures.mixin"]
     _description = "Step statistics (each unit's part)"
     _auto = False
     _order = "date desc, id desc"
@@ -76,28 +76,16 @@ class MotcuaDossierStepStatistics(models.Model):
 
     @api.model
     def _motcua_scope(self):
-        """The rows the user may see: the steps they may read, of their own unit tree (all for the
-        province monitors and administrators)."""
+        """The steps the user may read, of their own unit tree (all for the province monitors and
+        administrators): a dossier's readers do not see the figures of the other units it went to."""
         domain = Domain("step_id", "in", self.env["motcua.dossier.step"]._search([]))
         user = self.env.user
         if not any(user.has_group(group) for group in SEES_ALL):
             domain &= Domain("unit_id", "child_of", user.motcua_unit_ids.ids)
         return domain
 
-    @api.model
-    def _search(self, domain, *args, **kwargs):
-        if not self.env.su:
-            domain = Domain(domain) & self._motcua_scope()
-        return super()._search(domain, *args, **kwargs)
-
-    def _check_access(self, operation):
-        result = super()._check_access(operation)
-        if result or self.env.su or not self:
-            return result
-        forbidden = self - self.browse(self._search([("id", "in", self.ids)]))
-        if forbidden:
-            return forbidden, lambda: AccessError(self.env._("You may only see the step figures of your units."))
-        return None
+    def _motcua_scope_error(self):
+        return self.env._("You may only see the step figures of your units.")
 
     @api.model
     def _motcua_late_here(self, date_from, date_to):
