@@ -171,6 +171,10 @@ class MotcuaDossierPublic(http.Controller):
                 "key": period,
                 "label": labels[period],
                 "lines": Statistics._motcua_unit_figures(*period_range(period, today)),
+                # each dossier once, at its receiving unit, however many units handled it
+                "total": Statistics._motcua_totals(*period_range(period, today)),
+                # inter-agency dossiers: the unit where a dossier was late
+                "late_lines": Statistics._motcua_late_units(*period_range(period, today)),
             }
             for period in PERIODS
         ]

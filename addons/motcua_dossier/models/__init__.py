@@ -10,8 +10,11 @@ from . import motcua_dossier_online
 from . import motcua_dossier_step
 from . import motcua_dossier_personal
 from . import motcua_sms_inbound
+from . import motcua_dossier_figures_mixin
 from . import motcua_dossier_statistics
 from . import motcua_dossier_demo
 from . import res_company
 from . import res_config_settings
 from . import sms_sms
+from . import motcua_dossier_interagency
+from . import motcua_dossier_step_statistics

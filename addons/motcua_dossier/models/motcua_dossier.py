@@ -46,6 +46,9 @@ WORKFLOW_FIELDS = {
     "due_change_ids",
     "receipt_print_count",
     "personal_id",
+    # inter-agency dossiers (motcua_dossier_interagency.py)
+    "origin_agency_code",
+    "late_unit_ids",
 }
 # What the receipt is made of: fixed once the dossier is received.
 DRAFT_ONLY_FIELDS = {"unit_id", "procedure_id", "channel", "applicant_type", "fee", "charge", "missing_papers_reason"}

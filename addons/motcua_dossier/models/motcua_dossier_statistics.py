@@ -3,8 +3,6 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models, tools
-from odoo.exceptions import AccessError
-from odoo.fields import Domain
 from odoo.tools import SQL
 
 from odoo.addons.motcua_base.tools import local_day_start
@@ -40,9 +38,14 @@ class MotcuaDossierStatistics(models.Model):
     ``motcua_dossier.score_766_points``, 20 by default). Rows are those of the dossiers the user
     may read (their record rules). The public page reads its figures here too
     (``_motcua_unit_figures``).
+
+    A dossier is counted once, at its receiving unit, however many units handle it (each unit's
+    part is measured by ``motcua.dossier.step.statistics``); an inbound inter-agency dossier
+    (``origin_agency_code``) is counted by the agency that received it, not here.
     """
 
     _name = "motcua.dossier.statistics"
+    _inherit = ["motcua.dossier.figures.mixin"]
     _description = "Dossier statistics"
     _auto = False
     _order = "date desc, id desc"
@@ -57,6 +60,7 @@ class MotcuaDossierStatistics(models.Model):
             "field_id",
             "timeliness",
             "due_at",
+            "origin_agency_code",
         ]
     }
 
@@ -94,7 +98,7 @@ class MotcuaDossierStatistics(models.Model):
                            AS overdue_count,
                        NULL::double precision AS on_time_rate, NULL::double precision AS score_766
                   FROM motcua_dossier d
-                 WHERE d.state != 'draft' AND d.received_at IS NOT NULL
+                 WHERE d.state != 'draft' AND d.received_at IS NOT NULL AND d.origin_agency_code IS NULL
                 UNION ALL
                 SELECT d.id * 2 + 1, d.id, 'finished', d.finished_at, d.unit_id, d.procedure_id,
                        d.field_id, d.state, d.timeliness, d.due_at, 1, 0, 1,
@@ -106,7 +110,7 @@ class MotcuaDossierStatistics(models.Model):
                        (SELECT COALESCE(MAX(CASE WHEN value ~ '^[0-9]+([.][0-9]+)?$'
                                                  THEN value::double precision END), 20.0) AS value
                           FROM ir_config_parameter WHERE key = %(score_param)s) points
-                 WHERE d.state IN %(finished)s AND d.finished_at IS NOT NULL
+                 WHERE d.state IN %(finished)s AND d.finished_at IS NOT NULL AND d.origin_agency_code IS NULL
             )""",
                 table=SQL.identifier(self._table),
                 open=open_states,
@@ -114,24 +118,6 @@ class MotcuaDossierStatistics(models.Model):
                 score_param=SCORE_PARAM,
             )
         )
-
-    @api.model
-    def _search(self, domain, *args, **kwargs):
-        """Only the rows of the dossiers the user may read: the dossier's record rules decide."""
-        if not self.env.su:
-            domain = Domain(domain) & Domain("dossier_id", "in", self.env["motcua.dossier"]._search([]))
-        return super()._search(domain, *args, **kwargs)
-
-    def _check_access(self, operation):
-        result = super()._check_access(operation)
-        if result or self.env.su or not self:
-            return result
-        forbidden = self - self.browse(self._search([("id", "in", self.ids)]))
-        if forbidden:
-            return forbidden, lambda: AccessError(
-                self.env._("You may only see the figures of the dossiers of your units.")
-            )
-        return None
 
     @api.model
     def _motcua_unit_figures(self, date_from, date_to):
@@ -151,6 +137,39 @@ class MotcuaDossierStatistics(models.Model):
             figures.setdefault(unit, {"received": 0, "finished": 0, "rate": False})["overdue"] = overdue
         lines = [dict(values, unit=unit, unit_name=unit.display_name) for unit, values in figures.items()]
         return sorted(lines, key=lambda line: (-(line["rate"] or 0.0), line["unit_name"]))
+
+    @api.model
+    def _motcua_late_units(self, date_from, date_to):
+        """Which unit was late, for the local days [date_from, date_to): per unit, the dossiers it
+        received that were settled late (``late``) and the dossiers late at that unit (``late_here``:
+        a step of that unit handed over late, whichever unit received the dossier; each dossier once
+        per unit). Units with neither are left out; sorted by name. Read with the user's rights."""
+        lo, hi = local_day_start(date_from), local_day_start(date_to)
+        late = dict(
+            self._read_group(
+                [("late_count", "=", 1), ("date", ">=", lo), ("date", "<", hi)], ["unit_id"], ["late_count:sum"]
+            )
+        )
+        here = self.env["motcua.dossier.step.statistics"]._motcua_late_here(lo, hi)
+        lines = [
+            {"unit": unit, "unit_name": unit.display_name, "late": late.get(unit, 0), "late_here": here.get(unit, 0)}
+            for unit in late.keys() | here.keys()
+        ]
+        return sorted(lines, key=lambda line: line["unit_name"])
+
+    @api.model
+    def _motcua_totals(self, date_from, date_to, domain=()):
+        """The province's totals for the local days [date_from, date_to) (of the rows of ``domain``):
+        each dossier once, at its receiving unit (inbound inter-agency dossiers are their origin's).
+        Read with the user's rights."""
+        lo, hi = local_day_start(date_from), local_day_start(date_to)
+        [(received, finished, rate, late)] = self._read_group(
+            [*domain, ("date", ">=", lo), ("date", "<", hi)],
+            [],
+            ["received_count:sum", "finished_count:sum", "on_time_rate:avg", "late_count:sum"],
+        )
+        [(overdue,)] = self._read_group([*domain, ("overdue_count", "=", 1)], [], ["overdue_count:sum"])
+        return {"received": received, "finished": finished, "rate": rate, "late": late, "overdue": overdue}
 
     def action_open_dossier(self):
         self.ensure_one()

@@ -78,9 +78,13 @@ class MotcuaDossierStep(models.Model):
 
     @api.private
     def _motcua_handlers(self):
-        """Users of the step's role in the step's unit (members of the unit or of a unit above it)."""
+        """Users of the step's role in the step's unit (members of the unit or of a unit above it).
+        A step at an agency outside this system is recorded by the unit that sent the dossier there."""
         self.ensure_one()
-        units = self.env["motcua.unit"].sudo().search([("id", "parent_of", self.unit_id.id)])
+        unit = self.unit_id
+        if unit.motcua_external:
+            unit = self.from_unit_id or self.dossier_id.unit_id
+        units = self.env["motcua.unit"].sudo().search([("id", "parent_of", unit.id)])
         group = self.env.ref(ROLE_GROUPS[self.role])
         return (
             self.env["res.users"]

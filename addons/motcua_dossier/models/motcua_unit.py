@@ -18,6 +18,21 @@ class MotcuaUnit(models.Model):
         "Empty: the parent unit's, else 1.",
     )
 
+    motcua_external = fields.Boolean(
+        string="Agency outside this system",
+        help="An agency of another province or ministry that works in its own system (inter-agency "
+        "dossiers): a dossier transferred to it waits for its answer, which the staff of the unit that "
+        "sent it record. Give it its electronic identifier code.",
+    )
+
+    @api.constrains("motcua_external", "identifier_code")
+    def _check_motcua_external(self):
+        for unit in self:
+            if unit.motcua_external and not unit.identifier_code:
+                raise ValidationError(
+                    self.env._("Give the electronic identifier code of the outside agency %(unit)s.", unit=unit.name)
+                )
+
     @api.constrains("motcua_dossier_code_pattern")
     def _check_motcua_dossier_code_pattern(self):
         for unit in self:

@@ -14,3 +14,4 @@ from . import test_statistics
 from . import test_guards
 from . import test_personal_data
 from . import test_openapi
+from . import test_dossier_interagency

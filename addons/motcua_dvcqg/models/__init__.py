@@ -6,3 +6,4 @@ from . import motcua_dvcqg_message_backfill
 from . import motcua_dvcqg_catalogue
 from . import motcua_dossier
 from . import res_config_settings
+from . import motcua_dossier_interagency

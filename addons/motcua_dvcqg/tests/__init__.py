@@ -4,3 +4,4 @@ from . import test_concurrency
 from . import test_events
 from . import test_backfill
 from . import test_catalogue_endpoint
+from . import test_interagency

@@ -8,12 +8,14 @@ import { PivotRenderer } from "@web/views/pivot/pivot_renderer";
  */
 
 const STATISTICS = "motcua.dossier.statistics";
+// each unit's part of the dossiers (inter-agency): one row per step
+const STEP_STATISTICS = "motcua.dossier.step.statistics";
 
-export function figureDomain(measure) {
+export function figureDomain(measure, resModel = STATISTICS) {
     if (measure === "on_time_rate") {
-        return [["kind", "=", "finished"]];
+        return resModel === STATISTICS ? [["kind", "=", "finished"]] : [["finished_count", "=", 1]];
     }
-    if (measure.endsWith("_count") && measure !== "dossier_count") {
+    if (measure.endsWith("_count") && !["dossier_count", "step_count"].includes(measure)) {
         return [[measure, "=", 1]];
     }
     return [];
@@ -21,7 +23,8 @@ export function figureDomain(measure) {
 
 patch(PivotRenderer.prototype, {
     onOpenView(cell, newWindow) {
-        const extra = this.model.metaData.resModel === STATISTICS ? figureDomain(cell.measure) : [];
+        const resModel = this.model.metaData.resModel;
+        const extra = [STATISTICS, STEP_STATISTICS].includes(resModel) ? figureDomain(cell.measure, resModel) : [];
         if (!extra.length) {
             return super.onOpenView(...arguments);
         }
