@@ -13,3 +13,6 @@ from . import test_statistics_tour
 from . import test_statistics
 from . import test_guards
 from . import test_personal_data
+from . import test_receipt_mail
+from . import test_public_figures
+from . import test_register_export
