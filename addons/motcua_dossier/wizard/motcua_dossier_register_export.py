@@ -17,6 +17,8 @@ FIRST_SHEET_ROWS = 12  # the first sheet also carries the national header and th
 SHEETS_PER_RENDER = 60  # sheets handed to wkhtmltopdf at once; the parts are merged
 FIELDS = ["name", "procedure_id", "applicant_name", "received_at", "due_at", "finished_at", "returned_at"]
 FIELDS += ["state", "timeliness"]
+COLUMN_WIDTHS = [("index", 6), ("code", 26), ("procedure", 50), ("applicant", 26), ("received", 17), ("due", 17)]
+COLUMN_WIDTHS += [("finished", 17), ("returned", 17), ("state", 22), ("result", 20)]
 
 
 class MotcuaDossierRegisterWizard(models.TransientModel):
@@ -100,18 +102,20 @@ class MotcuaDossierRegisterWizard(models.TransientModel):
             self.env.invalidate_all()  # keep the cache at one batch
 
     def _motcua_register_columns(self):
-        return [
-            ("index", self.env._("No."), 6),
-            ("code", self.env._("Dossier code"), 26),
-            ("procedure", self.env._("Procedure name"), 50),
-            ("applicant", self.env._("Submitted by"), 26),
-            ("received", self.env._("Date received"), 17),
-            ("due", self.env._("Appointment for the result"), 17),
-            ("finished", self.env._("Result on"), 17),
-            ("returned", self.env._("Handed over on"), 17),
-            ("state", self.env._("Status"), 22),
-            ("result", self.env._("Result"), 20),
-        ]
+        """(key of the row, header, width) of each column of the spreadsheet."""
+        headers = {
+            "index": self.env._("No."),
+            "code": self.env._("Dossier code"),
+            "procedure": self.env._("Procedure name"),
+            "applicant": self.env._("Submitted by"),
+            "received": self.env._("Date received"),
+            "due": self.env._("Appointment for the result"),
+            "finished": self.env._("Result on"),
+            "returned": self.env._("Handed over on"),
+            "state": self.env._("Status"),
+            "result": self.env._("Result"),
+        }
+        return [(key, headers[key], width) for key, width in COLUMN_WIDTHS]
 
     def _motcua_form_env(self):
         return self.with_context(lang=self.env["motcua.dossier"]._motcua_form_lang())
