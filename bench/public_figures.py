@@ -17,7 +17,10 @@ env.cr.commit()
 row = Figures.search([("key", "=", "transparency")])
 lines = sum(len(period["lines"]) for period in row.payload["periods"])
 with open(os.path.join(WORK, "figures_refresh.json"), "w", encoding="utf-8") as handle:
-    json.dump({"refresh_ms": round(seconds * 1000, 1), "units_lines": lines, "payload_bytes": len(json.dumps(row.payload))}, handle)
+    json.dump(
+        {"refresh_ms": round(seconds * 1000, 1), "units_lines": lines, "payload_bytes": len(json.dumps(row.payload))},
+        handle,
+    )
 with open(os.path.join(WORK, "figures_paths.txt"), "w", encoding="utf-8") as handle:
     handle.write("/cong-khai\n")
 print("BENCH public_figures refresh", round(seconds * 1000, 1), "ms", lines, "lines")

@@ -2,6 +2,7 @@ from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from odoo.addons.motcua_base.tests.report_common import MotcuaReportCase
 
@@ -80,7 +81,8 @@ class TestReceiptMail(DossierCase, MotcuaReportCase):
         report = self.env.ref("motcua_dossier.action_report_dossier_receipt")
         report_name = report.report_name
         report.report_name = "motcua_dossier.no_such_template"  # the receipt cannot be rendered
-        self.run_job()
+        with mute_logger("odoo.addons.motcua_dossier.models.motcua_dossier_receipt_mail"):
+            self.run_job()
         job = self.Job.search([("dossier_id", "=", dossier.id)])
         self.assertEqual((job.state, job.attempts), ("pending", 1))
         self.assertFalse(self.mails_of(dossier))

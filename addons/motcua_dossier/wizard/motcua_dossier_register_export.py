@@ -161,16 +161,17 @@ class MotcuaDossierRegisterWizard(models.TransientModel):
             os.unlink(path)
 
     # ------------------------------------------------------------------ PDF
-    def _motcua_register_sheets(self, data=None):
-        """The sheets one render prints (``data`` from ``_motcua_register_pdf``), or every sheet
-        of the register when printed through the report action directly."""
+    def _motcua_register_sheets(self, part=None):
+        """The sheets one render prints (``part``: ``motcua_register_part`` given by
+        ``_motcua_register_pdf``), or every sheet of the register when printed through the report
+        action directly."""
         self.ensure_one()
-        data = data or {}
-        rows = data.get("motcua_rows")
+        part = part or {}
+        rows = part.get("rows")
         if rows is None:
             rows = list(self._motcua_register_rows())
         sheets, start = [], 0
-        if data.get("motcua_first", True):
+        if part.get("first", True):
             sheets, start = [rows[:FIRST_SHEET_ROWS]], FIRST_SHEET_ROWS
         sheets += [rows[i : i + ROWS_PER_SHEET] for i in range(start, len(rows), ROWS_PER_SHEET)]
         return [sheet for sheet in sheets if sheet] or [[]]
@@ -185,8 +186,8 @@ class MotcuaDossierRegisterWizard(models.TransientModel):
         parts, rows, done = [], [], 0
 
         def render(last):
-            data = {"motcua_rows": rows, "motcua_first": not parts, "motcua_last": last, "motcua_total": total}
-            pdf, _kind = Report._render_qweb_pdf(REGISTER_REPORT, self.ids, data=data)
+            part = {"rows": rows, "first": not parts, "last": last, "total": total}
+            pdf, _kind = Report._render_qweb_pdf(REGISTER_REPORT, self.ids, data={"motcua_register_part": part})
             parts.append(pdf)
 
         for line in wizard._motcua_register_rows():
