@@ -169,7 +169,7 @@ class MotcuaDossierRegisterWizard(models.TransientModel):
         part = part or {}
         rows = part.get("rows")
         if rows is None:
-            rows = list(self._motcua_register_rows())
+            rows = list(self._motcua_form_env()._motcua_register_rows())
         sheets, start = [], 0
         if part.get("first", True):
             sheets, start = [rows[:FIRST_SHEET_ROWS]], FIRST_SHEET_ROWS
