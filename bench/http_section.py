@@ -1,6 +1,8 @@
 """Combine two load-client results (baseline, target) into one benchmark section.
 
-python http_section.py <id> <key> <name> <baseline name> <target ratio> baseline.json target.json > section.json
+python http_section.py <id> <key> <name> <baseline name> <target ratio> baseline.json target.json [extra.json] > section.json
+
+extra.json (optional): more absolute numbers for the section's ``extra`` (e.g. a preparation time).
 """
 
 import json
@@ -41,6 +43,9 @@ def main(argv):
             "seconds": got["seconds"],
         },
     }
+    if len(argv) > 8 and argv[8]:
+        with open(argv[8], encoding="utf-8") as handle:
+            section["extra"].update(json.load(handle))
     if got["errors"] or base["errors"]:
         section["warning"] = "some requests failed: see extra.statuses"
     json.dump(section, sys.stdout, indent=1)

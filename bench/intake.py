@@ -2,12 +2,17 @@
 # $BENCH_OUT/desk_intake.json. Dossiers per second through the real intake path, as the demo
 # receiving officer: create the dossier (papers copied from the procedure), tick the papers,
 # action_receive (code from the gapless counter, lookup key, due date on the working-time
-# calendar, applicant contact, chatter, e-mail or SMS queued) — against plain contact creation
-# (res.partner.create by the same user). Every record is flushed to the database; the whole
-# run is rolled back at the end, so the benchmark database does not change.
+# calendar, applicant contact, chatter, SMS queued or the receipt e-mail queued for the cron)
+# — against plain contact creation (res.partner.create by the same user). The officer's
+# "Receive" click is timed on its own (action_receive, flush and the pre-commit hooks: p50 and
+# p90, target p50 < 150 ms); the receipt e-mails the cron then produces after the commit (PDF
+# rendered by wkhtmltopdf, mail queued) are timed apart, for a few dossiers. Every record is
+# flushed to the database; the whole run is rolled back at the end, so the benchmark database
+# does not change.
 import json
 import os
 import random
+import statistics
 import time
 
 from odoo.exceptions import AccessError
@@ -44,6 +49,9 @@ except AccessError:  # the officer may not create contacts: measure as superuser
     Partner = env["res.partner"]
 
 
+clicks = []  # seconds of each "Receive" click
+
+
 def intake(index):
     dossier = Dossier.create(
         dict(
@@ -55,9 +63,27 @@ def intake(index):
         )
     )
     dossier.paper_ids.write({"received": True})
+    env.flush_all()
+    began = time.perf_counter()
     dossier.action_receive()
     env.flush_all()
+    env.cr.precommit.run()  # what the commit of the click runs (the figures' refresh request)
+    clicks.append(time.perf_counter() - began)
     return dossier
+
+
+def receipt_mails():
+    """The cron's work after the commits: the pending receipt e-mails (PDF rendered, mail queued)."""
+    Jobs = env["motcua.dossier.receipt.mail"]
+    pending = Jobs.search_count([("state", "=", "pending")])
+    sample = min(pending, 3)
+    if not sample:
+        return None
+    began = time.perf_counter()
+    for job in Jobs._motcua_lock_pending(sample):
+        job._motcua_send_one()
+    env.flush_all()
+    return {"mails": sample, "ms_per_mail": round(1000 * (time.perf_counter() - began) / sample, 1)}
 
 
 def contact(index):
@@ -94,9 +120,14 @@ try:
         rates["intake"].append(measure(intake, SECONDS / 4, 1000 * (round_ + 1)))
         rates["contact"].append(measure(contact, SECONDS / 4, 1000 * (round_ + 1)))
     messages = env["mail.message"].search_count([("model", "=", "motcua.dossier"), ("res_id", "=", first.id)])
+    clicks_measured = clicks[1:]  # without the warm-up
+    after_commit = receipt_mails()
 finally:
     cr.rollback()
 rate = {k: sum(c for c, _s in v) / sum(s for _c, s in v) for k, v in rates.items()}
+ordered = sorted(clicks_measured)
+click_p50 = statistics.median(ordered) * 1000
+click_p90 = ordered[int(0.9 * (len(ordered) - 1))] * 1000
 result = {
     "id": 4,
     "key": "desk_intake",
@@ -108,7 +139,13 @@ result = {
     "baseline_name": "res.partner.create (same user, flushed)",
     "ratio": round(rate["intake"] / rate["contact"], 3),
     "target": 0.3,
+    "target_ms": 150,
+    "value_ms": round(click_p50, 1),
     "extra": {
+        "click_p50_ms": round(click_p50, 1),
+        "click_p90_ms": round(click_p90, 1),
+        "clicks": len(ordered),
+        "receipt_mail_after_commit": after_commit,
         "intakes": sum(c for c, _s in rates["intake"]),
         "contacts": sum(c for c, _s in rates["contact"]),
         "ms_per_intake": round(1000 / rate["intake"], 1),

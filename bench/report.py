@@ -21,6 +21,9 @@ SECTIONS = [
     (3, "leader_stats", "Leader statistics (dashboard) vs hand-written SQL"),
     (4, "desk_intake", "Desk intake vs plain contact creation"),
     (5, "due_dates", "Due dates: add_working_time vs plan_hours"),
+    (6, "public_figures", "Published figures /cong-khai vs constant page, same layout"),
+    (7, "register_xlsx", "Tracking register as XLSX (time for 80,000 rows)"),
+    (8, "register_pdf", "Tracking register as PDF, sheets rendered in parts (time for 80,000 rows)"),
 ]
 
 

@@ -103,8 +103,10 @@ na() {  # id key name reason
 if [ -z "$HAVE_DOSSIER" ]; then
   na 3 leader_stats "Leader statistics (dashboard) vs hand-written SQL" "not available: motcua_dossier missing"
   na 4 desk_intake "Desk intake vs plain contact creation" "not available: motcua_dossier missing"
+  na 7 register_xlsx "Tracking register as XLSX (time for 80,000 rows)" "not available: motcua_dossier missing"
+  na 8 register_pdf "Tracking register as PDF, sheets rendered in parts (time for 80,000 rows)" "not available: motcua_dossier missing"
 else
-  for spec in "stats.py 3 leader_stats" "intake.py 4 desk_intake"; do
+  for spec in "stats.py 3 leader_stats" "intake.py 4 desk_intake" "register_export.py 7 register_xlsx"; do
     set -- $spec
     if [ -f "$BENCH/$1" ]; then run_shell_bench "$1" "$2" "$3"
     else na "$2" "$3" "$3" "not available: not implemented yet"; fi
@@ -113,6 +115,11 @@ fi
 run_shell_bench due_dates.py 5 due_dates
 
 # --- HTTP benchmarks: a separate load process against a prefork server on loopback ----
+rm -f "$WORK/figures_paths.txt" "$WORK/figures_refresh.json"
+if [ -n "$HAVE_DOSSIER" ]; then  # /cong-khai reads the figures the cron keeps: refresh them once
+  odoo_shell < "$BENCH/public_figures.py" > "$WORK/public_figures.log" 2>&1 \
+    || { tail -n 20 "$WORK/public_figures.log" >&2; echo "not available: the figures refresh failed" > "$WORK/figures_paths.txt.reason"; }
+fi
 odoo_shell < "$BENCH/lookup_targets.py" > "$WORK/targets.log" 2>&1 \
   || { tail -n 20 "$WORK/targets.log" >&2; die "could not list lookup targets"; }
 say "bench: serving $DB on 127.0.0.1:$PORT with ${SERVER_OPTS[*]}"
@@ -131,7 +138,7 @@ load() {  # paths file, output
   "$PY" "$BENCH/loadgen.py" --base "http://127.0.0.1:$PORT" --paths "$1" --concurrency "$CONC" \
     --seconds "$SECS" --requests "${BENCH_REQUESTS:-200000}" --warmup 2 --reject 'class="msg"' > "$2"
 }
-http_bench() {  # id key name baseline-paths baseline-name target-paths target-ratio
+http_bench() {  # id key name baseline-paths baseline-name target-paths target-ratio [extra.json]
   if [ ! -s "$WORK/$6" ]; then
     na "$1" "$2" "$3" "$(cat "$WORK/$6.reason" 2>/dev/null || echo 'not available: route missing')"
     return
@@ -140,10 +147,11 @@ http_bench() {  # id key name baseline-paths baseline-name target-paths target-r
   load "$WORK/$4" "$WORK/$2.baseline.json"
   load "$WORK/$6" "$WORK/$2.target.json"
   "$PY" "$BENCH/http_section.py" "$1" "$2" "$3" "$5" "$7" "$WORK/$2.baseline.json" "$WORK/$2.target.json" \
-    > "$OUT/$2.json"
+    ${8:+"$WORK/$8"} > "$OUT/$2.json"
 }
 http_bench 1 lookup_api "Lookup API vs constant public route" constant.txt "GET /bench/constant (auth=public, JSON constant)" api_paths.txt 0.7
 http_bench 2 lookup_page "Lookup page vs constant page, same layout" page.txt "GET /bench/page (website=True, same layout, constant body)" page_paths.txt 0.7
+http_bench 6 public_figures "Published figures /cong-khai vs constant page, same layout" page.txt "GET /bench/page (website=True, same layout, constant body)" figures_paths.txt 0.7 figures_refresh.json
 kill -TERM "$server" 2>/dev/null; wait "$server" 2>/dev/null || true
 server=
 

@@ -1,3 +1,4 @@
 from . import main
 from . import portal
 from . import sms
+from . import register

@@ -7,7 +7,8 @@ from odoo.http import request
 from odoo.addons.motcua_base.models.motcua_rate_limit import client_address
 from odoo.addons.motcua_base.tools import local_now
 
-from ..models.motcua_dossier_statistics import PERIODS, period_range
+from ..models.motcua_dossier_statistics import PERIODS
+from ..models.motcua_public_figures import TRANSPARENCY
 
 _logger = logging.getLogger(__name__)
 
@@ -158,24 +159,16 @@ class MotcuaDossierPublic(http.Controller):
     # ------------------------------------------------------------------ transparency
     @http.route("/cong-khai", type="http", auth="public", methods=["GET"], website=True, sitemap=True)
     def transparency(self, **kwargs):
-        """The figures of every unit for this month, quarter and year: those of the leaders' report."""
-        Statistics = request.env["motcua.dossier.statistics"].sudo()
-        today = local_now().date()
+        """The figures of every unit for this month, quarter and year: those of the leaders' report,
+        as last kept by ``motcua.public.figures`` (never recomputed for a visitor)."""
+        figures, as_of = request.env["motcua.public.figures"]._motcua_published(TRANSPARENCY)
         labels = {
             "month": request.env._("This month"),
             "quarter": request.env._("This quarter"),
             "year": request.env._("This year"),
         }
-        periods = [
-            {
-                "key": period,
-                "label": labels[period],
-                "lines": Statistics._motcua_unit_figures(*period_range(period, today)),
-                # each dossier once, at its receiving unit, however many units handled it
-                "total": Statistics._motcua_totals(*period_range(period, today)),
-                # inter-agency dossiers: the unit where a dossier was late
-                "late_lines": Statistics._motcua_late_units(*period_range(period, today)),
-            }
-            for period in PERIODS
-        ]
-        return request.render("motcua_dossier.transparency_page", {"periods": periods, "today": today})
+        stored = {period["key"]: period for period in (figures or {}).get("periods", [])}
+        periods = [dict(stored.get(key, {"lines": []}), key=key, label=labels[key]) for key in PERIODS]
+        today = (figures or {}).get("today") or local_now().date()
+        values = dict(figures or {}, periods=periods, today=today, as_of=as_of)
+        return request.render("motcua_dossier.transparency_page", values)

@@ -6,12 +6,15 @@ from . import motcua_dossier_personal_data
 from . import motcua_dossier_workflow
 from . import motcua_dossier_public
 from . import motcua_dossier_notification
+from . import motcua_dossier_receipt_mail
 from . import motcua_dossier_online
 from . import motcua_dossier_step
 from . import motcua_dossier_personal
 from . import motcua_sms_inbound
 from . import motcua_dossier_figures_mixin
 from . import motcua_dossier_statistics
+from . import motcua_public_figures
+from . import motcua_dossier_public_figures
 from . import motcua_dossier_demo
 from . import res_company
 from . import res_config_settings

@@ -37,6 +37,18 @@ class MotcuaDossier(models.Model):
         """An SMS from a translated ``text``: without diacritics (plain GSM characters), then filled in."""
         return strip_diacritics(text) % params
 
+    def _motcua_notify_receipt(self, sms_text):
+        """Tell the applicant their dossier was received. The e-mail carries the receipt PDF: it is
+        queued and produced after the desk's commit (``motcua.dossier.receipt.mail``), so that the
+        officer's click does not wait for wkhtmltopdf; the SMS is queued at once as usual."""
+        self.ensure_one()
+        if self.env.su and self.env.context.get("motcua_no_notify"):
+            return
+        if self.applicant_email:
+            self.env["motcua.dossier.receipt.mail"]._motcua_queue(self)
+        else:
+            self._motcua_notify("motcua_dossier.mail_template_dossier_received", sms_text)
+
     def _motcua_notify(self, template_xmlid, sms_text):
         """E-mail the applicant when they have an address, otherwise queue an SMS (sent by Odoo's
         ``sms`` queue through the company's provider)."""

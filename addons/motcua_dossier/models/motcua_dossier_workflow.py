@@ -152,8 +152,7 @@ class MotcuaDossier(models.Model):
                         reason=dossier.missing_papers_reason,
                     )
                 )
-            dossier._motcua_notify(
-                "motcua_dossier.mail_template_dossier_received",
+            dossier._motcua_notify_receipt(
                 dossier._motcua_sms(
                     dossier._motcua_citizen_env()._(
                         "Dossier %(code)s was received. Result due: %(due)s. Lookup key: %(key)s"

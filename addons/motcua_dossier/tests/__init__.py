@@ -15,3 +15,6 @@ from . import test_guards
 from . import test_personal_data
 from . import test_openapi
 from . import test_dossier_interagency
+from . import test_receipt_mail
+from . import test_public_figures
+from . import test_register_export

@@ -228,6 +228,7 @@ class TestDossierLifecycle(DossierCase):
         """The e-mail templates' source is English; the applicant is written to in Vietnamese."""
         enable_vietnamese(self.env)
         dossier = self.received_dossier(applicant_email="an@example.com")
+        self.env["motcua.dossier.receipt.mail"]._cron_send()  # the e-mail is produced after the commit
         mail = self.env["mail.mail"].search([("model", "=", "motcua.dossier"), ("res_id", "=", dossier.id)], limit=1)
         self.assertEqual(mail.subject, f"Hồ sơ {dossier.name} đã được tiếp nhận")
         self.assertIn("Kính gửi", mail.body_html)
@@ -235,6 +236,7 @@ class TestDossierLifecycle(DossierCase):
 
     def test_notifications(self):
         with_mail = self.received_dossier(applicant_email="an@example.com")
+        self.env["motcua.dossier.receipt.mail"]._cron_send()  # the e-mail is produced after the commit
         mails = self.env["mail.mail"].search([("model", "=", "motcua.dossier"), ("res_id", "=", with_mail.id)])
         self.assertTrue(mails, "the applicant with an e-mail gets the receipt by e-mail")
         self.assertIn(with_mail.name, mails[0].subject)

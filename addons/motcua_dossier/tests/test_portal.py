@@ -192,11 +192,14 @@ class TestPortal(HttpCase):
         self.assertTrue(dossier.name.startswith("000.20.66.P66-"))
         self.assertIn(dossier.name, done.text)
         self.assertTrue(dossier.paper_ids.received)
+        self.env["motcua.dossier.receipt.mail"]._cron_send()  # the e-mail is produced after the commit
         mail = self.env["mail.mail"].search([("model", "=", "motcua.dossier"), ("res_id", "=", dossier.id)])
         self.assertTrue(mail)
-        # no copy of the receipt (personal data) is stored with the e-mail, which staff of other units
-        # and monitors can read: the e-mail carries the lookup link with the printed key
-        self.assertFalse(mail.attachment_ids)
+        # the copy of the receipt (personal data) sent with the e-mail is not readable by staff of
+        # other units or monitors (only by system administrators, until the e-mail leaves); the
+        # e-mail also carries the lookup link with the printed key
+        self.assertTrue(mail.attachment_ids)
+        self.assertFalse(mail.attachment_ids.with_user(self.officer)._filtered_access("read"))
         self.assertIn(dossier.sudo().lookup_key, mail.body_html)
         # the receiving officer sees it arrive
         self.assertIn(dossier, self.env["motcua.dossier"].with_user(self.officer).search([("channel", "=", "online")]))

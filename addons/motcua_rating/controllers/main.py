@@ -2,9 +2,7 @@ from odoo import http
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 
-from odoo.addons.motcua_base.tools import local_now
 from odoo.addons.motcua_dossier.controllers.main import MotcuaDossierPublic, _clean, _client, _limited, _neutral
-from odoo.addons.motcua_dossier.models.motcua_dossier_statistics import PERIODS, period_range
 
 LINK_BUCKET = "rating_link"  # wrong tokens, per client address
 KIOSK_BUCKET = "rating_kiosk"  # wrong code or key at a kiosk, per client address
@@ -97,15 +95,3 @@ class MotcuaRatingPublic(MotcuaDossierPublic):
         except (UserError, ValidationError) as exc:
             return _render("motcua_rating.rating_kiosk_page", dict(values, error=exc.args[0]), status=400)
         return _render("motcua_rating.rating_thanks_page", {"dossier": dossier.sudo(), "unit": unit})
-
-    # ------------------------------------------------------------------ transparency
-    @http.route()
-    def transparency(self, **kwargs):
-        """The transparency page, with each unit's satisfaction rate for each period."""
-        response = super().transparency(**kwargs)
-        Dossier = request.env["motcua.dossier"].sudo()
-        today = local_now().date()
-        response.qcontext["satisfaction"] = {
-            period: Dossier._motcua_satisfaction_by_unit(*period_range(period, today)) for period in PERIODS
-        }
-        return response

@@ -3,3 +3,4 @@ from . import rating_rating
 from . import motcua_dossier
 from . import motcua_sms_inbound
 from . import motcua_dossier_rating_demo
+from . import motcua_public_figures

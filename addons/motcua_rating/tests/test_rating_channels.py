@@ -184,6 +184,7 @@ class TestRatingChannels(RatingCase, HttpCase):
         self.returned_dossier()._motcua_rate("kiosk", "1")
         self.returned_dossier()._motcua_rate("kiosk", "3")
         self.dossier_b()  # settled, nobody rated
+        self.env["motcua.public.figures"]._motcua_refresh()  # the page shows the kept figures
         page = self.url_open("/cong-khai")
         self.assertEqual(page.status_code, 200)
         self.assertIn("Satisfaction rate", page.text)
