@@ -7,7 +7,8 @@ class MotcuaDvcqgMessage(models.Model):
     """Backfill: the dossiers received before the outbox existed (or before a date) get one message
     with their current state, once: a dossier that has a message is never queued again."""
 
-    _inherit = "motcua.dvcqg.message"
+    # one file per concern of the message: split on purpose
+    _inherit = "motcua.dvcqg.message"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _motcua_backfill_domain(self, before):
