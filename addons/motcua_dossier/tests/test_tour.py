@@ -27,7 +27,9 @@ class TestDeskTour(HttpCase):
         self.start_tour(
             "/odoo/action-motcua_dossier.motcua_dossier_action", "motcua_dossier_desk_tour", login="tour_officer"
         )
-        dossier = self.env["motcua.dossier"].search([("applicant_name", "=", "Nguyễn Thị Mai")])
+        dossier = self.env["motcua.dossier"].search(
+            [("applicant_name", "=", "Nguyễn Thị Mai"), ("unit_id", "=", unit.id)]
+        )
         self.assertEqual(dossier.state, "received")
         self.assertTrue(dossier.name.startswith("000.20.09.T99-"))
         self.assertEqual(dossier.unit_id, unit)
