@@ -5,6 +5,8 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.motcua_base.tests.report_common import pdf_text
+
 from ..tools import sign_pdf, verify_pdf
 from . import pki
 from .common import PkiCase
@@ -108,7 +110,10 @@ class TestSigning(PkiCase):
         self.assertEqual(doc.signature_signer, "UBND xa Thu nghiem")
         signed = base64.b64decode(doc.file)
         self.assertIn(b"/AP", signed, "a visible signature has an appearance stream")
-        self.assertIn(b"Signed by\\072 UBND xa Thu nghiem", signed, "the stamp names the signer")
+        # the stamp as a reader copies it out of the PDF: the signer, in a font with Vietnamese letters
+        stamp_text = pdf_text(signed)
+        self.assertIn("Signed by: UBND xa Thu nghiem", stamp_text, "the stamp names the signer")
+        self.assertIn("Unit: UBND xã Thử nghiệm", stamp_text, "the unit's name with its Vietnamese letters")
         doc.with_user(self.officer_a).action_issue()
         self.assertEqual(doc.name, "01/QĐ-UBNDTN")
 

@@ -3,6 +3,7 @@
 import contextlib
 import io
 import logging
+import os
 
 from asn1crypto import crl as asn1_crl
 from asn1crypto import ocsp as asn1_ocsp
@@ -10,9 +11,11 @@ from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding, pkcs12
 from pyhanko import stamp
+from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.sign import fields as sig_fields
 from pyhanko.sign import signers
 from pyhanko.sign.ades.report import AdESFailure, AdESIndeterminate
@@ -250,25 +253,42 @@ def _simple_signer(key, cert, other_certs):
     return signers.SimpleSigner(signing_cert=_to_asn1(cert), signing_key=key_info, cert_registry=registry)
 
 
+# The stamp is written in a TrueType font with Vietnamese glyphs (Debian's fonts-noto-core, which
+# scripts/bootstrap.sh installs; pyHanko embeds the subset it uses, with fontTools and uharfbuzz
+# of requirements.txt). Without one, pyHanko's built-in Courier has no Vietnamese letters: the text
+# is then written without its marks.
+STAMP_FONTS = (
+    "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+)
+
+
+def _stamp_style(stamp_text):
+    """pyHanko's stamp style for ``stamp_text`` (taken literally: pyHanko interpolates %-parameters)."""
+    font = next((path for path in STAMP_FONTS if os.path.exists(path)), None)
+    options = {"timestamp_format": "%d/%m/%Y %H:%M:%S %z"}
+    if font:
+        options["text_box_style"] = TextBoxStyle(font=GlyphAccumulatorFactory(font, font_size=10), font_size=10)
+    else:
+        stamp_text = strip_diacritics(stamp_text)
+    return stamp.TextStampStyle(stamp_text=stamp_text.replace("%", "%%") or "%(ts)s", **options)
+
+
 def _new_field(writer, visible, stamp_text):
     """(name, spec, stamp style) of the signature field to add."""
     existing = len(list(sig_fields.enumerate_sig_fields(writer, filled_status=None)))
     field_name = "MotCuaSignature%d" % (existing + 1)
     if not visible:
         return field_name, sig_fields.SigFieldSpec(field_name), None
-    # the text is taken literally (pyHanko interpolates %-parameters)
-    style = stamp.TextStampStyle(
-        stamp_text=strip_diacritics(stamp_text).replace("%", "%%") or "%(ts)s",
-        timestamp_format="%d/%m/%Y %H:%M:%S %z",
-    )
+    style = _stamp_style(stamp_text)
     return field_name, sig_fields.SigFieldSpec(field_name, on_page=0, box=(330, 30, 570, 110)), style
 
 
 def sign_pdf(data, key, cert, other_certs=(), visible=False, stamp_text="", reason="", location="", long_term=None):
     """Sign a PDF with a key and its certificate; return the signed bytes.
 
-    A visible signature puts a stamp (``stamp_text``, without Vietnamese diacritics) in the
-    bottom right corner of the first page.
+    A visible signature puts a stamp (``stamp_text``, in a font with Vietnamese letters: see
+    ``STAMP_FONTS``) in the bottom right corner of the first page.
 
     :param long_term: None for a basic signature, or a dict making it PAdES B-LT: ``trust_roots``
         (cryptography certificates), ``allow_fetching``, ``timeout`` (seconds) and ``tsa_url``
