@@ -71,6 +71,9 @@ class DvcqgCase(DossierCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # an outbox of this test's dossiers only: what the demo data of the addons installed after
+        # this one queued is not these tests' (rolled back with the test)
+        cls.env["motcua.dvcqg.message"].search([]).unlink()
         cls.server = cls.serve(Receiver)
         param = cls.env["ir.config_parameter"].sudo().set_param
         param("motcua_dvcqg.url", f"http://127.0.0.1:{cls.server.server_port}/dvcqg/")
