@@ -1,3 +1,5 @@
+from datetime import datetime
+
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
@@ -64,6 +66,17 @@ class TestBackfill(DvcqgCase):
         self.assertEqual(
             sorted(r["key"] for r in Receiver.requests), sorted([f"{received.name}#001", f"{returned.name}#001"])
         )
+
+    def test_a_replayed_past_is_left_to_the_backfill(self):
+        # the demo loaders replay past events as the superuser (motcua_now): no message then, the
+        # backfill sends the dossier's state once
+        dossier = self.new_dossier()
+        dossier.paper_ids.write({"received": True})
+        dossier.sudo().with_context(motcua_now=datetime(2026, 12, 7, 3, 0)).action_receive()
+        self.assertEqual(dossier.state, "received")
+        self.assertFalse(self.messages(dossier))
+        self.backfill()
+        self.assertEqual(self.messages(dossier).mapped("event"), ["snapshot"])
 
     def test_a_dossier_with_messages_is_left_alone(self):
         dossier = self._earlier()
