@@ -7,7 +7,7 @@
     "website": "https://github.com/motcua/motcua",
     "author": "MotCua contributors",
     "license": "LGPL-3",
-    "depends": ["motcua_base", "motcua_dossier", "motcua_civil_registry"],
+    "depends": ["motcua_base", "motcua_dossier", "motcua_civil_registry", "motcua_digitisation"],
     "data": [
         "security/ir.model.access.csv",
         "data/motcua_api_scope_data.xml",

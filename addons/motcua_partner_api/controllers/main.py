@@ -6,11 +6,13 @@ from odoo.tools import consteq, file_open
 
 from odoo.addons.motcua_base.models.motcua_rate_limit import client_address
 from odoo.addons.motcua_civil_registry.controllers.main import CODE_RE
+from odoo.addons.motcua_digitisation.controllers.main import TOKEN_RE as ERESULT_TOKEN_RE
 
 PREFIX = "/api/partner/v1"
 AUTH_BUCKET = "partner_api_auth"  # failed authentications per address: motcua.rate_limit.partner_api_auth.*
 NO_STORE = [("Cache-Control", "no-store")]  # no answer of the partner API is cached
 MAX_LIMIT = 200
+SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 HEADERS = {401: [("WWW-Authenticate", 'Bearer realm="motcua"')], 429: [("Retry-After", "60")]}
 ERRORS = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 429: "too_many_requests"}
 
@@ -144,6 +146,26 @@ class MotcuaPartnerApi(http.Controller):
         if not event or not consteq(event.verification_code, code):
             return 404, None
         return 200, {"code": event.verification_code, **event._civil_public_data()}
+
+    # ------------------------------------------------------------------ electronic results
+    @_route("/eresults/<string:token>")
+    def eresult(self, token, sha256="", **kwargs):
+        return self._call("/eresults/{token}", "eresults:verify", self._eresult, token=token, sha256=sha256)
+
+    def _eresult(self, env, token, sha256):
+        """What the public verification page shows of an electronic result, by the token of its QR
+        code; with ``sha256``, whether the partner's file is the one issued (same fingerprint)."""
+        token, sha256 = _clean(token, 64), _clean(sha256, 64).lower()
+        if sha256 and not SHA256_RE.match(sha256):
+            return 400, None
+        Store = env["motcua.citizen.paper"]
+        entry = Store._motcua_find_eresult(token) if ERESULT_TOKEN_RE.match(token) else Store
+        if not entry:
+            return 404, None
+        data = entry._motcua_eresult_public_data()
+        if sha256:
+            data["matches"] = consteq(sha256, entry.sudo().digest or "")
+        return 200, data
 
     # ------------------------------------------------------------------ the description
     @_route("/openapi.yaml")

@@ -1,3 +1,4 @@
+import hashlib
 from datetime import date
 
 from odoo.tests import HttpCase
@@ -11,7 +12,7 @@ PERSONAL = ("080090001234", "0912345678", "1 Hùng Vương", "Nguyễn Văn An",
 class PartnerApiCase(HttpCase, DossierCase):
     """The shared ground, a received dossier, a registered birth, and three partner systems:
     ``full`` (every scope), ``catalogue`` (procedures:read only) and ``bare`` (no scope), each with
-    a key (``full_key``...)."""
+    a key (``full_key``...); an electronic result of the dossier (``eresult``)."""
 
     @classmethod
     def setUpClass(cls):
@@ -46,6 +47,20 @@ class PartnerApiCase(HttpCase, DossierCase):
             }
         )
         cls.event.action_register()
+        # an electronic result of the dossier as motcua_digitisation keeps it (the signed file's
+        # fingerprint; signing itself is motcua_digitisation's test)
+        cls.eresult_pdf = b"%PDF-1.7 the signed result as issued"
+        cls.eresult = cls.env["motcua.citizen.paper"].create(
+            {
+                "name": "Result",
+                "kind": "result",
+                "dossier_id": cls.dossier.id,
+                "unit_id": cls.commune_a.id,
+                "digitised_at": "2026-11-27 03:00:00",
+                "token": "T" * 32,
+                "digest": hashlib.sha256(cls.eresult_pdf).hexdigest(),
+            }
+        )
         Scope = cls.env["motcua.api.scope"]
         cls.full = cls._partner("Provincial data platform", Scope.search([]))
         cls.catalogue = cls._partner("Catalogue reader", Scope.search([("code", "=", "procedures:read")]))

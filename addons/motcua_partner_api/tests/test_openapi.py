@@ -59,19 +59,22 @@ class TestOpenApi(PartnerApiCase):
             "/procedures/{code}": (self.procedure.code, "NOPE.0001"),
             "/dossiers/{code}": (self.dossier.name, "000.20.01.T01-000000-9999"),
             "/civil-extracts/{code}": (self.event.verification_code, "ZZZZ-ZZZZ-ZZZZ"),
+            "/eresults/{token}": (self.eresult.token, "Z" * 32),
         }
 
     def produce(self, path, status):
         """The answer to a request made in the situation in which ``path`` answers ``status``."""
         known, unknown = self.values().get(path, ("", ""))
         url = path.replace("{code}", unknown if status == 404 else known)
+        url = url.replace("{token}", unknown if status == 404 else known)
         if path == "/openapi.yaml":
             return self.url_open(PREFIX + url)
         if status == 429:
             self.full.rate_limit = 1
             self.call(url, self.full_key)
         key = {401: None, 403: self.bare_key}.get(status, self.full_key)
-        return self.call(url, key, **({"limit": "abc"} if status == 400 else {}))
+        bad = {"sha256": "abc"} if path == "/eresults/{token}" else {"limit": "abc"}
+        return self.call(url, key, **(bad if status == 400 else {}))
 
     def test_every_documented_status_is_produced(self):
         for (path, method), statuses in documented(self.spec).items():

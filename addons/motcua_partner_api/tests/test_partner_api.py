@@ -70,6 +70,29 @@ class TestPartnerApi(PartnerApiCase):
         for code in ("AAAA-BBBB-CCCC", "' OR 1=1 --", self.event.verification_code[:-1]):
             self.assert_error(self.call(f"/civil-extracts/{code}", self.full_key), 404, "not_found")
 
+    def test_eresult_minimal_data_and_file_check(self):
+        entry, issued = self.eresult, self.eresult_pdf
+        response = self.call(f"/eresults/{entry.token}", self.full_key)
+        self.assertEqual(response.status_code, 200, response.text)
+        body = response.json()
+        self.assertEqual(
+            body,
+            {"code": self.dossier.name, "procedure": self.procedure.name, "unit": "Commune A", "date": "27/11/2026"},
+        )
+        self.assert_no_personal_data(response)
+        self.assertIs(
+            self.call(f"/eresults/{entry.token}", self.full_key, sha256=hashlib.sha256(issued).hexdigest()).json()[
+                "matches"
+            ],
+            True,
+        )
+        tampered = hashlib.sha256(issued + b" ").hexdigest()
+        self.assertIs(self.call(f"/eresults/{entry.token}", self.full_key, sha256=tampered).json()["matches"], False)
+        self.assert_error(self.call(f"/eresults/{entry.token}", self.full_key, sha256="xyz"), 400, "bad_request")
+        for token in ("U" * 32, "T" * 31, "' OR 1=1 --"):
+            self.assert_error(self.call(f"/eresults/{token}", self.full_key), 404, "not_found")
+        self.assert_error(self.call(f"/eresults/{entry.token}", self.catalogue_key), 403, "forbidden")
+
     # ------------------------------------------------------------------ keys and scopes
     def test_no_unknown_or_malformed_key_is_401(self):
         valid = self.full_key
