@@ -98,7 +98,11 @@ class MotcuaPaymentPortal(PaymentPortal):
         self._validate_transaction_kwargs(kwargs)
         amount, obligation = dossier_sudo._motcua_payment_target(obligation_id)
         sent = kwargs.pop("amount", None)
-        if sent is not None and float(sent) != float(amount):
+        try:
+            changed = sent is not None and float(sent) != float(amount)
+        except (TypeError, ValueError):
+            changed = True
+        if changed:
             raise ValidationError(request.env._("The amount to pay was changed: reload the page."))
         dossier_sudo._motcua_check_no_pending(obligation)
         partner = self._motcua_payer(dossier_sudo)

@@ -101,6 +101,7 @@ class TestPaymentPortal(HttpCase):
     def test_forged_amount_is_refused(self):
         self.authenticate("pay_citizen", "pay_citizen_pw")
         self.assertIn("The amount to pay was changed", self._transaction(self.dossier, amount=1.0))
+        self.assertIn("The amount to pay was changed", self._transaction(self.dossier, amount="forty"))
         self.assertFalse(
             self.env["payment.transaction"].sudo().search([("motcua_dossier_ids", "in", self.dossier.ids)])
         )
