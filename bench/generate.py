@@ -1,7 +1,9 @@
 # Dataset generator, run inside `odoo shell -d <db>` (reads `env`) on a database with the demo
 # province (motcua_base + motcua_dossier demo data). Writes $BENCH_DOSSIERS dossiers received
-# over the last five years at the demo units for the demo procedures, with their papers, steps
-# and units involved, in every state and with a realistic mix of early / on-time / late work.
+# in the last 12 months, and $BENCH_EARLIER_SHARE times as many a year in each of the
+# $BENCH_EARLIER_YEARS years before (a province's history at a lower rate), at the demo units
+# for the demo procedures, with their papers, steps and units involved, in every state and with
+# a realistic mix of early / on-time / late work.
 #
 # Rows are written by batched INSERT ... SELECT in PostgreSQL (100,000 dossiers a statement),
 # following the real columns of the tables; values the ORM stores (amount_total, field_id,
@@ -16,12 +18,15 @@ from datetime import datetime, timedelta
 env = globals()["env"]
 N = int(os.environ.get("BENCH_DOSSIERS", "1000000"))
 BATCH = int(os.environ.get("BENCH_BATCH", "100000"))
-YEARS = 5
+EARLIER_YEARS = int(os.environ.get("BENCH_EARLIER_YEARS", "1"))
+EARLIER_SHARE = float(os.environ.get("BENCH_EARLIER_SHARE", "0.25"))
 cr = env.cr
 began = time.time()
 Dossier = env["motcua.dossier"]
 now = datetime.utcnow().replace(microsecond=0)
-t0 = now - timedelta(days=365 * YEARS)
+# (first day, days, dossiers): the earlier years first, so that ids grow with time
+EARLIER = int(N * EARLIER_SHARE * EARLIER_YEARS)
+ERAS = [(now - timedelta(days=365 * (1 + EARLIER_YEARS)), 365 * EARLIER_YEARS, EARLIER), (now - timedelta(days=365), 364, N)]
 
 # --- reference data: receiving units and current procedures of the demo province ---------
 centre = env.ref("motcua_base.unit_tay_ninh_service_centre")
@@ -279,8 +284,6 @@ UPDATE motcua_dossier d SET personal_id = p.id, legal_due_at = d.due_at FROM per
 params = {
     "np": n_procs,
     "nu": n_units,
-    "t0": t0,
-    "span": 365 * YEARS - 1,
     "now": now,
     "officer": officer,
     "family": FAMILY,
@@ -295,24 +298,34 @@ first_after = cr.fetchone()[0]
 cr.execute("SELECT coalesce(max(id), 0) FROM motcua_dossier_step")
 first_step = cr.fetchone()[0]
 cr.execute(PERSONAL_COLUMNS_SQL)
+TOTAL = sum(count for _t0, _span, count in ERAS)
 done = 0
-while done < N:
-    size = min(BATCH, N - done)
-    cr.execute("SELECT coalesce(max(id), 0) FROM motcua_dossier")
-    after = cr.fetchone()[0]
-    batch_params = dict(params, lo=done + 1, hi=done + size, after=after)
-    cr.execute(DOSSIER_SQL, batch_params)
-    for sql in (STEP_SQL, FIX_OPEN_SQL, PAPER_SQL, ACCESS_SQL, HANDLING_SQL, PERSONAL_SQL):
-        cr.execute(sql, batch_params)
-    cr.commit()
-    done += size
-    print(f"BENCH progress {done}/{N} dossiers, {time.time() - began:.0f} s", flush=True)
+for t0, span, count in ERAS:
+    era_end = done + count
+    while done < era_end:
+        size = min(BATCH, era_end - done)
+        cr.execute("SELECT coalesce(max(id), 0) FROM motcua_dossier")
+        after = cr.fetchone()[0]
+        batch_params = dict(params, t0=t0, span=span, lo=done + 1, hi=done + size, after=after)
+        cr.execute(DOSSIER_SQL, batch_params)
+        for sql in (STEP_SQL, FIX_OPEN_SQL, PAPER_SQL, ACCESS_SQL, HANDLING_SQL, PERSONAL_SQL):
+            cr.execute(sql, batch_params)
+        cr.commit()
+        done += size
+        print(f"BENCH progress {done}/{TOTAL} dossiers, {time.time() - began:.0f} s", flush=True)
 cr.execute(
     "ALTER TABLE motcua_dossier DROP COLUMN applicant_id_number, DROP COLUMN applicant_phone, "
     "DROP COLUMN applicant_address"
 )
 cr.commit()
 env.invalidate_all()
+
+# --- the leaders' daily figures, kept by the ORM's writes, are rebuilt after rows written in SQL
+rebuilt = time.time()
+env["motcua.dossier.daily.figures"]._motcua_rebuild()
+cr.commit()
+cr.execute("SELECT count(*) FROM motcua_dossier_daily_figures")
+print(f"BENCH daily figures: {cr.fetchone()[0]} rows rebuilt in {time.time() - rebuilt:.1f} s", flush=True)
 
 # --- the ORM recomputes its stored values on a sample: the generator must agree ----------
 sample_size = min(2000, N)
@@ -350,4 +363,6 @@ steps = cr.fetchone()[0]
 print(f"BENCH states {states}")
 print(f"BENCH finished timeliness {mix}")
 print(f"BENCH ORM recompute on {len(sample)} sampled dossiers: {diff_dossiers} dossiers and {diff_steps} steps changed")
-print(f"BENCH generated {N} dossiers, {steps} steps in {time.time() - began:.0f} s")
+cr.execute("SELECT count(*) FROM motcua_dossier WHERE received_at >= %s", [now - timedelta(days=365)])
+print(f"BENCH last 12 months: {cr.fetchone()[0]} dossiers received")
+print(f"BENCH generated {TOTAL} dossiers, {steps} steps in {time.time() - began:.0f} s")

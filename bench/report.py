@@ -55,6 +55,8 @@ def target_met(section):
             checks.append(section["ratio"] <= section["target"])
     if section.get("target_ms") is not None and section.get("value_ms") is not None:
         checks.append(section["value_ms"] <= section["target_ms"])
+    # further conditions a section checked itself (e.g. the leader's view, the quarter)
+    checks.extend(bool(met) for met in section.get("other_targets", {}).values())
     return all(checks) if checks else None
 
 

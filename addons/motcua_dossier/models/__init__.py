@@ -13,6 +13,7 @@ from . import motcua_dossier_personal
 from . import motcua_sms_inbound
 from . import motcua_dossier_figures_mixin
 from . import motcua_dossier_statistics
+from . import motcua_dossier_daily_figures
 from . import motcua_public_figures
 from . import motcua_dossier_public_figures
 from . import motcua_dossier_demo

@@ -1,17 +1,49 @@
-from datetime import date
+from datetime import date, datetime
+from datetime import time as dtime
 
+import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models, tools
+from odoo.fields import Domain
 from odoo.tools import SQL
 
-from odoo.addons.motcua_base.tools import local_day_start
+from odoo.addons.motcua_base.tools import VN_TZ, local_day_start
 
 from .motcua_dossier_states import FINISHED_STATES, OPEN_STATES, STATES, TIMELINESS
 
 KINDS = [("received", "Received"), ("finished", "Settled")]
 PERIODS = ("month", "quarter", "year")
 SCORE_PARAM = "motcua_dossier.score_766_points"
+# what the daily figures (motcua.dossier.daily.figures) can answer exactly: groups and filters on
+# these fields, the date by whole local days, these aggregates
+DAILY_GROUPS = ("kind", "unit_id", "timeliness")
+DAILY_AGGREGATES = (
+    "__count",
+    "dossier_count:sum",
+    "received_count:sum",
+    "finished_count:sum",
+    "on_time_count:sum",
+    "late_count:sum",
+    "overdue_count:sum",
+    "on_time_rate:avg",
+    "score_766:avg",
+)
+# the points of Decision 766 (the setting, 20 when unset or not a number), in SQL
+SCORE_POINTS_SQL = SQL(
+    """(SELECT COALESCE(MAX(CASE WHEN value ~ '^[0-9]+([.][0-9]+)?$' THEN value::double precision END), 20.0)
+          FROM ir_config_parameter WHERE key = %s)""",
+    SCORE_PARAM,
+)
+UNIT_RULE = "motcua_dossier.rule_motcua_dossier_unit"
+UNIT_RULE_DOMAIN = (
+    "['|', ('unit_id', 'child_of', user.motcua_unit_ids.ids), "
+    "('access_unit_ids', 'child_of', user.motcua_unit_ids.ids)]"
+)
+
+
+class _NotDaily(Exception):
+    """The question cannot be answered from the daily figures."""
 
 
 def period_range(period, day):
@@ -24,6 +56,39 @@ def period_range(period, day):
         return start, start + relativedelta(months=3)
     start = date(day.year, day.month, 1)
     return start, start + relativedelta(months=1)
+
+
+def statistics_rows_sql(dossiers=None):
+    """The rows of the leaders' figures (``motcua.dossier.statistics``): a "received" row per
+    dossier received and a "finished" row per dossier settled, of all dossiers or of the
+    ``dossiers`` ids. One definition for the view and for the daily figures kept from it
+    (``motcua.dossier.daily.figures``)."""
+    only = SQL("d.id = ANY(%s)", list(dossiers)) if dossiers is not None else SQL("TRUE")
+    return SQL(
+        """
+        SELECT d.id * 2 AS id, d.id AS dossier_id, 'received' AS kind, d.received_at AS date,
+               d.unit_id, d.procedure_id, d.field_id, d.state, d.timeliness, d.due_at,
+               1 AS dossier_count, 1 AS received_count, 0 AS finished_count, 0 AS on_time_count,
+               0 AS late_count,
+               CASE WHEN d.state IN %(open)s AND d.timeliness = 'overdue' THEN 1 ELSE 0 END AS overdue_count,
+               NULL::double precision AS on_time_rate, NULL::double precision AS score_766
+          FROM motcua_dossier d
+         WHERE d.state != 'draft' AND d.received_at IS NOT NULL AND d.origin_agency_code IS NULL AND %(only)s
+        UNION ALL
+        SELECT d.id * 2 + 1, d.id, 'finished', d.finished_at, d.unit_id, d.procedure_id,
+               d.field_id, d.state, d.timeliness, d.due_at, 1, 0, 1,
+               CASE WHEN d.timeliness IN ('early', 'on_time') THEN 1 ELSE 0 END,
+               CASE WHEN d.timeliness = 'late' THEN 1 ELSE 0 END, 0,
+               CASE WHEN d.timeliness IN ('early', 'on_time') THEN 100.0 ELSE 0.0 END,
+               CASE WHEN d.timeliness IN ('early', 'on_time') THEN points.value ELSE 0.0 END
+          FROM motcua_dossier d, (SELECT %(points)s AS value) points
+         WHERE d.state IN %(finished)s AND d.finished_at IS NOT NULL AND d.origin_agency_code IS NULL AND %(only)s
+        """,
+        open=tuple(OPEN_STATES),
+        finished=tuple(FINISHED_STATES),
+        points=SCORE_POINTS_SQL,
+        only=only,
+    )
 
 
 class MotcuaDossierStatistics(models.Model):
@@ -84,40 +149,104 @@ class MotcuaDossierStatistics(models.Model):
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
-        finished = tuple(FINISHED_STATES)
-        open_states = tuple(OPEN_STATES)
         self.env.cr.execute(
-            SQL(
-                """
-            CREATE OR REPLACE VIEW %(table)s AS (
-                SELECT d.id * 2 AS id, d.id AS dossier_id, 'received' AS kind, d.received_at AS date,
-                       d.unit_id, d.procedure_id, d.field_id, d.state, d.timeliness, d.due_at,
-                       1 AS dossier_count, 1 AS received_count, 0 AS finished_count, 0 AS on_time_count,
-                       0 AS late_count,
-                       CASE WHEN d.state IN %(open)s AND d.timeliness = 'overdue' THEN 1 ELSE 0 END
-                           AS overdue_count,
-                       NULL::double precision AS on_time_rate, NULL::double precision AS score_766
-                  FROM motcua_dossier d
-                 WHERE d.state != 'draft' AND d.received_at IS NOT NULL AND d.origin_agency_code IS NULL
-                UNION ALL
-                SELECT d.id * 2 + 1, d.id, 'finished', d.finished_at, d.unit_id, d.procedure_id,
-                       d.field_id, d.state, d.timeliness, d.due_at, 1, 0, 1,
-                       CASE WHEN d.timeliness IN ('early', 'on_time') THEN 1 ELSE 0 END,
-                       CASE WHEN d.timeliness = 'late' THEN 1 ELSE 0 END, 0,
-                       CASE WHEN d.timeliness IN ('early', 'on_time') THEN 100.0 ELSE 0.0 END,
-                       CASE WHEN d.timeliness IN ('early', 'on_time') THEN points.value ELSE 0.0 END
-                  FROM motcua_dossier d,
-                       (SELECT COALESCE(MAX(CASE WHEN value ~ '^[0-9]+([.][0-9]+)?$'
-                                                 THEN value::double precision END), 20.0) AS value
-                          FROM ir_config_parameter WHERE key = %(score_param)s) points
-                 WHERE d.state IN %(finished)s AND d.finished_at IS NOT NULL AND d.origin_agency_code IS NULL
-            )""",
-                table=SQL.identifier(self._table),
-                open=open_states,
-                finished=finished,
-                score_param=SCORE_PARAM,
-            )
+            SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), statistics_rows_sql())
         )
+
+    @api.model
+    def _motcua_score_points(self):
+        self.env.cr.execute(SQL("SELECT %s", SCORE_POINTS_SQL))
+        return self.env.cr.fetchone()[0]
+
+    # ------------------------------------------------------------------ scope and speed
+    @api.model
+    def _motcua_sees_all(self):
+        """Whether the user may read every dossier (the province monitors, the administrators)."""
+        return self.env.su or self.env["ir.rule"]._compute_domain("motcua.dossier", "read").is_true()
+
+    @api.model
+    def _motcua_reads_own_units(self):
+        """Whether the record rules let the user read every dossier their units received: the
+        shipped rule of the staff applies to them, unchanged, and no global rule narrows it."""
+        rule = self.env.ref(UNIT_RULE, raise_if_not_found=False)
+        if not rule or not self.env.user.motcua_unit_ids:
+            return False
+        rules = self.env["ir.rule"]._get_rules("motcua.dossier", "read").sudo()
+        return (
+            rule in rules
+            and " ".join(rule.sudo().domain_force.split()) == UNIT_RULE_DOMAIN
+            and all(r.groups for r in rules)
+        )
+
+    @api.model
+    def _motcua_scope(self):
+        """Everything for those who read every dossier; for the others the figures of the dossiers
+        their units received (a dossier counts at its receiving unit: what a unit did on the
+        dossiers of others is in the step statistics), among those they may read."""
+        if self._motcua_sees_all():
+            return Domain.TRUE
+        return Domain("unit_id", "child_of", self.env.user.motcua_unit_ids.ids) & super()._motcua_scope()
+
+    @api.model
+    def _motcua_daily_domain(self, domain):
+        """``domain`` for the daily figures, or _NotDaily. The date must be bounded by local
+        midnights (``>=``, ``<``), as the period filters send them in Vietnam's time."""
+        zone = pytz.timezone(VN_TZ)
+
+        def convert(condition):
+            fname = condition.field_expr.split(".")[0]
+            if fname in DAILY_GROUPS:
+                return condition
+            if condition.field_expr == "overdue_count" and condition.operator == "=" and condition.value in (0, 1):
+                return Domain("overdue", "=", bool(condition.value))
+            if condition.field_expr == "date" and condition.operator in (">=", "<"):
+                value = condition.value
+                if isinstance(value, str) and len(value) > 10:
+                    value = fields.Datetime.to_datetime(value)
+                if not isinstance(value, datetime):
+                    raise _NotDaily
+                local = pytz.utc.localize(value).astimezone(zone)
+                if local.time() != dtime.min:
+                    raise _NotDaily
+                return Domain("date", condition.operator, local.date())
+            raise _NotDaily
+
+        return Domain(domain).map_conditions(convert)
+
+    @api.model
+    def _read_group(self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None):
+        """Figures per unit, kind or timeliness over whole local days are read from the daily
+        figures (the same numbers, a year of a province in milliseconds); the rest (per dossier,
+        procedure or month, filters on other fields) from the rows."""
+        self.browse().check_access("read")
+        try:
+            if having or self.env.context.get("motcua_statistics_rows"):
+                raise _NotDaily
+            if any(spec not in DAILY_GROUPS for spec in groupby):
+                raise _NotDaily
+            if any(spec not in DAILY_AGGREGATES for spec in aggregates):
+                raise _NotDaily
+            daily_domain = self._motcua_daily_domain(domain)
+            if not self._motcua_sees_all():
+                if not self._motcua_reads_own_units():
+                    raise _NotDaily
+                daily_domain &= Domain("unit_id", "child_of", self.env.user.motcua_unit_ids.ids)
+            terms = {*groupby, *aggregates}
+            for term in (order or "").split(","):
+                words = term.split()
+                if words and (words[0] not in terms or len(words) > 2):
+                    raise _NotDaily
+        except _NotDaily:
+            return super()._read_group(domain, groupby, aggregates, having, offset, limit, order)
+        groups = self.env["motcua.dossier.daily.figures"].sudo()._read_group(
+            daily_domain, groupby, aggregates, offset=offset, limit=limit, order=order
+        )
+        # the groups' records in the user's environment, as the rows would give them
+        return [
+            tuple(self.env[value._name].browse(value._ids) if isinstance(value, models.BaseModel) else value
+                  for value in group)
+            for group in groups
+        ]
 
     @api.model
     def _motcua_unit_figures(self, date_from, date_to):

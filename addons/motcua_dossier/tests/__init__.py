@@ -18,3 +18,4 @@ from . import test_dossier_interagency
 from . import test_receipt_mail
 from . import test_public_figures
 from . import test_register_export
+from . import test_statistics_daily
