@@ -57,16 +57,18 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# --- the database (cached: rebuilt when the size, the generator or the addons change) ---
+# --- the database (cached: rebuilt when the size, the modules or the generator change; updated
+# with `-u` when only the addons' code changed, as a production database would be) ---
 MODULES=website,motcua_base,motcua_bench_probe
 HAVE_DOSSIER=
 if [ -d "$ROOT/addons/motcua_dossier" ] && [ -z "${BENCH_NO_DOSSIER:-}" ]; then MODULES="$MODULES,motcua_dossier"; HAVE_DOSSIER=1; fi
-stamp=$( { echo "$N $MODULES"; cd "$ROOT" && { find addons/motcua_base addons/motcua_dossier bench/addons \
-  bench/generate.py -type f \( -name '*.py' -o -name '*.xml' -o -name '*.csv' \) 2>/dev/null || true; } \
-  | sort | xargs -r cat; } | sha1sum | cut -c1-16)
+hash_files() { (cd "$ROOT" && { find "$@" -type f \( -name '*.py' -o -name '*.xml' -o -name '*.csv' \) 2>/dev/null || true; } \
+  | sort | xargs -r cat | sha1sum | cut -c1-16); }
+stamp=$(echo "$N $MODULES $(hash_files bench/generate.py) ${BENCH_EARLIER_YEARS:-1} ${BENCH_EARLIER_SHARE:-0.25}" | sha1sum | cut -c1-16)
+code_stamp=$(hash_files addons/motcua_base addons/motcua_dossier bench/addons)
 marker="$WORK/built"
 if [ -n "${BENCH_REBUILD:-}" ] || ! db_exists || [ "$(cat "$marker" 2>/dev/null)" != "$stamp" ]; then
-  rm -f "$marker"
+  rm -f "$marker" "$WORK/code"
   dropdb --if-exists "$DB"
   say "bench: installing $MODULES with demo data into $DB"
   began=$(date +%s)
@@ -81,6 +83,13 @@ if [ -n "${BENCH_REBUILD:-}" ] || ! db_exists || [ "$(cat "$marker" 2>/dev/null)
   psql -d "$DB" -qc "VACUUM ANALYZE" >/dev/null
   echo "$(( $(date +%s) - began ))" > "$WORK/build_seconds"
   echo "$stamp" > "$marker"
+  echo "$code_stamp" > "$WORK/code"
+elif [ "$(cat "$WORK/code" 2>/dev/null)" != "$code_stamp" ]; then
+  say "bench: the addons changed: updating $DB (built in $(cat "$WORK/build_seconds" 2>/dev/null || echo '?') s)"
+  odoo -d "$DB" -u "${MODULES#website,}" --stop-after-init --max-cron-threads=0 --log-level=warn \
+    > "$WORK/update.log" 2>&1 || { tail -n 30 "$WORK/update.log" >&2; die "update failed (see $WORK/update.log)"; }
+  psql -d "$DB" -qc "ANALYZE" >/dev/null
+  echo "$code_stamp" > "$WORK/code"
 else
   say "bench: reusing $DB (built in $(cat "$WORK/build_seconds" 2>/dev/null || echo '?') s)"
 fi
@@ -156,6 +165,9 @@ kill -TERM "$server" 2>/dev/null; wait "$server" 2>/dev/null || true
 server=
 
 count=$(psql -d "$DB" -tAc "SELECT count(*) FROM motcua_dossier" 2>/dev/null || echo 0)
-"$PY" "$BENCH/report.py" "$OUT" "$RESULTS" "database=$DB" "dossiers=$count" "requested_dossiers=$N" \
+recent=$(psql -d "$DB" -tAc "SELECT count(*) FROM motcua_dossier WHERE received_at >= now() at time zone 'UTC' - interval '365 days'" 2>/dev/null || echo 0)
+"$PY" "$BENCH/report.py" "$OUT" "$RESULTS" "database=$DB" "dossiers=$count" "dossiers_last_12_months=$recent" "requested_dossiers=$N" \
   "build_seconds=$(cat "$WORK/build_seconds" 2>/dev/null || echo '?')" "seconds_per_side=$SECS" \
   "concurrency=$CONC" "workers=$WORKERS" "commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
+# the READMEs show the latest province-size run that wrote the default results file
+if [ "$RESULTS" = "$BENCH/results.json" ] && [ "$N" = 1000000 ]; then "$PY" "$BENCH/readme_table.py" "$RESULTS"; fi
