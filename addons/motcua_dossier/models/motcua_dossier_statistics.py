@@ -168,8 +168,14 @@ class MotcuaDossierStatistics(models.Model):
     def _motcua_reads_own_units(self):
         """Whether the record rules let the user read every dossier their units received: the
         shipped rule of the staff applies to them, unchanged, and no global rule narrows it."""
+        return bool(self.env.user.motcua_unit_ids) and self._motcua_unit_rule_applies()
+
+    @api.model
+    @tools.ormcache("self.env.uid")
+    def _motcua_unit_rule_applies(self):
+        # rules and groups: a change of either clears the registry's caches
         rule = self.env.ref(UNIT_RULE, raise_if_not_found=False)
-        if not rule or not self.env.user.motcua_unit_ids:
+        if not rule:
             return False
         rules = self.env["ir.rule"]._get_rules("motcua.dossier", "read").sudo()
         return (

@@ -123,6 +123,15 @@ class TestDailyFigures(DossierCase):
         kept, _daily = self.both(self.district_leader, self.month, ["unit_id"])
         self.assertEqual({group[0] for group in kept}, {self.commune_a, self.commune_b})
 
+    def test_a_narrowed_rule_is_obeyed(self):
+        """An administrator who narrows the staff's rule narrows the leaders' figures too: they are
+        then read from the rows, under the rule as it is."""
+        rule = self.env.ref("motcua_dossier.rule_motcua_dossier_unit")
+        rule.domain_force = "[('unit_id', 'child_of', user.motcua_unit_ids.ids), ('state', '!=', 'result_ready')]"
+        kept, daily = self.both(self.leader_a, self.month, ["unit_id"])
+        self.assertFalse(daily)
+        self.assertNotIn(self.commune_a, [group[0] for group in kept], "its dossiers are all settled: none readable")
+
     def test_each_action_moves_the_dossier_and_a_rebuild_agrees(self):
         Daily = self.env["motcua.dossier.daily.figures"].sudo()
 
