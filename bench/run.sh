@@ -9,6 +9,7 @@
 #   BENCH_DB         database (default motcua_bench, or motcua_bench_<N> for another size)
 #   BENCH_RESULTS    output file (default bench/results.json)
 #   BENCH_REBUILD=1  drop and rebuild the database even if the cached one is current
+#   BENCH_BUILD_ONLY=1  build (or update) the database, measure nothing
 set -euo pipefail
 . "$(dirname "$0")/../scripts/lib.sh"
 BENCH="$ROOT/bench"
@@ -94,6 +95,7 @@ else
   say "bench: reusing $DB (built in $(cat "$WORK/build_seconds" 2>/dev/null || echo '?') s)"
 fi
 cp "$WORK/generate.log" "$OUT/generate.log" 2>/dev/null || true
+if [ -n "${BENCH_BUILD_ONLY:-}" ]; then say "bench: $DB is ready (BENCH_BUILD_ONLY)"; exit 0; fi
 
 # --- in-process benchmarks (no server running) ----------------------------------------
 run_shell_bench() {  # script, id, key
