@@ -42,7 +42,7 @@ if [ ! -x "$PY" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   # Odoo's pins minus the packages our requirements.txt overrides.
   overrides=$(sed -n 's/^\([A-Za-z0-9_.-]*\)==.*/\1/p' "$ROOT/requirements.txt" | tr 'A-Z_' 'a-z-' | paste -sd'|' -)
   grep -viE "^($overrides)[ =;]" "$SRC/requirements.txt" > "$VAR/odoo-requirements.txt"
-  "$PY" -m pip install -q --upgrade pip wheel setuptools
+  "$PY" -m pip install -q --upgrade pip wheel "setuptools<81"  # pinned in requirements.txt
   "$PY" -m pip install -q --progress-bar off -r "$VAR/odoo-requirements.txt" -r "$ROOT/requirements.txt"
   echo "$want" > "$stamp"
 fi
