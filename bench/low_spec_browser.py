@@ -70,7 +70,6 @@ GZIP_TYPES = (
     "text/javascript",
     "text/xml",
 )
-NGINX_CONF = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "deploy", "nginx.conf")
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -152,8 +151,9 @@ HOP = {
 }
 
 
-def nginx_gzip_level(path=NGINX_CONF):
+def nginx_gzip_level(path=None):
     """gzip_comp_level of the deployment's nginx.conf (nginx's default: 1)."""
+    path = path or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "deploy", "nginx.conf")
     try:
         with open(path, encoding="utf-8") as handle:
             for line in handle:
