@@ -80,10 +80,15 @@ def measure(url):
         result[f"bytes_{encoding}"] = total
     result["html_bytes"] = len(body)
     result["news_items"] = html.count("/tin/")
-    print(json.dumps(result, ensure_ascii=False))
+    return result
 
 
 if "env" in globals():
     seed(globals()["env"])
 elif __name__ == "__main__":
-    measure(sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8069/don-vi/phuong-long-an")
+    print(
+        json.dumps(
+            measure(sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8069/don-vi/phuong-long-an"),
+            ensure_ascii=False,
+        )
+    )

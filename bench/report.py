@@ -24,6 +24,8 @@ SECTIONS = [
     (6, "public_figures", "Published figures /cong-khai vs constant page, same layout"),
     (7, "register_xlsx", "Tracking register as XLSX (time for 80,000 rows)"),
     (8, "register_pdf", "Tracking register as PDF, sheets rendered in parts (time for 80,000 rows)"),
+    (10, "low_spec_browser", "Desk on a low-spec computer (Chromium, CPU 4x, 1.6 Mbit/s, 150 ms)"),
+    (11, "page_weights", "Page weights of a first visit (lookup page; the others in extra)"),
 ]
 
 
@@ -129,7 +131,9 @@ def details(sections):
     for s in sections:
         if s["available"] and s.get("extra"):
             lines.append(f"{s['id']}. {s['name']} (baseline: {s.get('baseline_name', '-')})")
-            lines.extend(f"     {k}: {v}" for k, v in s["extra"].items())
+            for k, v in s["extra"].items():  # long nested figures stay in results.json
+                text = json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else str(v)
+                lines.append(f"     {k}: {text if len(text) <= 300 else '(see results.json)'}")
     return "\n".join(lines)
 
 

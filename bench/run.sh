@@ -10,6 +10,8 @@
 #   BENCH_RESULTS    output file (default bench/results.json)
 #   BENCH_REBUILD=1  drop and rebuild the database even if the cached one is current
 #   BENCH_BUILD_ONLY=1  build (or update) the database, measure nothing
+#   BENCH_PROXY_PORT   port of the gzip proxy in front of the server for figure 10 (default: +2)
+#   BENCH_DEVTOOLS_PORT  Chromium's remote-debugging port for figure 10 (default 0: any free one)
 set -euo pipefail
 . "$(dirname "$0")/../scripts/lib.sh"
 BENCH="$ROOT/bench"
@@ -124,6 +126,9 @@ else
   done
 fi
 run_shell_bench due_dates.py 5 due_dates
+# 10: the backend bundles weighed with and without MotCua's asset files (read by low_spec_browser)
+rm -f "$WORK/bundles.json"
+odoo_shell < "$BENCH/low_spec_browser.py" > "$WORK/bundles.log" 2>&1 || tail -n 20 "$WORK/bundles.log" >&2
 
 # --- HTTP benchmarks: a separate load process against a prefork server on loopback ----
 rm -f "$WORK/figures_paths.txt" "$WORK/figures_refresh.json"
@@ -163,6 +168,18 @@ http_bench() {  # id key name baseline-paths baseline-name target-paths target-r
 http_bench 1 lookup_api "Lookup API vs constant public route" constant.txt "GET /bench/constant (auth=public, JSON constant)" api_paths.txt 0.7
 http_bench 2 lookup_page "Lookup page vs constant page, same layout" page.txt "GET /bench/page (website=True, same layout, constant body)" page_paths.txt 0.7
 http_bench 6 public_figures "Published figures /cong-khai vs constant page, same layout" page.txt "GET /bench/page (website=True, same layout, constant body)" figures_paths.txt 0.7 figures_refresh.json
+# 10: the desk in a real Chromium, CPU throttled 4x, 1.6 Mbit/s and 150 ms, cold and warm cache
+# (behind a gzip proxy as deploy/nginx.conf; it receives two dossiers as the receiving officer)
+say "bench: low_spec_browser (Chromium: login -> desk list, New -> received; cold, then warm)"
+"$PY" "$BENCH/low_spec_browser.py" --base "http://127.0.0.1:$PORT" --proxy-port "${BENCH_PROXY_PORT:-$((PORT + 2))}" \
+  --devtools-port "${BENCH_DEVTOOLS_PORT:-0}" --bundles "$WORK/bundles.json" --shots "$WORK/shots" \
+  --out "$OUT/low_spec_browser.json" > "$WORK/low_spec_browser.log" 2>&1 \
+  || { tail -n 20 "$WORK/low_spec_browser.log" >&2; na 10 low_spec_browser "Desk on a low-spec computer" "not available: the benchmark failed, see $WORK/low_spec_browser.log"; }
+# 11: page weights of a first visit (the lookup page, the catalogue, /cong-khai, the login page)
+say "bench: page_weights"
+"$PY" "$BENCH/page_weights.py" --base "http://127.0.0.1:$PORT" --lookup-paths "$WORK/page_paths.txt" \
+  --out "$OUT/page_weights.json" > "$WORK/page_weights.log" 2>&1 \
+  || { tail -n 20 "$WORK/page_weights.log" >&2; na 11 page_weights "Page weights of a first visit" "not available: the benchmark failed, see $WORK/page_weights.log"; }
 kill -TERM "$server" 2>/dev/null; wait "$server" 2>/dev/null || true
 server=
 

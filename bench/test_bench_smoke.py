@@ -8,6 +8,8 @@ benchmark gave numeric figures or says explicitly why it is not available.
 
 import json
 import os
+import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -23,8 +25,11 @@ KEYS = [
     "public_figures",
     "register_xlsx",
     "register_pdf",
+    "low_spec_browser",
+    "page_weights",
 ]
 TIMED = {"register_xlsx", "register_pdf"}  # absolute times (extrapolated to 80,000 rows), no baseline
+REPORTED = {"low_spec_browser", "page_weights"}  # reported figures, no baseline: checked on their own
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +65,8 @@ def test_section_has_ratio_or_reason(results, key):
         assert section["reason"].startswith("not available"), section
         assert "failed" not in section["reason"], f"the {key} benchmark crashed: {section['reason']}"
         return
+    if key in REPORTED:
+        return  # test_low_spec_browser_ran, test_page_weights_reported
     if key in TIMED:
         assert isinstance(section["value"], (int, float)) and section["value"] > 0, section
         assert section["extra"]["rows"] > 0, section
@@ -74,5 +81,37 @@ def test_section_has_ratio_or_reason(results, key):
 def test_table_printed(results):
     _data, stdout = results
     assert "| benchmark" in stdout
-    for number in range(1, 9):
-        assert f"\n{number} | " in stdout
+    for number in [*range(1, 9), 10, 11]:  # the id column is as wide as the widest id
+        assert re.search(rf"\n{number} +\| ", stdout), number
+
+
+def test_low_spec_browser_ran(results):
+    """Figure 10 drove Chromium through both flows, cold and warm (with Chromium installed)."""
+    data, _stdout = results
+    section = next(s for s in data["benchmarks"] if s["key"] == "low_spec_browser")
+    if not (shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")):
+        assert section["reason"] == "not available: Chromium is not installed", section
+        return
+    assert section["available"], section.get("reason")
+    extra = section["extra"]
+    assert section["value"] == extra["login_to_list_cold_s"] > 0
+    for label in ("cold", "warm"):
+        run = extra["runs"][label]
+        assert run["login_to_list"]["shown"], run  # the desk's list is on screen (its title)
+        assert run["new_to_received"]["state"], run
+        assert "-" in run["new_to_received"]["shown"], run  # the dossier's code on the form
+        for key in ("login_page", "login_to_list", "new_to_received"):
+            assert extra[f"{key}_{label}_s"] > 0 and extra[f"{key}_{label}_requests"] > 0, (label, key)
+    # the warm cache spares the bundles: far fewer bytes than the cold start
+    assert extra["login_to_list_warm_bytes"] < extra["login_to_list_cold_bytes"] / 10, extra
+    bundle = extra["bundles"]["web.assets_web"]
+    assert bundle["js_bytes"] > bundle["js_bytes_without_motcua"] > 0, bundle
+
+
+def test_page_weights_reported(results):
+    data, _stdout = results
+    section = next(s for s in data["benchmarks"] if s["key"] == "page_weights")
+    assert section["available"], section.get("reason")
+    assert section["value"] > 0
+    for key in ("lookup_page", "catalogue", "public_figures", "login"):
+        assert section["extra"][key]["kb"] > 0, section["extra"][key]
