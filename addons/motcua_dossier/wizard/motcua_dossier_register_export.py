@@ -72,7 +72,8 @@ class MotcuaDossierRegisterWizard(models.TransientModel):
         self.ensure_one()
         Dossier = self.env["motcua.dossier"]
         Dossier.check_access("read")
-        Dossier.check_field_access_rights("read", FIELDS)
+        for fname in FIELDS:
+            Dossier._check_field_access(Dossier._fields[fname], "read")
         zone = pytz.timezone(self.unit_id.sudo()._get_calendar().tz or VN_TZ)
         states, results = self._motcua_register_labels()
         procedures = {}
