@@ -24,6 +24,7 @@ SECTIONS = [
     (6, "public_figures", "Published figures /cong-khai vs constant page, same layout"),
     (7, "register_xlsx", "Tracking register as XLSX (time for 80,000 rows)"),
     (8, "register_pdf", "Tracking register as PDF, sheets rendered in parts (time for 80,000 rows)"),
+    (11, "portal_unit_page", "Unit site /don-vi/<unit> (rates from the kept figures) vs constant page"),
 ]
 
 

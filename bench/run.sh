@@ -61,6 +61,8 @@ trap 'exit 130' INT TERM
 MODULES=website,motcua_base,motcua_bench_probe
 HAVE_DOSSIER=
 if [ -d "$ROOT/addons/motcua_dossier" ] && [ -z "${BENCH_NO_DOSSIER:-}" ]; then MODULES="$MODULES,motcua_dossier"; HAVE_DOSSIER=1; fi
+# the unit sites (benchmark 11) read the kept figures too; BENCH_NO_PORTAL=1 leaves them out
+if [ -n "$HAVE_DOSSIER" ] && [ -d "$ROOT/addons/motcua_portal" ] && [ -z "${BENCH_NO_PORTAL:-}" ]; then MODULES="$MODULES,motcua_portal"; fi
 stamp=$( { echo "$N $MODULES"; cd "$ROOT" && { find addons/motcua_base addons/motcua_dossier bench/addons \
   bench/generate.py -type f \( -name '*.py' -o -name '*.xml' -o -name '*.csv' \) 2>/dev/null || true; } \
   | sort | xargs -r cat; } | sha1sum | cut -c1-16)
@@ -122,6 +124,16 @@ if [ -n "$HAVE_DOSSIER" ]; then  # /cong-khai reads the figures the cron keeps: 
 fi
 odoo_shell < "$BENCH/lookup_targets.py" > "$WORK/targets.log" 2>&1 \
   || { tail -n 20 "$WORK/targets.log" >&2; die "could not list lookup targets"; }
+# --- benchmark 11: the site of the unit that received the most dossiers (motcua_portal) ---
+rm -f "$WORK/portal_paths.txt" "$WORK/portal_paths.txt.reason"
+if [[ ",$MODULES," == *,motcua_portal,* ]]; then
+  psql -d "$DB" -tAc "SELECT '/don-vi/' || u.motcua_site_slug FROM motcua_unit u JOIN motcua_dossier d ON d.unit_id = u.id
+    WHERE u.motcua_site_published AND u.motcua_site_slug IS NOT NULL GROUP BY u.id ORDER BY count(*) DESC LIMIT 1" \
+    > "$WORK/portal_paths.txt" 2>/dev/null || true
+  [ -s "$WORK/portal_paths.txt" ] || echo "not available: no published unit site" > "$WORK/portal_paths.txt.reason"
+else
+  echo "not available: motcua_portal is not installed in $DB" > "$WORK/portal_paths.txt.reason"
+fi
 say "bench: serving $DB on 127.0.0.1:$PORT with ${SERVER_OPTS[*]}"
 odoo_exec -d "$DB" --db-filter="^$DB\$" --http-port="$PORT" --gevent-port="$((PORT + 1))" \
   --http-interface=127.0.0.1 --max-cron-threads=0 --log-level=warn "${SERVER_OPTS[@]}" \
@@ -152,6 +164,7 @@ http_bench() {  # id key name baseline-paths baseline-name target-paths target-r
 http_bench 1 lookup_api "Lookup API vs constant public route" constant.txt "GET /bench/constant (auth=public, JSON constant)" api_paths.txt 0.7
 http_bench 2 lookup_page "Lookup page vs constant page, same layout" page.txt "GET /bench/page (website=True, same layout, constant body)" page_paths.txt 0.7
 http_bench 6 public_figures "Published figures /cong-khai vs constant page, same layout" page.txt "GET /bench/page (website=True, same layout, constant body)" figures_paths.txt 0.7 figures_refresh.json
+http_bench 11 portal_unit_page "Unit site /don-vi/<unit> (rates from the kept figures) vs constant page" page.txt "GET /bench/page (website=True, constant body)" portal_paths.txt 0.7
 kill -TERM "$server" 2>/dev/null; wait "$server" 2>/dev/null || true
 server=
 
