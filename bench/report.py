@@ -26,6 +26,7 @@ SECTIONS = [
     (8, "register_pdf", "Tracking register as PDF, sheets rendered in parts (time for 80,000 rows)"),
     (10, "low_spec_browser", "Desk on a low-spec computer (Chromium, CPU 4x, 1.6 Mbit/s, 150 ms)"),
     (11, "page_weights", "Page weights of a first visit (lookup page; the others in extra)"),
+    (12, "portal_unit_page", "Unit site /don-vi/<unit> (rates from the kept figures) vs constant page"),
 ]
 
 

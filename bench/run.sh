@@ -65,10 +65,14 @@ trap 'exit 130' INT TERM
 MODULES=website,motcua_base,motcua_bench_probe
 HAVE_DOSSIER=
 if [ -d "$ROOT/addons/motcua_dossier" ] && [ -z "${BENCH_NO_DOSSIER:-}" ]; then MODULES="$MODULES,motcua_dossier"; HAVE_DOSSIER=1; fi
+# the unit sites (benchmark 12) read the kept figures too: motcua_portal is installed on top of the
+# generated data (BENCH_NO_PORTAL=1 leaves it out); adding it does not regenerate the dossiers
+EXTRA=
+if [ -n "$HAVE_DOSSIER" ] && [ -d "$ROOT/addons/motcua_portal" ] && [ -z "${BENCH_NO_PORTAL:-}" ]; then EXTRA=motcua_portal; fi
 hash_files() { (cd "$ROOT" && { find "$@" -type f \( -name '*.py' -o -name '*.xml' -o -name '*.csv' \) 2>/dev/null || true; } \
   | sort | xargs -r cat | sha1sum | cut -c1-16); }
 stamp=$(echo "$N $MODULES $(hash_files bench/generate.py) ${BENCH_EARLIER_YEARS:-1} ${BENCH_EARLIER_SHARE:-0.25}" | sha1sum | cut -c1-16)
-code_stamp=$(hash_files addons/motcua_base addons/motcua_dossier bench/addons)
+code_stamp="$EXTRA $(hash_files addons/motcua_base addons/motcua_dossier ${EXTRA:+addons/$EXTRA} bench/addons)"
 marker="$WORK/built"
 if [ -n "${BENCH_REBUILD:-}" ] || ! db_exists || [ "$(cat "$marker" 2>/dev/null)" != "$stamp" ]; then
   rm -f "$marker" "$WORK/code"
@@ -83,13 +87,18 @@ if [ -n "${BENCH_REBUILD:-}" ] || ! db_exists || [ "$(cat "$marker" 2>/dev/null)
     grep -E "^BENCH|Error" "$WORK/generate.log" >&2 || true
     grep -q "^BENCH generated" "$WORK/generate.log" || die "generation failed (see $WORK/generate.log)"
   fi
+  if [ -n "$EXTRA" ]; then
+    say "bench: installing $EXTRA"
+    odoo -d "$DB" -i "$EXTRA" --stop-after-init --max-cron-threads=0 --log-level=warn >> "$WORK/install.log" 2>&1 \
+      || { tail -n 30 "$WORK/install.log" >&2; die "installation failed (see $WORK/install.log)"; }
+  fi
   psql -d "$DB" -qc "VACUUM ANALYZE" >/dev/null
   echo "$(( $(date +%s) - began ))" > "$WORK/build_seconds"
   echo "$stamp" > "$marker"
   echo "$code_stamp" > "$WORK/code"
 elif [ "$(cat "$WORK/code" 2>/dev/null)" != "$code_stamp" ]; then
   say "bench: the addons changed: updating $DB (built in $(cat "$WORK/build_seconds" 2>/dev/null || echo '?') s)"
-  odoo -d "$DB" -u "${MODULES#website,}" --stop-after-init --max-cron-threads=0 --log-level=warn \
+  odoo -d "$DB" ${EXTRA:+-i "$EXTRA"} -u "${MODULES#website,}" --stop-after-init --max-cron-threads=0 --log-level=warn \
     > "$WORK/update.log" 2>&1 || { tail -n 30 "$WORK/update.log" >&2; die "update failed (see $WORK/update.log)"; }
   psql -d "$DB" -qc "ANALYZE" >/dev/null
   echo "$code_stamp" > "$WORK/code"
@@ -138,6 +147,16 @@ if [ -n "$HAVE_DOSSIER" ]; then  # /cong-khai reads the figures the cron keeps: 
 fi
 odoo_shell < "$BENCH/lookup_targets.py" > "$WORK/targets.log" 2>&1 \
   || { tail -n 20 "$WORK/targets.log" >&2; die "could not list lookup targets"; }
+# --- benchmark 11: the site of the unit that received the most dossiers (motcua_portal) ---
+rm -f "$WORK/portal_paths.txt" "$WORK/portal_paths.txt.reason"
+if [[ ",$MODULES," == *,motcua_portal,* ]]; then
+  psql -d "$DB" -tAc "SELECT '/don-vi/' || u.motcua_site_slug FROM motcua_unit u JOIN motcua_dossier d ON d.unit_id = u.id
+    WHERE u.motcua_site_published AND u.motcua_site_slug IS NOT NULL GROUP BY u.id ORDER BY count(*) DESC LIMIT 1" \
+    > "$WORK/portal_paths.txt" 2>/dev/null || true
+  [ -s "$WORK/portal_paths.txt" ] || echo "not available: no published unit site" > "$WORK/portal_paths.txt.reason"
+else
+  echo "not available: motcua_portal is not installed in $DB" > "$WORK/portal_paths.txt.reason"
+fi
 say "bench: serving $DB on 127.0.0.1:$PORT with ${SERVER_OPTS[*]}"
 odoo_exec -d "$DB" --db-filter="^$DB\$" --http-port="$PORT" --gevent-port="$((PORT + 1))" \
   --http-interface=127.0.0.1 --max-cron-threads=0 --log-level=warn "${SERVER_OPTS[@]}" \
@@ -180,6 +199,7 @@ say "bench: page_weights"
 "$PY" "$BENCH/page_weights.py" --base "http://127.0.0.1:$PORT" --lookup-paths "$WORK/page_paths.txt" \
   --out "$OUT/page_weights.json" > "$WORK/page_weights.log" 2>&1 \
   || { tail -n 20 "$WORK/page_weights.log" >&2; na 11 page_weights "Page weights of a first visit" "not available: the benchmark failed, see $WORK/page_weights.log"; }
+http_bench 12 portal_unit_page "Unit site /don-vi/<unit> (rates from the kept figures) vs constant page" page.txt "GET /bench/page (website=True, constant body)" portal_paths.txt 0.7
 kill -TERM "$server" 2>/dev/null; wait "$server" 2>/dev/null || true
 server=
 

@@ -126,3 +126,15 @@ class TestRegisterExport(DossierCase, MotcuaReportCase, HttpCase):
         self.assertIn("The period ends before it starts.", answer.text)
         with self.assertRaises(ValidationError):
             reversed_.action_print()
+
+    def test_xlsx_text_stays_text(self):
+        """An applicant's name that looks like a formula or a link is written as the text it is."""
+        with freeze_time(utc(2026, 12, 9, 9, 0)):
+            self._receive(self.commune_a, '=HYPERLINK("http://example.com","x")')
+            self._receive(self.commune_a, "http://example.com/a")
+        book = openpyxl.load_workbook(io.BytesIO(self.wizard()._motcua_register_xlsx()))
+        cells = [row[3] for row in book.active.iter_rows(min_row=6) if isinstance(row[0].value, int)]
+        by_value = {cell.value: cell for cell in cells}
+        formula = by_value['=HYPERLINK("http://example.com","x")']
+        self.assertEqual(formula.data_type, "s", "a string, not a formula")
+        self.assertIsNone(by_value["http://example.com/a"].hyperlink)

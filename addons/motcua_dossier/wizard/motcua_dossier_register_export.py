@@ -2,13 +2,14 @@ import os
 import tempfile
 from datetime import timedelta
 
+import pytz
 import xlsxwriter
 
 from odoo import models
 from odoo.fields import Domain
 from odoo.tools.pdf import merge_pdf
 
-from odoo.addons.motcua_base.tools import local_day_start
+from odoo.addons.motcua_base.tools import VN_TZ, local_day_start
 
 REGISTER_REPORT = "motcua_dossier.action_report_dossier_register"
 READ_BATCH = 2000  # dossiers read at a time: the cache is emptied after each batch
@@ -64,14 +65,26 @@ class MotcuaDossierRegisterWizard(models.TransientModel):
 
     def _motcua_register_rows(self, batch=READ_BATCH):
         """The register's lines in order of receipt, as dicts of printed values, read ``batch``
-        dossiers at a time (keyset pagination on receipt time and id) with the user's rights."""
+        dossiers at a time (keyset pagination on receipt time and id) with the user's rights: the
+        model's and the fields' access rights are checked once, the record rules are in the query
+        (``_search``), and the stored values are read with one query per batch instead of through
+        each record's fields (80,000 rows × 9 fields of the ORM's field access dominated)."""
         self.ensure_one()
         Dossier = self.env["motcua.dossier"]
-        calendar = self.unit_id.sudo()._get_calendar()
+        Dossier.check_access("read")
+        for fname in FIELDS:
+            Dossier._check_field_access(Dossier._fields[fname], "read")
+        zone = pytz.timezone(self.unit_id.sudo()._get_calendar().tz or VN_TZ)
         states, results = self._motcua_register_labels()
+        procedures = {}
 
         def moment(value):
-            return calendar._motcua_localize(value).strftime("%H:%M %d/%m/%Y") if value else ""
+            return pytz.utc.localize(value).astimezone(zone).strftime("%H:%M %d/%m/%Y") if value else ""
+
+        def procedure(procedure_id):
+            if procedure_id not in procedures:
+                procedures[procedure_id] = Dossier.procedure_id.browse(procedure_id).name if procedure_id else ""
+            return procedures[procedure_id]
 
         domain, index, last = self._motcua_register_domain(), 0, None
         while True:
@@ -81,25 +94,26 @@ class MotcuaDossierRegisterWizard(models.TransientModel):
                 page &= Domain("received_at", ">", received_at) | (
                     Domain("received_at", "=", received_at) & Domain("id", ">", last_id)
                 )
-            dossiers = Dossier.search_fetch(page, FIELDS, order="received_at, id", limit=batch)
-            if not dossiers:
+            query = Dossier._search(page, order="received_at, id", limit=batch)
+            columns = [Dossier._field_to_sql(Dossier._table, fname, query) for fname in ["id", *FIELDS]]
+            lines = self.env.execute_query(query.select(*columns))
+            if not lines:
                 return
-            for dossier in dossiers:
+            for _id, name, procedure_id, applicant, received, due, finished, returned, state, timeliness in lines:
                 index += 1
                 yield {
                     "index": index,
-                    "code": dossier.name,
-                    "procedure": dossier.procedure_id.name,
-                    "applicant": dossier.applicant_name,
-                    "received": moment(dossier.received_at),
-                    "due": moment(dossier.due_at),
-                    "finished": moment(dossier.finished_at),
-                    "returned": moment(dossier.returned_at),
-                    "state": states.get(dossier.state, ""),
-                    "result": results.get(dossier.timeliness, ""),
+                    "code": name,
+                    "procedure": procedure(procedure_id),
+                    "applicant": applicant,
+                    "received": moment(received),
+                    "due": moment(due),
+                    "finished": moment(finished),
+                    "returned": moment(returned),
+                    "state": states.get(state, ""),
+                    "result": results.get(timeliness, ""),
                 }
-            last = (dossiers[-1].received_at, dossiers[-1].id)
-            self.env.invalidate_all()  # keep the cache at one batch
+            last = (lines[-1][4], lines[-1][0])
 
     def _motcua_register_columns(self):
         """(key of the row, header, width) of each column of the spreadsheet."""
@@ -128,7 +142,12 @@ class MotcuaDossierRegisterWizard(models.TransientModel):
         handle, path = tempfile.mkstemp(suffix=".xlsx")
         os.close(handle)
         try:
-            book = xlsxwriter.Workbook(path, {"constant_memory": True})
+            # text is written as text: an applicant's name starting with "=" or "http" stays a name
+            # (no formula, no link), and xlsxwriter skips guessing each cell's type
+            book = xlsxwriter.Workbook(
+                path,
+                {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False},
+            )
             sheet = book.add_worksheet(wizard.env._("Register"))
             bold = book.add_format({"bold": True})
             title = book.add_format({"bold": True, "font_size": 14})

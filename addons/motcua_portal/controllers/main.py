@@ -138,7 +138,7 @@ class MotcuaPortal(http.Controller):
             "q": q,
             "news": request.env["blog.post"]._motcua_portal_news(limit=10),
             "directory": directory,
-            "rates": request.env["motcua.dossier.statistics"]._motcua_public_rates(),
+            "rates": request.env["motcua.public.figures"]._motcua_site_rates(),
             "found_news": request.env["blog.post"]._motcua_search_news(q) if q else None,
             "found_procedures": (
                 request.env["motcua.procedure"]

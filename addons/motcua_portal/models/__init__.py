@@ -1,1 +1,1 @@
-from . import blog_blog, blog_post, motcua_dossier_statistics, motcua_portal_contact, motcua_unit
+from . import blog_blog, blog_post, motcua_portal_contact, motcua_public_figures, motcua_unit

@@ -260,8 +260,8 @@ class MotcuaUnit(models.Model):
     @api.private
     def _motcua_site_rates(self):
         """The on-time rate of this unit (with its sub-units: desks, offices) for the month, quarter and
-        year, read from the leaders' figures (``motcua.dossier.statistics``)."""
-        return self.env["motcua.dossier.statistics"]._motcua_public_rates(self)
+        year, read from the kept published figures (``motcua.public.figures``), never from the dossiers."""
+        return self.env["motcua.public.figures"]._motcua_site_rates(self)
 
     def _motcua_all_predecessors(self):
         """Every unit whose work came to this one, through any number of mergers."""

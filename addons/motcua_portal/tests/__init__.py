@@ -1,1 +1,1 @@
-from . import test_pages, test_review, test_sites, test_tour
+from . import test_pages, test_rates, test_review, test_sites, test_tour
