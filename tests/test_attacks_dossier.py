@@ -671,6 +671,23 @@ def test_a_burst_does_not_pass_the_limit(base_url, admin, clean_limits):
     assert forged.status_code == 429
 
 
+def test_a_right_key_is_refused_once_the_limit_is_reached(base_url, admin, clean_limits):
+    """A right answer is told before the count but given only under the limit: past it, right and
+    wrong guesses sent together all get 429 (a 200 among them would tell the right key)."""
+    [demo] = admin("motcua.dossier", "search_read", [("lookup_key", "=", "DEMO23")], fields=["name"], limit=1)
+    for i in range(10):
+        wrong = requests.get(f"{base_url}/api/v1/dossiers/NOPE-{i:04d}", params={"key": "ZZZZZZ"}, timeout=30)
+        assert wrong.status_code == 404
+
+    def guess(i):
+        key = "DEMO23" if i % 2 else "ZZZZZZ"
+        return requests.get(f"{base_url}/api/v1/dossiers/{demo['name']}", params={"key": key}, timeout=60)
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=10) as pool:
+        statuses = [r.status_code for r in pool.map(guess, range(20))]
+    assert statuses == [429] * 20, statuses
+
+
 def test_a_non_ascii_key_on_a_real_code_is_a_404(base_url, admin, clean_limits):
     [demo] = admin("motcua.dossier", "search_read", [("lookup_key", "=", "DEMO23")], fields=["name"], limit=1)
     for key in ("ÉÉÉÉÉÉ", "DEMO2ñ", "ĐÊMÔ23"):

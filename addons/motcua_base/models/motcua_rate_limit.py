@@ -28,6 +28,11 @@ def client_address(httprequest):
     return forwarded[-1] if forwarded else remote
 
 
+def _lock_key(bucket, client):
+    """Second key of the advisory lock that serialises the attempts of ``client`` on ``bucket``."""
+    return zlib.crc32(f"{bucket}\x00{client}".encode()) - 2**31
+
+
 class MotcuaRateLimit(models.Model):
     """Attempts on public routes (dossier lookup, verification pages, APIs), per route and
     client address, so that guessing codes gets slow.
@@ -36,7 +41,9 @@ class MotcuaRateLimit(models.Model):
     attempt atomically (concurrent requests of one client are serialised on an advisory lock and
     counted in a transaction of their own, so a burst cannot pass the limit) and returns an empty
     recordset when the client is over the limit. When the code and key were right, the controller
-    calls ``attempt._succeeded()``: only failures stay counted. The limit is
+    calls ``attempt._succeeded()``: only failures stay counted. A controller that can tell a right
+    answer before counting (a cheap lookup) calls ``_allows(bucket, client)`` for it instead, and
+    ``_attempt`` only for a wrong one: the same limit, without writing a row for every right answer. The limit is
     ``motcua.rate_limit.<bucket>.limit`` failures per ``motcua.rate_limit.<bucket>.minutes``
     (system parameters; 10 per 10 minutes by default). Rows are kept a day, then purged.
     """
@@ -71,9 +78,8 @@ class MotcuaRateLimit(models.Model):
         limit, minutes = self._settings(bucket)
         client = (client or "")[:128]
         since = fields.Datetime.now() - timedelta(minutes=minutes)
-        key = zlib.crc32(f"{bucket}\x00{client}".encode()) - 2**31
         with self._counting_cursor() as cr:
-            cr.execute("SELECT pg_advisory_xact_lock(%s, %s)", (LOCK_NAMESPACE, key))
+            cr.execute("SELECT pg_advisory_xact_lock(%s, %s)", (LOCK_NAMESPACE, _lock_key(bucket, client)))
             cr.execute(
                 "SELECT count(*) FROM motcua_rate_limit WHERE bucket = %s AND client = %s AND date >= %s",
                 (bucket, client, since),
@@ -86,6 +92,27 @@ class MotcuaRateLimit(models.Model):
             )
             attempt_id = cr.fetchone()[0]
         return self.browse(attempt_id)
+
+    @api.model
+    @api.private
+    def _allows(self, bucket, client):
+        """True when ``client`` may still be answered on ``bucket``: fewer failures than the limit in
+        the window. For an answer found right before it is given (a right answer never counts as a
+        failure): nothing is written, but the count waits for the attempts being counted
+        (``_attempt``'s lock) and sees what they committed, so that a burst cannot get a right answer
+        past the limit either. Cheaper than ``_attempt`` + ``_succeeded`` (no row written, then
+        deleted) for the same answer."""
+        limit, minutes = self._settings(bucket)
+        client = (client or "")[:128]
+        since = fields.Datetime.now() - timedelta(minutes=minutes)
+        with self._counting_cursor() as cr:
+            # two statements in one round trip: the count's snapshot is taken once the lock is held
+            cr.execute(
+                "SELECT pg_advisory_xact_lock(%s, %s); "
+                "SELECT count(*) FROM motcua_rate_limit WHERE bucket = %s AND client = %s AND date >= %s",
+                (LOCK_NAMESPACE, _lock_key(bucket, client), bucket, client, since),
+            )
+            return cr.fetchone()[0] < limit
 
     @api.model
     @api.private

@@ -63,6 +63,20 @@ class TestRateLimitAttempts(TransactionCase):
             attempt._succeeded()
         self.assertTrue(Limit._attempt("ok", "10.0.0.8"))
 
+    def test_a_right_answer_checks_the_limit_and_writes_nothing(self):
+        """``_allows`` (a right answer told before counting): refused once the client failed too
+        often, like ``_attempt``, and never a row of its own."""
+        Limit = self.env["motcua.rate.limit"]
+        self.env["ir.config_parameter"].set_param("motcua.rate_limit.found.limit", 2)
+        for _i in range(5):
+            self.assertTrue(Limit._allows("found", "10.0.0.7"))
+        self.assertFalse(Limit.search_count([("bucket", "=", "found")]))
+        self.assertTrue(Limit._attempt("found", "10.0.0.7"))
+        self.assertTrue(Limit._attempt("found", "10.0.0.7"))
+        self.assertFalse(Limit._allows("found", "10.0.0.7"))
+        self.assertTrue(Limit._allows("found", "10.0.0.6"))  # another client is not affected
+        self.assertEqual(Limit.search_count([("bucket", "=", "found")]), 2)
+
     def test_client_address_behind_a_proxy_only(self):
         def request(**headers):
             environ = EnvironBuilder(headers=headers, environ_base={"REMOTE_ADDR": "10.1.1.1"}).get_environ()

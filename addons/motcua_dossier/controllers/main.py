@@ -33,6 +33,22 @@ def _limited(env):
     return env._("You entered a wrong code too many times. Please try again in a few minutes.")
 
 
+# pages rendered for anonymous visitors, per page, database, website and language: (version, html)
+_KEPT_PAGES = {}
+
+
+def _kept_page(key, version, render):
+    """The response of ``render()``, rendered once per ``version`` (anything that identifies what
+    the page shows) and kept for the next visitors: one entry per ``key``, the last version only."""
+    kept = _KEPT_PAGES.get(key)
+    if kept is None or kept[0] != version:
+        response = render()
+        if response.status_code != 200:
+            return response
+        kept = _KEPT_PAGES[key] = (version, response.render(), response.headers.get("Content-Type"))
+    return request.make_response(kept[1], headers=[("Content-Type", kept[2] or "text/html; charset=utf-8")])
+
+
 def _citizen_env(env):
     """Citizens are answered in Vietnamese on the machine channels (API, switchboard, SMS)."""
     return env["motcua.dossier"]._motcua_citizen_env()
@@ -56,14 +72,16 @@ class MotcuaDossierPublic(http.Controller):
         code, key = _clean(code, 64), _clean(key, 16)
         if not code.strip() and not key.strip():
             return None, "empty"
-        attempt = request.env["motcua.rate.limit"]._attempt(RATE_LIMIT_BUCKET, client or _client())
-        if not attempt:
-            return None, "limited"
+        Limiter, client = request.env["motcua.rate.limit"], client or _client()
+        # the lookup is one indexed query: look first, then count. A right answer is given only
+        # while the client is under the limit (else it would tell a right guess from the wrong
+        # ones answered 429) and writes nothing; a wrong one is counted.
         dossier = request.env["motcua.dossier"]._motcua_public_find(code, key)
-        if not dossier:
-            return None, "not_found"
-        attempt._succeeded()
-        return dossier, "ok"
+        if dossier:
+            return (dossier, "ok") if Limiter._allows(RATE_LIMIT_BUCKET, client) else (None, "limited")
+        if not Limiter._attempt(RATE_LIMIT_BUCKET, client):
+            return None, "limited"
+        return None, "not_found"
 
     # ------------------------------------------------------------------ lookup page
     @http.route("/tra-cuu-ho-so", type="http", auth="public", methods=["GET"], website=True, sitemap=True)
@@ -160,7 +178,21 @@ class MotcuaDossierPublic(http.Controller):
     @http.route("/cong-khai", type="http", auth="public", methods=["GET"], website=True, sitemap=True)
     def transparency(self, **kwargs):
         """The figures of every unit for this month, quarter and year: those of the leaders' report,
-        as last kept by ``motcua.public.figures`` (never recomputed for a visitor)."""
+        as last kept by ``motcua.public.figures`` (never recomputed for a visitor).
+
+        The page is the same for every anonymous visitor until the figures, the templates or the
+        language change: it is rendered once per version of the figures (``_kept_page``) and each
+        worker answers with the rendered HTML, one query a visit."""
+        env = request.env
+        if env.user._is_public() and "tests" not in (request.session.debug or ""):
+            Figures = env["motcua.public.figures"]
+            version = (Figures._motcua_published_version(TRANSPARENCY), Figures._motcua_templates_token())
+            return _kept_page(
+                ("transparency", env.cr.dbname, request.website.id, env.lang), version, self._transparency
+            )
+        return self._transparency()
+
+    def _transparency(self):
         figures, as_of = request.env["motcua.public.figures"]._motcua_published(TRANSPARENCY)
         labels = {
             "month": request.env._("This month"),

@@ -29,12 +29,39 @@ class MotcuaDossier(models.Model):
         empty = self.browse()
         if not code or not key or len(code) > 64 or len(key) > 16 or "\x00" in code + key:
             return empty
-        dossier = self.sudo().search([("name", "in", list({code, code.upper()})), ("state", "!=", "draft")], limit=1)
+        # one query for the dossier and what its public answer shows (the code is unique among
+        # received dossiers: no order needed, and none that would make the planner walk another index)
+        dossier = self.sudo().search_fetch(
+            [("name", "in", list({code, code.upper()})), ("state", "!=", "draft")],
+            self._motcua_public_fields(),
+            limit=1,
+            order="id",
+        )
         if not dossier:
             return empty
         if dossier.lookup_key and consteq(dossier.lookup_key.encode(), key.encode()):
             return dossier
         return empty
+
+    @api.model
+    @api.private
+    def _motcua_public_fields(self):
+        """The fields of the dossier that its public answer reads, fetched with the lookup."""
+        return [
+            "name",
+            "lookup_key",
+            "state",
+            "procedure_id",
+            "unit_id",
+            "handling_unit_id",
+            "applicant_name",
+            "received_at",
+            "due_at",
+            "finished_at",
+            "returned_at",
+            "timeliness",
+            "supplement_request",
+        ]
 
     def _motcua_public_data(self):
         """What a citizen may see about the dossier: no ID number, phone or address."""
@@ -42,10 +69,25 @@ class MotcuaDossier(models.Model):
         dossier = self.sudo()
 
         timeliness_labels = public_timeliness(self.env)
+        # the zone of the dossier's dates (``_local``), looked up once for all of them
+        calendar = (dossier.handling_unit_id or dossier.unit_id).sudo()._get_calendar()
 
         def iso(moment):
-            return dossier._local(moment).isoformat() if moment else None
+            return calendar._motcua_localize(moment).isoformat() if moment else None
 
+        # the steps in their order (that of ``step_ids``) with the fields shown, in one query;
+        # the units they name read together with the dossier's
+        all_steps = (
+            self.env["motcua.dossier.step"]
+            .sudo()
+            .search_fetch(
+                [("dossier_id", "=", dossier.id)],
+                ["name", "unit_id", "state", "start_at", "deadline", "done_at", "timeliness"],
+                order="sequence, id",
+            )
+        )
+        (dossier.unit_id | dossier.handling_unit_id | all_steps.unit_id).fetch(["name"])
+        current_step = all_steps.filtered(lambda s: s.state == "open")[:1]  # as _compute_current_step
         steps = [
             {
                 "name": step.name,
@@ -56,7 +98,7 @@ class MotcuaDossier(models.Model):
                 "timeliness": step.timeliness or None,
                 "timeliness_label": timeliness_labels.get(step.timeliness, ""),
             }
-            for step in dossier.step_ids.filtered(lambda s: s.state in ("open", "done")).sorted(
+            for step in all_steps.filtered(lambda s: s.state in ("open", "done")).sorted(
                 lambda s: (s.start_at or fields.Datetime.now(), s.id)
             )
         ]
@@ -75,7 +117,7 @@ class MotcuaDossier(models.Model):
             "returned_at": iso(dossier.returned_at),
             "timeliness": dossier.timeliness or None,
             "timeliness_label": timeliness_labels.get(dossier.timeliness, ""),
-            "current_step": dossier.current_step_id.name or None,
+            "current_step": current_step.name or None,
             "supplement_request": dossier.supplement_request if dossier.state == "supplement" else None,
             "steps": steps,
         }

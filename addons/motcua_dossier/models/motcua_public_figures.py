@@ -1,6 +1,7 @@
+import itertools
 from datetime import date, datetime, timedelta
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 
 from odoo.addons.motcua_base.tools import local_now, to_local
 
@@ -9,6 +10,7 @@ from .motcua_dossier_statistics import PERIODS, period_range
 TRANSPARENCY = "transparency"
 CRON = "motcua_dossier.ir_cron_public_figures"
 DEBOUNCE = timedelta(minutes=1)
+_TEMPLATE_TOKENS = itertools.count(1)
 
 
 def _dump(value):
@@ -124,3 +126,22 @@ class MotcuaPublicFigures(models.Model):
         if not row:
             return None, None
         return _load(self.sudo().env, row.payload), to_local(row.computed_at)
+
+    @api.model
+    def _motcua_published_version(self, key):
+        """What identifies the figures stored for ``key`` without reading them (one query): the row,
+        when they were computed and a digest of their text; ``None`` before the first refresh. A
+        page rendered from them stays right while this is unchanged."""
+        self.env.cr.execute(
+            "SELECT id, computed_at, md5(payload::text) FROM motcua_public_figures WHERE key = %s", [key]
+        )
+        row = self.env.cr.fetchone()
+        return tuple(row) if row else None
+
+    @api.model
+    @tools.ormcache(cache="templates")
+    def _motcua_templates_token(self):
+        """A number that changes whenever Odoo drops its compiled templates (a view or its
+        translations changed, here or in another worker): a page rendered under another number may
+        be out of date."""
+        return next(_TEMPLATE_TOKENS)

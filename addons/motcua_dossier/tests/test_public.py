@@ -104,6 +104,23 @@ class TestPublicLookup(HttpCase):
         self.assertEqual(self.url_open(f"/api/v1/dossiers/{self.dossier.name}?key={self.key}").status_code, 429)
         self.assertEqual(self.url_open(f"/api/v1/ivr/dossiers/{self.dossier.name}?key={self.key}").status_code, 429)
 
+    def test_right_lookups_are_not_counted(self):
+        """Only failures count: a citizen who looks up the same dossier many times is never limited,
+        and a right lookup leaves no row behind."""
+        for _lookup in range(15):
+            self.assertEqual(self.url_open(f"/api/v1/dossiers/{self.dossier.name}?key={self.key}").status_code, 200)
+        self.assertEqual(self.url_open(f"/tra-cuu-ho-so?code={self.dossier.name}&key={self.key}").status_code, 200)
+        self.assertFalse(self.env["motcua.rate.limit"].sudo().search_count([("bucket", "=", "dossier_lookup")]))
+
+    def test_lookup_reads_the_dossier_in_few_queries(self):
+        """The API answer reads the dossier with its public fields, then its steps, units and
+        procedure once each, whatever the number of steps."""
+        self.url_open(f"/api/v1/dossiers/{self.dossier.name}?key={self.key}")  # warm: routing, translations
+        before = self.cr.sql_log_count
+        data = self.url_open(f"/api/v1/dossiers/{self.dossier.name}?key={self.key}").json()
+        self.assertEqual(data["code"], self.dossier.name)
+        self.assertLessEqual(self.cr.sql_log_count - before, 16)
+
     def test_rate_limit_is_configurable(self):
         """motcua_base's limiter, bucket dossier_lookup: its system parameters apply."""
         self.env["ir.config_parameter"].sudo().set_param("motcua.rate_limit.dossier_lookup.limit", 2)

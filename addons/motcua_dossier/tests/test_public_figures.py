@@ -98,6 +98,32 @@ class TestPublicFigures(DossierCase, HttpCase):
         self.assertEqual(few, many)
         self.assertLessEqual(many, 12)
 
+    def test_the_page_is_rendered_once_per_version_of_the_figures(self):
+        """Anonymous visitors get the page rendered once for the kept figures (one query a visit);
+        new figures, another language or a changed template show at the next visit."""
+        self.make_dossiers([("returned", True, "early")])
+        self.Figures._motcua_refresh()
+        self.url_open("/cong-khai")
+        before = self.cr.sql_log_count
+        page = self.url_open("/cong-khai")
+        self.assertLessEqual(self.cr.sql_log_count - before, 6)
+        self.assertEqual(self.month_row(page.text, "Kept commune X"), ["1", "1", "0", "100.0%"])
+        self.make_dossiers([("returned", True, "late")])
+        self.Figures._motcua_refresh()
+        self.assertEqual(self.month_row(self.url_open("/cong-khai").text, "Kept commune X"), ["2", "2", "0", "50.0%"])
+        english = self.url_open("/en/cong-khai").text
+        self.assertIn("Published results of dossier processing", english)
+        self.assertEqual(self.month_row(english, "Kept commune X"), ["2", "2", "0", "50.0%"])
+        self.env["ir.ui.view"].create(
+            {
+                "name": "Transparency note (test)",
+                "type": "qweb",
+                "inherit_id": self.env.ref("motcua_dossier.transparency_page").id,
+                "arch": '<xpath expr="//h1" position="after"><p>Test note of the province</p></xpath>',
+            }
+        )
+        self.assertIn("Test note of the province", self.url_open("/cong-khai").text)
+
     def test_refresh_interval_is_a_setting(self):
         settings = self.env["res.config.settings"].create({})
         self.assertEqual(settings.motcua_public_figures_minutes, 5)
