@@ -30,13 +30,26 @@ def percentile(values, fraction):
 
 async def fetch(host, port, path, timeout):
     """One GET with Connection: close; returns (status, body)."""
+    return await send(host, port, "GET", path, timeout)
+
+
+async def send(host, port, method, path, timeout, body=b"", headers=()):
+    """One request with Connection: close (``headers``: extra (name, value) pairs, ``body``: bytes
+    sent with its Content-Length); returns (status, body of the answer)."""
     reader, writer = await asyncio.wait_for(asyncio.open_connection(host, port), timeout)
     try:
-        request = (
-            f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nUser-Agent: Mozilla/5.0 (motcua-bench)\r\n"
-            "Accept: */*\r\nAccept-Language: vi-VN,vi;q=0.9\r\nConnection: close\r\n\r\n"
-        )
-        writer.write(request.encode("latin-1"))
+        lines = [
+            f"{method} {path} HTTP/1.1",
+            f"Host: {host}:{port}",
+            "User-Agent: Mozilla/5.0 (motcua-bench)",
+            "Accept: */*",
+            "Accept-Language: vi-VN,vi;q=0.9",
+            "Connection: close",
+        ]
+        lines += [f"{name}: {value}" for name, value in headers]
+        if body or method != "GET":
+            lines.append(f"Content-Length: {len(body)}")
+        writer.write(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body)
         await writer.drain()
         data = await asyncio.wait_for(reader.read(-1), timeout)
     finally:
@@ -45,10 +58,28 @@ async def fetch(host, port, path, timeout):
             await writer.wait_closed()
         except OSError:
             pass
-    head, _sep, body = data.partition(b"\r\n\r\n")
+    head, _sep, answer = data.partition(b"\r\n\r\n")
     status_line = head.split(b"\r\n", 1)[0].split()
     status = int(status_line[1]) if len(status_line) > 1 else 0
-    return status, body
+    if b"transfer-encoding: chunked" in head.lower():
+        answer = dechunk(answer)
+    return status, answer
+
+
+def dechunk(data):
+    """The body of a chunked answer (Odoo sends JSON and streamed answers chunked)."""
+    out, rest = [], data
+    while rest:
+        size_line, _sep, rest = rest.partition(b"\r\n")
+        try:
+            size = int(size_line.split(b";")[0], 16)
+        except ValueError:
+            return data
+        if not size:
+            break
+        out.append(rest[:size])
+        rest = rest[size + 2 :]
+    return b"".join(out)
 
 
 async def run(base, paths, concurrency, seconds, max_requests, warmup, timeout, ok_statuses, reject=None):

@@ -12,6 +12,7 @@
 #   BENCH_BUILD_ONLY=1  build (or update) the database, measure nothing
 #   BENCH_PROXY_PORT   port of the gzip proxy in front of the server for figure 10 (default: +2)
 #   BENCH_DEVTOOLS_PORT  Chromium's remote-debugging port for figure 10 (default 0: any free one)
+#   BENCH_MIXED_SECONDS  duration of the mixed load (9) (default 60)
 set -euo pipefail
 . "$(dirname "$0")/../scripts/lib.sh"
 BENCH="$ROOT/bench"
@@ -20,6 +21,7 @@ addons_path() { local src; src=$(odoo_src); echo "$src/odoo/addons,$src/addons,$
 
 N=${BENCH_DOSSIERS:-1000000}
 SECS=${BENCH_SECONDS:-15}
+MIXED_SECS=${BENCH_MIXED_SECONDS:-60}
 PORT=${BENCH_HTTP_PORT:-8260}
 if [ -n "${BENCH_DB:-}" ]; then DB=$BENCH_DB
 elif [ "$N" = 1000000 ]; then DB=motcua_bench
@@ -157,10 +159,14 @@ if [[ ",$MODULES," == *,motcua_portal,* ]]; then
 else
   echo "not available: motcua_portal is not installed in $DB" > "$WORK/portal_paths.txt.reason"
 fi
+rm -f "$WORK/mixed_prep.json"
+if [ -n "$HAVE_DOSSIER" ]; then  # the mixed load's officers, API keys and SMS gateway secret
+  odoo_shell < "$BENCH/mixed_prep.py" > "$WORK/mixed_prep.log" 2>&1 || tail -n 20 "$WORK/mixed_prep.log" >&2
+fi
 say "bench: serving $DB on 127.0.0.1:$PORT with ${SERVER_OPTS[*]}"
 odoo_exec -d "$DB" --db-filter="^$DB\$" --http-port="$PORT" --gevent-port="$((PORT + 1))" \
-  --http-interface=127.0.0.1 --max-cron-threads=0 --log-level=warn "${SERVER_OPTS[@]}" \
-  > "$WORK/server.log" 2>&1 &
+  --http-interface=127.0.0.1 --max-cron-threads=0 --log-level=warn --log-handler=odoo.service.model:INFO \
+  --log-handler=odoo.service.server:INFO "${SERVER_OPTS[@]}" > "$WORK/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 120); do
   curl -fs -o /dev/null "http://127.0.0.1:$PORT/bench/constant" && break
@@ -200,8 +206,24 @@ say "bench: page_weights"
   --out "$OUT/page_weights.json" > "$WORK/page_weights.log" 2>&1 \
   || { tail -n 20 "$WORK/page_weights.log" >&2; na 11 page_weights "Page weights of a first visit" "not available: the benchmark failed, see $WORK/page_weights.log"; }
 http_bench 12 portal_unit_page "Unit site /don-vi/<unit> (rates from the kept figures) vs constant page" page.txt "GET /bench/page (website=True, constant body)" portal_paths.txt 0.7
+
+if [ -s "$WORK/mixed_prep.json" ] && [ -s "$WORK/api_paths.txt" ] && [ -s "$WORK/page_paths.txt" ]; then
+  say "bench: mixed_load (4 desks, 20 lookups, 2 leaders, 1 SMS gateway for $MIXED_SECS s)"
+  if "$PY" "$BENCH/mixed_load.py" --base "http://127.0.0.1:$PORT" --work "$WORK" --seconds "$MIXED_SECS" \
+    --server-pid "$server" --server-log "$WORK/server.log" --limit-memory-soft "$(conf limit_memory_soft)" \
+    > "$WORK/mixed_load.json" 2> "$WORK/mixed_load.log"; then
+    cp "$WORK/mixed_load.json" "$OUT/mixed_load.json"
+  else
+    tail -n 20 "$WORK/mixed_load.log" >&2
+    na 9 mixed_load "Mixed load" "not available: the benchmark failed, see $WORK/mixed_load.log"
+  fi
+elif [ -z "$HAVE_DOSSIER" ]; then na 9 mixed_load "Mixed load" "not available: motcua_dossier missing"
+else na 9 mixed_load "Mixed load" "not available: the preparation failed, see $WORK/mixed_prep.log"; fi
 kill -TERM "$server" 2>/dev/null; wait "$server" 2>/dev/null || true
 server=
+if [ -s "$WORK/mixed_prep.json" ]; then  # the desks' dossiers leave the cached database again
+  odoo_shell < "$BENCH/mixed_cleanup.py" > "$WORK/mixed_cleanup.log" 2>&1 || tail -n 20 "$WORK/mixed_cleanup.log" >&2
+fi
 
 count=$(psql -d "$DB" -tAc "SELECT count(*) FROM motcua_dossier" 2>/dev/null || echo 0)
 recent=$(psql -d "$DB" -tAc "SELECT count(*) FROM motcua_dossier WHERE received_at >= now() at time zone 'UTC' - interval '365 days'" 2>/dev/null || echo 0)

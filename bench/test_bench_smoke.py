@@ -25,8 +25,10 @@ KEYS = [
     "public_figures",
     "register_xlsx",
     "register_pdf",
+    "mixed_load",
     "low_spec_browser",
     "page_weights",
+    "portal_unit_page",
 ]
 TIMED = {"register_xlsx", "register_pdf"}  # absolute times (extrapolated to 80,000 rows), no baseline
 REPORTED = {"low_spec_browser", "page_weights"}  # reported figures, no baseline: checked on their own
@@ -39,6 +41,7 @@ def results(tmp_path_factory):
         os.environ,
         BENCH_DOSSIERS=os.environ.get("BENCH_SMOKE_DOSSIERS", "2000"),
         BENCH_SECONDS=os.environ.get("BENCH_SMOKE_SECONDS", "3"),
+        BENCH_MIXED_SECONDS=os.environ.get("BENCH_SMOKE_MIXED_SECONDS", os.environ.get("BENCH_SMOKE_SECONDS", "3")),
         BENCH_HTTP_PORT=os.environ.get("BENCH_SMOKE_PORT", "8264"),
         BENCH_RESULTS=str(output),
     )
@@ -65,6 +68,8 @@ def test_section_has_ratio_or_reason(results, key):
         assert section["reason"].startswith("not available"), section
         assert "failed" not in section["reason"], f"the {key} benchmark crashed: {section['reason']}"
         return
+    if key == "mixed_load":
+        return  # checked by test_mixed_load_without_errors
     if key in REPORTED:
         return  # test_low_spec_browser_ran, test_page_weights_reported
     if key in TIMED:
@@ -78,10 +83,26 @@ def test_section_has_ratio_or_reason(results, key):
         assert section["extra"]["errors"] == 0 and section["extra"]["baseline_errors"] == 0, section
 
 
+def test_mixed_load_without_errors(results):
+    """Every class of the mixed load was served, without an error reaching a client."""
+    data, _stdout = results
+    section = next(s for s in data["benchmarks"] if s["key"] == "mixed_load")
+    assert section["available"], section
+    classes = section["extra"]["classes"]
+    assert sorted(classes) == ["desk", "leader", "lookup", "sms"]
+    for name, figures in classes.items():
+        assert figures["requests"] > 0 and figures["p50_ms"] > 0, (name, figures)
+        assert figures["errors"] == 0, (name, figures["first_errors"])
+    assert classes["desk"]["dossiers_received"] > 0, classes["desk"]
+    assert section["value"] == 0 and section["extra"]["serialization_failures_to_user"] == 0, section["extra"]
+    assert section["extra"]["memory_samples"] > 0 and section["extra"]["max_worker_rss_mb"] > 0, section["extra"]
+    assert all(section["other_targets"].values()), section["other_targets"]  # codes unique, memory, ...
+
+
 def test_table_printed(results):
     _data, stdout = results
     assert "| benchmark" in stdout
-    for number in [*range(1, 9), 10, 11, 12]:  # the id column is as wide as the widest id
+    for number in range(1, 13):  # the id column is as wide as the widest id
         assert re.search(rf"\n{number} +\| ", stdout), number
 
 
