@@ -251,6 +251,16 @@ def worker_pids(server_pid):
     return pids
 
 
+def command(pid):
+    """What the child runs, shortly (an HTTP worker shows the server's command line)."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as handle:
+            words = handle.read().split(b"\0")
+    except OSError:
+        return "?"
+    return " ".join(os.path.basename(w.decode("utf-8", "replace")) for w in words[:2] if w)[:80]
+
+
 def memory_kb(pid):
     values = {}
     try:
@@ -273,7 +283,7 @@ async def sample_memory(server_pid, deadline, memory):
             values = memory_kb(pid)
             if not values:
                 continue
-            memory["workers"].setdefault(pid, values.get("name", "?"))
+            memory["workers"].setdefault(pid, command(pid))
             memory["max_rss_kb"] = max(memory["max_rss_kb"], values.get("VmRSS", 0))
             memory["max_vms_kb"] = max(memory["max_vms_kb"], values.get("VmSize", 0))
         await asyncio.sleep(1.0)
@@ -308,6 +318,14 @@ def read_server_log(lines):
         if re.search(r"Worker \(\d+\) (virtual memory limit|CPU time limit|max request)", line)
     ]
     spawned = [line for line in lines if re.search(r"Worker Worker\w+ \(\d+\) alive", line)]
+    # tracebacks outside a request (e.g. a worker that cannot start): their exception lines
+    tracebacks, exceptions = 0, {}
+    for index, line in enumerate(lines):
+        if line.startswith("Traceback (most recent call last)"):
+            tracebacks += 1
+            end = next((i for i in range(index + 1, len(lines)) if not lines[i].startswith((" ", "\t"))), None)
+            if end is not None:
+                exceptions[lines[end].strip()[:200]] = exceptions.get(lines[end].strip()[:200], 0) + 1
     return {
         "failures": failures,
         "retried": retried,
@@ -315,6 +333,8 @@ def read_server_log(lines):
         "errors": errors,
         "recycled": recycled,
         "spawned": spawned,
+        "tracebacks": tracebacks,
+        "exceptions": exceptions,
     }
 
 
@@ -416,6 +436,8 @@ async def run(args):
                 name: list(memory["workers"].values()).count(name) for name in sorted(set(memory["workers"].values()))
             },
             "workers_started_during_run": len(log_figures["spawned"]),
+            "server_tracebacks": log_figures["tracebacks"],
+            "server_traceback_exceptions": dict(list(log_figures["exceptions"].items())[:FIRST_ERRORS]),
             "memory_samples": memory["samples"],
             "max_worker_rss_mb": round(max_rss / 2**20, 1),
             "max_worker_vms_mb": round(max_vms / 2**20, 1),
@@ -425,6 +447,8 @@ async def run(args):
         },
     }
     section["target_met"] = all(section["target_met_checks"].values())
+    if log_figures["tracebacks"]:
+        section["warning"] = "the server logged tracebacks outside the requests: see extra.server_traceback_exceptions"
     return section
 
 
