@@ -276,8 +276,9 @@ def memory_kb(pid):
     return values
 
 
-async def sample_memory(server_pid, deadline, memory):
-    while time.monotonic() < deadline:
+async def sample_memory(server_pid, done, memory):
+    """Every second until ``done`` is set (the last client finished its request)."""
+    while not done.is_set():
         memory["samples"] += 1
         for pid in worker_pids(server_pid):
             values = memory_kb(pid)
@@ -286,7 +287,10 @@ async def sample_memory(server_pid, deadline, memory):
             memory["workers"].setdefault(pid, command(pid))
             memory["max_rss_kb"] = max(memory["max_rss_kb"], values.get("VmRSS", 0))
             memory["max_vms_kb"] = max(memory["max_vms_kb"], values.get("VmSize", 0))
-        await asyncio.sleep(1.0)
+        try:
+            await asyncio.wait_for(done.wait(), 1.0)
+        except TimeoutError:
+            pass
 
 
 def log_tail(path, offset):
@@ -295,6 +299,37 @@ def log_tail(path, offset):
     with open(path, encoding="utf-8", errors="replace") as handle:
         handle.seek(offset)
         return handle.readlines()
+
+
+async def check_codes(client, leader_info, first_id):
+    """The codes the desks' receipts got, read back as the province monitor: one per received
+    dossier, no duplicate, and per unit and day a run of consecutive numbers (a request retried
+    after a serialization failure gives its number back)."""
+    stats = Stats("codes", 1)
+    domain = [["request_summary", "=", MARKER], ["id", ">", first_id]]
+    ok, rows = await client.json2(
+        stats,
+        leader_info["key"],
+        "motcua.dossier",
+        "search_read",
+        {"domain": domain, "fields": ["name", "state"]},
+        "codes",
+    )
+    if not ok:
+        return {"error": stats.first_errors}
+    codes = [row["name"] for row in rows if row["state"] == "received"]
+    series = {}
+    for code in codes:
+        prefix, _sep, number = code.rpartition("-")
+        series.setdefault(prefix, []).append(int(number) if number.isdigit() else -1)
+    gaps = sum(max(n) - min(n) + 1 - len(set(n)) for n in series.values())
+    return {
+        "received": len(codes),
+        "drafts_left": sum(1 for row in rows if row["state"] == "draft"),
+        "duplicates": len(codes) - len(set(codes)),
+        "gaps": gaps,
+        "series": {prefix: [min(n), max(n)] for prefix, n in series.items()},
+    }
 
 
 def read_server_log(lines):
@@ -375,8 +410,9 @@ async def run(args):
     receive = []
     began = time.perf_counter()
     deadline = time.monotonic() + args.seconds
-    tasks = [sample_memory(args.server_pid, deadline, memory)] if args.server_pid else []
-    tasks += [
+    done = asyncio.Event()
+    sampler = asyncio.ensure_future(sample_memory(args.server_pid, done, memory)) if args.server_pid else None
+    tasks = [
         desk(client, classes["desk"], info, prep["procedures"], deadline, receive, number)
         for number, info in enumerate(prep["desks"], start=1)
     ]
@@ -384,6 +420,10 @@ async def run(args):
     tasks += [leader(client, classes["leader"], info, deadline) for info in prep["leaders"]]
     tasks.append(sms_gateway(client, classes["sms"], targets, prep["sms_secret"], deadline))
     await asyncio.gather(*tasks)
+    done.set()
+    if sampler:
+        await sampler
+    codes = await check_codes(client, prep["leaders"][0], prep["marks"]["motcua_dossier"])
     elapsed = time.perf_counter() - began
     lines = log_tail(log, offset) if log and log.exists() else []
     log_figures = read_server_log(lines)
@@ -396,6 +436,7 @@ async def run(args):
                 "receive_p50_ms": round(1000 * percentile(receive, 0.5), 1) if receive else None,
                 "receive_p99_ms": round(1000 * percentile(receive, 0.99), 1) if receive else None,
                 "officers": [f"{d['login']} ({d['unit']})" for d in prep["desks"]],
+                "codes": codes,
             }
         elif name == "leader":
             extra = {"call": f"{STATS_MODEL}.{STATS_METHOD}", "as": [d["login"] for d in prep["leaders"]]}
@@ -422,6 +463,9 @@ async def run(args):
             "no_error": errors == 0,
             "no_serialization_failure_to_user": to_user == 0,
             "memory_below_soft_limit": memory_ok,
+            "codes_unique_and_gapless": codes.get("received") == len(receive)
+            and codes.get("duplicates") == 0
+            and codes.get("gaps") == 0,
         },
         "extra": {
             "seconds": round(elapsed, 1),
