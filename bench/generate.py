@@ -26,7 +26,10 @@ Dossier = env["motcua.dossier"]
 now = datetime.utcnow().replace(microsecond=0)
 # (first day, days, dossiers): the earlier years first, so that ids grow with time
 EARLIER = int(N * EARLIER_SHARE * EARLIER_YEARS)
-ERAS = [(now - timedelta(days=365 * (1 + EARLIER_YEARS)), 365 * EARLIER_YEARS, EARLIER), (now - timedelta(days=365), 364, N)]
+ERAS = [
+    (now - timedelta(days=365 * (1 + EARLIER_YEARS)), 365 * EARLIER_YEARS, EARLIER),
+    (now - timedelta(days=365), 364, N),
+]
 
 # --- reference data: receiving units and current procedures of the demo province ---------
 centre = env.ref("motcua_base.unit_tay_ninh_service_centre")

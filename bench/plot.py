@@ -14,7 +14,7 @@ import sys
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
 # (label, section key, how to read the milliseconds from the section)
 FIGURES = [
@@ -24,8 +24,12 @@ FIGURES = [
     ("constant page p50 (baseline)", "lookup_page", lambda s: s["extra"]["baseline_p50_ms"]),
     ("leader statistics, year (monitor)", "leader_stats", lambda s: s["extra"]["year"]["orm_ms"]),
     ("leader statistics, year (unit leader)", "leader_stats", lambda s: s["extra"]["year"]["leader_ms"]),
-    ("same counts in SQL over the dossiers, year", "leader_stats", lambda s: s["extra"]["year"]["sql_over_dossiers_ms"]),
-    ("desk \"Receive\" click p50", "desk_intake", lambda s: s["extra"]["click_p50_ms"]),
+    (
+        "same counts in SQL over the dossiers, year",
+        "leader_stats",
+        lambda s: s["extra"]["year"]["sql_over_dossiers_ms"],
+    ),
+    ('desk "Receive" click p50', "desk_intake", lambda s: s["extra"]["click_p50_ms"]),
 ]
 
 

@@ -55,7 +55,11 @@ def table(results):
     lines = [
         f"`make bench` of {meta.get('date', '?')}, commit {meta.get('commit', '?')}: "
         f"{int(meta.get('dossiers', 0)):,} dossiers in the database"
-        + (f" ({int(meta['dossiers_last_12_months']):,} received in the last 12 months)" if meta.get("dossiers_last_12_months") else "")
+        + (
+            f" ({int(meta['dossiers_last_12_months']):,} received in the last 12 months)"
+            if meta.get("dossiers_last_12_months")
+            else ""
+        )
         + f", built in {meta.get('build_seconds', '?')} s; {meta.get('seconds_per_side', '?')} s per side, "
         f"{meta.get('concurrency', '?')} clients, {meta.get('workers', '?')} workers; "
         f"{meta.get('machine', {}).get('CPU(s)', '?')} CPUs ({meta.get('machine', {}).get('Model name', '?')}), "

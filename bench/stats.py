@@ -11,7 +11,7 @@ import json
 import os
 import statistics
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 
 from odoo.sql_db import Cursor
 from odoo.tools import SQL as SQLText
@@ -203,8 +203,11 @@ for period in ("quarter", "year"):
     }
     lo, hi = bounds(period)
     notes.append(f"=== {period} ({lo} .. {hi} UTC), {total} dossiers in the table ===\n")
-    notes.append("--- hand-written SQL over the daily figures (the baseline) ---\n"
-                 + explain(DAILY_SQL, daily_params(period, None)) + "\n")
+    notes.append(
+        "--- hand-written SQL over the daily figures (the baseline) ---\n"
+        + explain(DAILY_SQL, daily_params(period, None))
+        + "\n"
+    )
     notes.append("--- hand-written SQL over the dossiers (reference) ---\n" + explain(SQL, {"lo": lo, "hi": hi}) + "\n")
     for index, (query, params) in enumerate(captured_queries(lambda p=period: orm_stats(p, monitor)), start=1):
         notes.append(

@@ -81,16 +81,22 @@ class MotcuaDossierDailyFigures(models.Model):
         )
         for name, definition in (
             # a unit's (a leader's) period, every unit's period, the open and overdue now
-            ("unit_date_idx", "(unit_id, date) INCLUDE (kind, row_count, received_count, finished_count, "
-             "on_time_count, late_count)"),
+            (
+                "unit_date_idx",
+                "(unit_id, date) INCLUDE (kind, row_count, received_count, finished_count, on_time_count, late_count)",
+            ),
             ("date_idx", "(date)"),
             ("overdue_idx", "(unit_id) INCLUDE (overdue_count) WHERE overdue"),
             # rows left empty by a move are deleted at once: found by this (nearly empty) index
             ("empty_idx", "(id) WHERE row_count = 0"),
         ):
             self.env.cr.execute(
-                SQL("CREATE INDEX IF NOT EXISTS %s ON %s %s", SQL.identifier(f"{self._table}_{name}"), table,
-                    SQL(definition))
+                SQL(
+                    "CREATE INDEX IF NOT EXISTS %s ON %s %s",
+                    SQL.identifier(f"{self._table}_{name}"),
+                    table,
+                    SQL(definition),
+                )
             )
         self._motcua_rebuild()
 

@@ -244,13 +244,17 @@ class MotcuaDossierStatistics(models.Model):
                     raise _NotDaily
         except _NotDaily:
             return super()._read_group(domain, groupby, aggregates, having, offset, limit, order)
-        groups = self.env["motcua.dossier.daily.figures"].sudo()._read_group(
-            daily_domain, groupby, aggregates, offset=offset, limit=limit, order=order
+        groups = (
+            self.env["motcua.dossier.daily.figures"]
+            .sudo()
+            ._read_group(daily_domain, groupby, aggregates, offset=offset, limit=limit, order=order)
         )
         # the groups' records in the user's environment, as the rows would give them
         return [
-            tuple(self.env[value._name].browse(value._ids) if isinstance(value, models.BaseModel) else value
-                  for value in group)
+            tuple(
+                self.env[value._name].browse(value._ids) if isinstance(value, models.BaseModel) else value
+                for value in group
+            )
             for group in groups
         ]
 

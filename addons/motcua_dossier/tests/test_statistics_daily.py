@@ -29,7 +29,10 @@ MEASURES = [
 
 def normalised(groups):
     return sorted(
-        (tuple(round(v, 6) if isinstance(v, float) else (v.ids if hasattr(v, "ids") else v) for v in g) for g in groups),
+        (
+            tuple(round(v, 6) if isinstance(v, float) else (v.ids if hasattr(v, "ids") else v) for v in g)
+            for g in groups
+        ),
         key=repr,
     )
 
@@ -55,7 +58,10 @@ class TestDailyFigures(DossierCase):
             self.overdue = self.received_dossier(unit_id=self.commune_b.id, user=self.env.ref("base.user_admin"))
         with freeze_time(utc(2026, 11, 20, 10, 0)):
             self.env["motcua.dossier"]._cron_refresh_timeliness()
-        self.month = [("date", ">=", local_day_start(date(2026, 11, 1))), ("date", "<", local_day_start(date(2026, 12, 1)))]
+        self.month = [
+            ("date", ">=", local_day_start(date(2026, 11, 1))),
+            ("date", "<", local_day_start(date(2026, 12, 1))),
+        ]
 
     @contextmanager
     def tables_read(self):
@@ -114,7 +120,10 @@ class TestDailyFigures(DossierCase):
         self.assertFalse(self.both(self.monitor, self.month, ["date:month"])[1])
 
     def test_a_leader_reads_the_figures_of_their_units(self):
-        for leader, unit, other in ((self.leader_a, self.commune_a, self.commune_b), (self.leader_b, self.commune_b, self.commune_a)):
+        for leader, unit, other in (
+            (self.leader_a, self.commune_a, self.commune_b),
+            (self.leader_b, self.commune_b, self.commune_a),
+        ):
             with self.subTest(leader=leader.login):
                 kept, daily = self.both(leader, self.month, ["unit_id"])
                 self.assertTrue(daily)
@@ -145,9 +154,14 @@ class TestDailyFigures(DossierCase):
             return self.env.cr.fetchall()
 
         def today(user=self.monitor):
-            day = [("date", ">=", local_day_start(date(2026, 11, 24))), ("date", "<", local_day_start(date(2026, 11, 25)))]
-            groups = self.env["motcua.dossier.statistics"].with_user(user)._read_group(
-                day, ["unit_id"], ["received_count:sum", "finished_count:sum", "on_time_count:sum"]
+            day = [
+                ("date", ">=", local_day_start(date(2026, 11, 24))),
+                ("date", "<", local_day_start(date(2026, 11, 25))),
+            ]
+            groups = (
+                self.env["motcua.dossier.statistics"]
+                .with_user(user)
+                ._read_group(day, ["unit_id"], ["received_count:sum", "finished_count:sum", "on_time_count:sum"])
             )
             return {unit: values for unit, *values in groups}.get(self.commune_a, [0, 0, 0])
 
