@@ -1,6 +1,7 @@
 from . import motcua_unit
 from . import motcua_unit_mixin
 from . import motcua_monitor_readonly
+from . import motcua_working_time_cache_mixin
 from . import motcua_working_day
 from . import resource_calendar
 from . import motcua_sequence_counter

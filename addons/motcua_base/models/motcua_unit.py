@@ -179,7 +179,16 @@ class MotcuaUnit(models.Model):
     # ------------------------------------------------------------------ working time
     def _get_calendar(self):
         """The working time of this unit: its own, else the nearest ancestor's, else the default."""
-        return self._motcua_setting("calendar_id") or self.env.ref("motcua_base.calendar_administrative")
+        return self._motcua_setting("calendar_id") or self._motcua_default_calendar()
+
+    @api.model
+    def _motcua_default_calendar(self):
+        """The default working time (``env.ref`` without its existence query on every deadline: the
+        xmlid is resolved by Odoo's cache, which forgets it when the record is deleted)."""
+        calendar_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            "motcua_base.calendar_administrative", raise_if_not_found=True
+        )
+        return self.env["resource.calendar"].browse(calendar_id)
 
     def _motcua_local(self, moment):
         """A naive UTC datetime as an aware datetime in this unit's working-time zone."""

@@ -18,6 +18,7 @@ class MotcuaWorkingDay(models.Model):
     """
 
     _name = "motcua.working.day"
+    _inherit = ["motcua.working.time.cache.mixin"]
     _description = "Extra working day"
     _order = "date desc"
 

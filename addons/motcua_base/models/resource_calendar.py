@@ -4,6 +4,7 @@ from datetime import date, datetime, time, timedelta
 import pytz
 
 from odoo import api, fields, models
+from odoo.tools import ormcache
 from odoo.tools.intervals import Intervals
 
 from ..tools import VN_TZ
@@ -11,9 +12,13 @@ from ..tools import VN_TZ
 _logger = logging.getLogger(__name__)
 
 # How far add_working_time looks ahead before it gives up (a year of days off is absurd), and
-# the size of the windows it reads working intervals in (most deadlines end within one).
+# the size of the windows it reads working intervals in (most deadlines end within one). The
+# windows are aligned on local days (every 14 days from 1 January 2001, a Monday) and the working
+# intervals of each are kept in Odoo's ormcache per calendar, cleared when the calendar, its
+# attendances, its days off or its extra working days change.
 SEARCH_LIMIT = timedelta(days=400)
 SEARCH_WINDOW = timedelta(days=14)
+WINDOW_EPOCH = date(2001, 1, 1)
 
 
 class ResourceCalendar(models.Model):
@@ -71,13 +76,57 @@ class ResourceCalendar(models.Model):
         """Working intervals (aware datetimes) of this calendar between two aware datetimes."""
         return list(self._work_intervals_batch(start, end)[False])
 
+    @ormcache("self.id", "first_day")
+    def _motcua_window_intervals(self, first_day):
+        """The working intervals ``((lo, hi), ...)``, aware datetimes in the calendar's zone, of the
+        SEARCH_WINDOW days from local midnight of ``first_day`` (a window boundary).
+
+        Cached per calendar and window: a deadline reads one or two windows instead of asking
+        Odoo for attendances and leaves on every call. Read as superuser with the days off of the
+        calendar's company, so that the answer is the same whoever asks (a desk officer, a citizen
+        online, a cron); ``_motcua_clear_working_time_cache`` empties the cache on every change."""
+        calendar = self.sudo().with_context(employee_timezone=None)
+        zone = pytz.timezone(calendar.tz or VN_TZ)
+        lo = zone.localize(datetime.combine(first_day, time.min))
+        hi = zone.localize(datetime.combine(first_day + SEARCH_WINDOW, time.min))
+        domain = [("time_type", "=", "leave")]
+        if calendar.company_id:
+            domain.append(("company_id", "in", [False, calendar.company_id.id]))
+        intervals = calendar._work_intervals_batch(lo, hi, domain=domain)[False]
+        return tuple((a, b) for a, b, _att in intervals)
+
+    def _motcua_window_start(self, moment):
+        """The first day of the cached window holding the aware ``moment`` (in the calendar's zone)."""
+        day = moment.astimezone(pytz.timezone(self.tz or VN_TZ)).date()
+        return day - timedelta(days=(day - WINDOW_EPOCH).days % SEARCH_WINDOW.days)
+
+    def _motcua_cached_intervals(self, start, end):
+        """Working intervals ``(lo, hi)`` between two aware datetimes, from the cached windows."""
+        self.ensure_one()
+        day = self._motcua_window_start(start)
+        while True:
+            for lo, hi in self._motcua_window_intervals(day):
+                if lo >= end:
+                    return
+                if hi > start:
+                    yield max(lo, start), min(hi, end)
+            day += SEARCH_WINDOW
+            if self._motcua_localize(day) >= end:
+                return
+
     def _motcua_iter_work_intervals(self, start):
-        """Working intervals from ``start`` on, read window by window (up to SEARCH_LIMIT)."""
-        lo = start
-        while lo < start + SEARCH_LIMIT:
-            hi = lo + SEARCH_WINDOW
-            yield from self._motcua_work_intervals(lo, hi)
-            lo = hi
+        """Working intervals ``(lo, hi)`` from ``start`` on (up to SEARCH_LIMIT)."""
+        return self._motcua_cached_intervals(start, start + SEARCH_LIMIT)
+
+    @api.model
+    def _motcua_clear_working_time_cache(self):
+        """Forget the cached working intervals (in every worker, once the transaction commits)."""
+        self.env.registry.clear_cache()
+
+    def write(self, vals):
+        result = super().write(vals)
+        self._motcua_clear_working_time_cache()
+        return result
 
     # ------------------------------------------------------------------ public API
     @api.model
@@ -124,15 +173,15 @@ class ResourceCalendar(models.Model):
         a, b = self._motcua_localize(start), self._motcua_localize(end)
         if b < a:
             return -self.working_time_between(end, start)
-        return sum((hi - lo).total_seconds() for lo, hi, _att in self._motcua_work_intervals(a, b)) / 3600
+        return sum((hi - lo).total_seconds() for lo, hi in self._motcua_cached_intervals(a, b)) / 3600
 
     # ------------------------------------------------------------------ helpers
     def _motcua_hours_per_day(self):
         return self.hours_per_day or 8.0
 
     def _motcua_next_working_moment(self, moment):
-        for lo, _hi, _att in self._motcua_iter_work_intervals(moment):
-            return max(moment, lo)
+        for lo, _hi in self._motcua_iter_work_intervals(moment):
+            return lo
         raise ValueError("no working time in the year after %s" % moment)
 
     def _motcua_working_dates(self, start, count):
@@ -140,7 +189,7 @@ class ResourceCalendar(models.Model):
         zone = start.tzinfo
         begin = zone.localize(datetime.combine(start.date() + timedelta(days=1), time.min))
         found = []
-        for lo, _hi, _att in self._motcua_iter_work_intervals(begin):
+        for lo, _hi in self._motcua_iter_work_intervals(begin):
             day = lo.date()
             if not found or found[-1] != day:
                 found.append(day)
@@ -154,7 +203,7 @@ class ResourceCalendar(models.Model):
 
     def _motcua_add_hours(self, start, hours):
         remaining = timedelta(hours=hours)
-        for lo, hi, _att in self._motcua_iter_work_intervals(start):
+        for lo, hi in self._motcua_iter_work_intervals(start):
             if remaining <= hi - lo:
                 return lo + remaining
             remaining -= hi - lo
@@ -227,8 +276,14 @@ def _float_time(hours):
 
 
 class ResourceCalendarLeaves(models.Model):
-    _inherit = "resource.calendar.leaves"
+    _name = "resource.calendar.leaves"
+    _inherit = ["resource.calendar.leaves", "motcua.working.time.cache.mixin"]
 
     motcua_holiday_key = fields.Char(
         readonly=True, index="btree_not_null", help="Set when loaded from the official holiday list."
     )
+
+
+class ResourceCalendarAttendance(models.Model):
+    _name = "resource.calendar.attendance"
+    _inherit = ["resource.calendar.attendance", "motcua.working.time.cache.mixin"]

@@ -1,5 +1,7 @@
 from datetime import date, datetime, timedelta
 
+import pytz
+
 from odoo.tests import tagged
 
 from .common import MotcuaCommon
@@ -112,3 +114,55 @@ class TestWorkingTime(MotcuaCommon):
             [("calendar_id", "=", self.calendar.id), ("motcua_holiday_key", "=", "VN-2026-02-17")]
         )
         self.assertEqual(len(tet), 1)
+
+    def test_changed_holiday_changes_the_due_date(self):
+        """The working time is cached per calendar: every change of a day off is seen at once."""
+        self.assertAdds(vn(2026, 3, 2, 10), vn(2026, 3, 4, 10), days=2)  # cached now
+        leave = self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Provincial day off",
+                "calendar_id": self.calendar.id,
+                "resource_id": False,
+                "date_from": vn(2026, 3, 3, 0),
+                "date_to": vn(2026, 3, 3, 23, 59),
+            }
+        )
+        # Monday 2 March 10:00 + 2 working days = Thursday 5 March (Tuesday is off)
+        self.assertAdds(vn(2026, 3, 2, 10), vn(2026, 3, 5, 10), days=2)
+        # the day off moved to Thursday: + 2 days is Wednesday again, + 3 days Friday
+        leave.write({"date_from": vn(2026, 3, 5, 0), "date_to": vn(2026, 3, 5, 23, 59)})
+        self.assertAdds(vn(2026, 3, 2, 10), vn(2026, 3, 4, 10), days=2)
+        self.assertAdds(vn(2026, 3, 2, 10), vn(2026, 3, 6, 10), days=3)
+        self.assertEqual(self.commune_a.add_working_time(vn(2026, 3, 2, 10), days=3), vn(2026, 3, 6, 10))
+        # removed: + 3 days is Thursday
+        leave.unlink()
+        self.assertAdds(vn(2026, 3, 2, 10), vn(2026, 3, 5, 10), days=3)
+        # an official holiday removed by an administrator: 30 April 2026 worked
+        self.assertAdds(vn(2026, 4, 29, 9), vn(2026, 5, 4, 9), days=1)
+        self.env["resource.calendar.leaves"].search(
+            [("calendar_id", "=", self.calendar.id), ("motcua_holiday_key", "=", "VN-2026-04-30")]
+        ).unlink()
+        self.assertAdds(vn(2026, 4, 29, 9), vn(2026, 4, 30, 9), days=1)
+
+    def test_changed_hours_change_the_due_date(self):
+        # Friday 16:00 + 2 working hours = Monday 8:30 (Friday ends at 17:00)
+        self.assertAdds(vn(2026, 3, 6, 16), vn(2026, 3, 9, 8, 30), hours=2)
+        friday = self.calendar.attendance_ids.filtered(lambda a: a.dayofweek == "4" and a.hour_to == 17)
+        self.assertEqual(len(friday), 1)
+        friday.hour_to = 16.5
+        # half an hour on Friday, then 1.5 h from Monday 7:30
+        self.assertAdds(vn(2026, 3, 6, 16), vn(2026, 3, 9, 9), hours=2)
+        self.assertAlmostEqual(self.calendar.working_time_between(vn(2026, 3, 6, 16), vn(2026, 3, 6, 18)), 0.5)
+
+    def test_deadlines_across_cached_windows(self):
+        """Answers read from the cached 14-day windows are those of Odoo's planning over the same
+        calendar, for starts on every day of a quarter holding Tết (windows and holidays crossed)."""
+        zone = pytz.timezone(self.calendar.tz)
+        for offset in range(0, 90 * 24, 17):
+            start = vn(2026, 1, 1, 0) + timedelta(hours=offset)
+            for hours in (4.0, 37.5, 150.0):
+                ours = self.calendar.add_working_time(start, hours=hours)
+                odoo = self.calendar.plan_hours(hours, pytz.utc.localize(start).astimezone(zone), compute_leaves=True)
+                odoo = odoo.astimezone(pytz.utc).replace(tzinfo=None)
+                # plan_hours ends a day at 17:00 where add_working_time may say the next 07:30: same work
+                self.assertAlmostEqual(self.calendar.working_time_between(min(ours, odoo), max(ours, odoo)), 0.0)
