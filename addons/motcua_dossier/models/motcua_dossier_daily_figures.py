@@ -210,8 +210,10 @@ class MotcuaDossierDailyFigures(models.Model):
         self.invalidate_model()
 
 
-class MotcuaDossier(models.Model):
-    _inherit = "motcua.dossier"
+class MotcuaDossierDailyFiguresKept(models.Model):
+    """The dossier's writes keep its daily figures."""
+
+    _inherit = "motcua.dossier"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -15,7 +15,7 @@ from odoo.addons.motcua_base.tools import local_day_start
 
 from .common import DossierCase, utc
 
-MEASURES = [
+MEASURES = (
     "__count",
     "received_count:sum",
     "finished_count:sum",
@@ -24,7 +24,7 @@ MEASURES = [
     "overdue_count:sum",
     "on_time_rate:avg",
     "score_766:avg",
-]
+)
 
 
 def normalised(groups):
