@@ -149,9 +149,9 @@ if [ -n "$HAVE_DOSSIER" ]; then  # /cong-khai reads the figures the cron keeps: 
 fi
 odoo_shell < "$BENCH/lookup_targets.py" > "$WORK/targets.log" 2>&1 \
   || { tail -n 20 "$WORK/targets.log" >&2; die "could not list lookup targets"; }
-# --- benchmark 11: the site of the unit that received the most dossiers (motcua_portal) ---
+# --- benchmark 12: the site of the unit that received the most dossiers (motcua_portal) ---
 rm -f "$WORK/portal_paths.txt" "$WORK/portal_paths.txt.reason"
-if [[ ",$MODULES," == *,motcua_portal,* ]]; then
+if [[ -n "$EXTRA" ]]; then  # motcua_portal
   psql -d "$DB" -tAc "SELECT '/don-vi/' || u.motcua_site_slug FROM motcua_unit u JOIN motcua_dossier d ON d.unit_id = u.id
     WHERE u.motcua_site_published AND u.motcua_site_slug IS NOT NULL GROUP BY u.id ORDER BY count(*) DESC LIMIT 1" \
     > "$WORK/portal_paths.txt" 2>/dev/null || true
