@@ -13,9 +13,9 @@ from ..models.motcua_dossier_statistics import period_range
 from .common import MONITOR, DossierCase, utc
 
 
-@tagged("post_install", "-at_install")
-class TestStatisticsPeriods(DossierCase):
-    """Decision 766: on-time rate and score per unit for a month or a quarter."""
+class NovemberCase(DossierCase):
+    """November 2026 at commune A: four dossiers settled early, early, on time and late; commune
+    B: one dossier open and overdue."""
 
     def setUp(self):
         super().setUp()
@@ -36,6 +36,11 @@ class TestStatisticsPeriods(DossierCase):
             self.overdue = self.received_dossier(unit_id=self.commune_b.id, user=self.env.ref("base.user_admin"))
         with freeze_time(utc(2026, 11, 20, 10, 0)):
             self.env["motcua.dossier"]._cron_refresh_timeliness()
+
+
+@tagged("post_install", "-at_install")
+class TestStatisticsPeriods(NovemberCase):
+    """Decision 766: on-time rate and score per unit for a month or a quarter."""
 
     def figures(self, user, start, end):
         Stats = self.env["motcua.dossier.statistics"].with_user(user)
